@@ -1,0 +1,13 @@
+#!/bin/sh
+# Run every benchmark in bench/ with the binaries in $1 first on PATH.
+# Each prints its own figures; nothing here is a pass/fail test.
+set -e
+bin=$(cd "${1:?usage: bench/run.sh BINDIR}" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
+PATH=$bin:$PATH
+export PATH
+for b in "$here"/*.sh; do
+	[ "$(basename "$b")" = run.sh ] && continue
+	echo "== $(basename "$b" .sh)"
+	sh "$b"
+done

@@ -1,0 +1,259 @@
+/*
+ * pm-db - create, load, upgrade, check and back up the pm database.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "estate.h"
+#include "summary.h"
+
+static const char usage[] =
+    "pm-db init [-d path]\n"
+    "pm-db apply [-n] [-d path] file\n"
+    "pm-db migrate [-d path]\n"
+    "pm-db check [-d path]\n"
+    "pm-db backup [-d path] file\n"
+    "pm-db summary [-d path] [-o format] [--header]";
+
+static int
+cmd_init(struct pm_cli *cli, int argc, char **argv)
+{
+	struct pm_db *db;
+	int rc;
+
+	while (pm_cli_getopt(cli, argc, argv, "", NULL) != -1)
+		return pm_cli_usage(cli);
+	if (optind != argc)
+		return pm_cli_usage(cli);
+	if ((rc = pm_cli_open(cli, PM_DB_CREATE, &db)) != 0)
+		return rc;
+	pm_db_close(db);
+	return 0;
+}
+
+/*
+ * The counts are kept until the commit has succeeded, so nothing claims a
+ * change that was rolled back.
+ */
+struct apply_report {
+	struct {
+		const char *what;
+		int added, changed, retired;
+	} kind[16];
+	int n;
+};
+
+static void
+report_kind(const char *what, int added, int changed, int retired, void *arg)
+{
+	struct apply_report *r = arg;
+
+	if ((added == 0 && changed == 0 && retired == 0) ||
+	    r->n == (int)(sizeof r->kind / sizeof r->kind[0]))
+		return;
+	r->kind[r->n].what = what;
+	r->kind[r->n].added = added;
+	r->kind[r->n].changed = changed;
+	r->kind[r->n].retired = retired;
+	r->n++;
+}
+
+static const struct pm_col apply_cols[] = {
+	{ "kind", PM_COL_TEXT },
+	{ "added", PM_COL_INT },
+	{ "changed", PM_COL_INT },
+	{ "retired", PM_COL_INT },
+};
+
+static int
+print_report(struct pm_cli *cli, const struct apply_report *r)
+{
+	struct pm_out *o;
+	int i;
+
+	if (cli->quiet)
+		return 0;
+	if (r->n == 0) {
+		printf("no changes\n");
+		return 0;
+	}
+	o = pm_cli_out(cli, apply_cols, 4);
+	for (i = 0; i < r->n; i++) {
+		pm_out_text(o, r->kind[i].what);
+		pm_out_int(o, r->kind[i].added);
+		pm_out_int(o, r->kind[i].changed);
+		pm_out_int(o, r->kind[i].retired);
+		pm_out_row(o);
+	}
+	return pm_out_close(o);
+}
+
+static int
+cmd_apply(struct pm_cli *cli, int argc, char **argv)
+{
+	struct apply_report rep;
+	struct pm_estate *e = NULL;
+	struct pm_db *db = NULL;
+	int c, dry = 0, rc;
+
+	memset(&rep, 0, sizeof rep);
+	while ((c = pm_cli_getopt(cli, argc, argv, "n", NULL)) != -1)
+		if (c == 'n')
+			dry = 1;
+		else
+			return pm_cli_usage(cli);
+	if (argc - optind != 1)
+		return pm_cli_usage(cli);
+	/* Read and check the whole file before touching the database. */
+	if ((rc = pm_estate_load(argv[optind], &e)) != 0)
+		return rc;
+	if ((rc = pm_cli_open(cli, 0, &db)) != 0)
+		goto out;
+	if ((rc = pm_db_begin(db)) != 0 ||
+	    (rc = pm_estate_apply(db, e, report_kind, &rep)) != 0)
+		goto out;
+	if (dry)
+		pm_db_rollback(db);
+	else if ((rc = pm_db_commit(db)) != 0)
+		goto out;
+	rc = print_report(cli, &rep);
+out:
+	pm_db_close(db);
+	pm_estate_free(e);
+	return rc;
+}
+
+static int
+cmd_migrate(struct pm_cli *cli, int argc, char **argv)
+{
+	struct pm_db *db;
+	char *bak = NULL;
+	int from, to, rc;
+
+	while (pm_cli_getopt(cli, argc, argv, "", NULL) != -1)
+		return pm_cli_usage(cli);
+	if (optind != argc)
+		return pm_cli_usage(cli);
+	if ((rc = pm_cli_open(cli, PM_DB_ANY_VERSION, &db)) != 0)
+		return rc;
+	rc = pm_db_migrate(db, &from, &to, &bak);
+	if (rc == 0 && !cli->quiet) {
+		if (from == to)
+			printf("schema version %d is current\n", to);
+		else
+			printf("migrated schema version %d to %d (backup '%s')\n",
+			    from, to, bak);
+	}
+	free(bak);
+	pm_db_close(db);
+	return rc;
+}
+
+static void
+print_problem(const char *line, void *arg)
+{
+	printf("%s\n", line);
+}
+
+static int
+cmd_check(struct pm_cli *cli, int argc, char **argv)
+{
+	struct pm_db *db;
+	int rc;
+
+	while (pm_cli_getopt(cli, argc, argv, "", NULL) != -1)
+		return pm_cli_usage(cli);
+	if (optind != argc)
+		return pm_cli_usage(cli);
+	if ((rc = pm_cli_open(cli, 0, &db)) != 0)
+		return rc;
+	rc = pm_db_check(db, print_problem, NULL);
+	if (rc == 0 && !cli->quiet)
+		printf("ok\n");
+	pm_db_close(db);
+	return rc;
+}
+
+static int
+cmd_backup(struct pm_cli *cli, int argc, char **argv)
+{
+	struct pm_db *db;
+	int rc;
+
+	while (pm_cli_getopt(cli, argc, argv, "", NULL) != -1)
+		return pm_cli_usage(cli);
+	if (argc - optind != 1)
+		return pm_cli_usage(cli);
+	if ((rc = pm_cli_open(cli, PM_DB_READONLY, &db)) != 0)
+		return rc;
+	rc = pm_db_backup(db, argv[optind]);
+	pm_db_close(db);
+	return rc;
+}
+
+static const struct pm_col summary_cols[] = {
+	{ "building", PM_COL_TEXT },
+	{ "name", PM_COL_TEXT },
+	{ "units", PM_COL_INT },
+	{ "occupied", PM_COL_INT },
+	{ "rented", PM_COL_INT },
+	{ "vacant", PM_COL_INT },
+	{ "area_m2", PM_COL_NUM },
+};
+
+static int
+summary_row(const struct pm_summary_row *r, void *arg)
+{
+	struct pm_out *o = arg;
+	char area[32];
+
+	snprintf(area, sizeof area, "%lld.%02lld", (long long)(r->area / 100),
+	    (long long)(r->area % 100));
+	pm_out_text(o, r->building);
+	pm_out_text(o, r->name);
+	pm_out_int(o, r->units);
+	pm_out_int(o, r->occupied);
+	pm_out_int(o, r->rented);
+	pm_out_int(o, r->vacant);
+	pm_out_text(o, area);
+	pm_out_row(o);
+	return 0;
+}
+
+static int
+cmd_summary(struct pm_cli *cli, int argc, char **argv)
+{
+	struct pm_db *db;
+	struct pm_out *o;
+	int rc, wrc;
+
+	while (pm_cli_getopt(cli, argc, argv, "", NULL) != -1)
+		return pm_cli_usage(cli);
+	if (optind != argc)
+		return pm_cli_usage(cli);
+	if ((rc = pm_cli_open(cli, PM_DB_READONLY, &db)) != 0)
+		return rc;
+	o = pm_cli_out(cli, summary_cols, 7);
+	rc = pm_summary(db, summary_row, o);
+	wrc = pm_out_close(o);
+	pm_db_close(db);
+	return rc ? rc : wrc;
+}
+
+static const struct pm_cli_verb verbs[] = {
+	{ "init", cmd_init },
+	{ "apply", cmd_apply },
+	{ "migrate", cmd_migrate },
+	{ "check", cmd_check },
+	{ "backup", cmd_backup },
+	{ "summary", cmd_summary },
+	{ NULL, NULL }
+};
+
+int
+main(int argc, char **argv)
+{
+	return pm_cli_main(argc, argv, usage, verbs);
+}

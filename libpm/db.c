@@ -1,0 +1,650 @@
+/*
+ * db.c - open, configure, migrate and query the SQLite database.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "clock.h"
+#include "db.h"
+#include "err.h"
+
+#define DEFAULT_BUSY_MS 5000
+
+int
+pm_db_schema_version(void)
+{
+	return pm_nmigrations;
+}
+
+const char *
+pm_db_path(const char *opt)
+{
+	const char *env;
+
+	if (opt != NULL)
+		return opt;
+	env = getenv("PM_DB");
+	if (env != NULL && *env != '\0')
+		return env;
+	return "pm.db";
+}
+
+int
+pm_db_error(struct pm_db *db, const char *what)
+{
+	int code = sqlite3_extended_errcode(db->h);
+	const char *msg = sqlite3_errmsg(db->h);
+
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return pm_err(PM_EX_BUSY, "%s: database '%s' is busy (waited "
+		    "past the busy timeout; set PM_BUSY_TIMEOUT in ms)", what,
+		    db->path);
+	case SQLITE_CONSTRAINT:
+		return pm_err(PM_EX_DATAERR, "%s: %s", what, msg);
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+		return pm_err(PM_EX_IOERR, "%s: %s", what, msg);
+	case SQLITE_CANTOPEN:
+		return pm_err(PM_EX_CANTCREAT, "%s: %s", what, msg);
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return pm_err(PM_EX_NOPERM, "%s: %s", what, msg);
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return pm_err(PM_EX_DATAERR, "%s: database '%s': %s", what,
+		    db->path, msg);
+	default:
+		return pm_err(PM_EX_SOFTWARE, "%s: %s", what, msg);
+	}
+}
+
+int
+pm_db_exec(struct pm_db *db, const char *sql)
+{
+	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return pm_db_error(db, "sql");
+	return 0;
+}
+
+int
+pm_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+int
+pm_bind_int(sqlite3_stmt *st, int i, int64_t v)
+{
+	return sqlite3_bind_int64(st, i, v);
+}
+
+const char *
+pm_col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+int
+pm_db_step_done(struct pm_db *db, sqlite3_stmt *st, const char *what)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	if (rc != SQLITE_DONE) {
+		rc = pm_db_error(db, what);
+		sqlite3_reset(st);
+		return rc;
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+sqlite3_stmt *
+pm_db_stmt(struct pm_db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int i;
+
+	/* Address first: callers pass literals, so this is the usual hit. */
+	for (i = 0; i < db->ncache; i++)
+		if (db->cache[i].sql == sql)
+			goto found;
+	for (i = 0; i < db->ncache; i++)
+		if (strcmp(db->cache[i].sql, sql) == 0)
+			goto found;
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+	    NULL) != SQLITE_OK) {
+		pm_db_error(db, "prepare");
+		pm_err(PM_EX_SOFTWARE, "prepare: %s: %s", sqlite3_errmsg(db->h),
+		    sql);
+		return NULL;
+	}
+	if (db->ncache == (int)(sizeof db->cache / sizeof db->cache[0])) {
+		/* A full cache is a design error, not a user's: say so. */
+		sqlite3_finalize(st);
+		pm_err(PM_EX_SOFTWARE, "statement cache full");
+		return NULL;
+	}
+	db->cache[db->ncache].sql = sql;
+	db->cache[db->ncache].st = st;
+	db->ncache++;
+	return st;
+found:
+	st = db->cache[i].st;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+int
+pm_db_version(struct pm_db *db, int *version)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL)
+	    != SQLITE_OK)
+		return pm_db_error(db, "read schema version");
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		rc = pm_db_error(db, "read schema version");
+		sqlite3_finalize(st);
+		return rc;
+	}
+	*version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Apply migrations after 'from' up to this build's version, in one go. */
+static int
+migrate_from(struct pm_db *db, int from)
+{
+	char pragma[64];
+	int i, rc;
+
+	for (i = from; i < pm_nmigrations; i++) {
+		if ((rc = pm_db_exec(db, pm_migrations[i].sql)) != 0) {
+			pm_err(rc, "schema migration %s: %s",
+			    pm_migrations[i].name, sqlite3_errmsg(db->h));
+			return rc;
+		}
+	}
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d",
+	    pm_nmigrations);
+	return pm_db_exec(db, pragma);
+}
+
+static int
+busy_timeout(void)
+{
+	const char *s = getenv("PM_BUSY_TIMEOUT");
+	char *end;
+	long v;
+
+	if (s == NULL || *s == '\0')
+		return DEFAULT_BUSY_MS;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < 0 || v > 3600000)
+		return -1;
+	return (int)v;
+}
+
+static int
+configure(struct pm_db *db, int memory, int readonly)
+{
+	int ms, rc;
+
+	if ((ms = busy_timeout()) < 0)
+		return pm_err(PM_EX_USAGE, "PM_BUSY_TIMEOUT '%s': not a number "
+		    "of milliseconds", getenv("PM_BUSY_TIMEOUT"));
+	sqlite3_busy_timeout(db->h, ms);
+	sqlite3_extended_result_codes(db->h, 1);
+	if ((rc = pm_db_exec(db, "PRAGMA foreign_keys = ON")) != 0)
+		return rc;
+	if (memory || readonly)
+		return 0;
+	/*
+	 * WAL lets readers (reports) run while a writer commits; FULL makes
+	 * a command that said "done" survive a power cut.  Keeping the WAL
+	 * file between processes saves recreating it on every command.
+	 */
+	if ((rc = pm_db_exec(db, "PRAGMA journal_mode = WAL")) != 0)
+		return rc;
+	if ((rc = pm_db_exec(db, "PRAGMA synchronous = FULL")) != 0)
+		return rc;
+	{
+		int persist = 1;
+		sqlite3_file_control(db->h, "main", SQLITE_FCNTL_PERSIST_WAL,
+		    &persist);
+	}
+	return 0;
+}
+
+static struct pm_db *
+db_new(const char *path)
+{
+	struct pm_db *db = calloc(1, sizeof *db);
+
+	if (db == NULL)
+		return NULL;
+	if ((db->path = strdup(path)) == NULL) {
+		free(db);
+		return NULL;
+	}
+	db->prog = pm_progname();
+	db->verb = "?";
+	db->user = "?";
+	return db;
+}
+
+/* Create the file ourselves, mode 0600, so no umask can widen it. */
+static int
+create_file(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return pm_err(PM_EX_CANTCREAT, "database '%s': already "
+			    "exists", path);
+		return pm_err(PM_EX_CANTCREAT, "database '%s': %s", path,
+		    strerror(errno));
+	}
+	close(fd);
+	return 0;
+}
+
+static int
+check_version(struct pm_db *db)
+{
+	int v, rc;
+
+	if ((rc = pm_db_version(db, &v)) != 0)
+		return rc;
+	if (v == 0)
+		return pm_err(PM_EX_CONFIG, "database '%s': not a pm database "
+		    "(create one with 'pm-db init')", db->path);
+	if (v < pm_nmigrations)
+		return pm_err(PM_EX_CONFIG, "database '%s': schema version %d "
+		    "is older than this pm's %d (run 'pm-db migrate')",
+		    db->path, v, pm_nmigrations);
+	if (v > pm_nmigrations)
+		return pm_err(PM_EX_CONFIG, "database '%s': schema version %d "
+		    "is newer than this pm's %d (install a newer pm)",
+		    db->path, v, pm_nmigrations);
+	return 0;
+}
+
+/* Make the estate's zone the clock's, when an estate has been applied. */
+static int
+load_zone(struct pm_db *db)
+{
+	char *zone = pm_db_meta(db, "timezone");
+	int rc = 0;
+
+	if (zone != NULL)
+		rc = pm_clock_set_zone(zone);
+	free(zone);
+	return rc;
+}
+
+int
+pm_db_open(const char *path, int flags, struct pm_db **out)
+{
+	struct pm_db *db;
+	struct stat sb;
+	int oflags, rc;
+
+	*out = NULL;
+	if (flags & PM_DB_CREATE) {
+		if ((rc = create_file(path)) != 0)
+			return rc;
+	} else if (stat(path, &sb) != 0) {
+		if (errno == ENOENT)
+			return pm_err(PM_EX_NOINPUT, "database '%s': no such "
+			    "file (create one with 'pm-db init -d %s')", path,
+			    path);
+		return pm_err(PM_EX_NOINPUT, "database '%s': %s", path,
+		    strerror(errno));
+	}
+	if ((db = db_new(path)) == NULL)
+		return pm_err(PM_EX_SOFTWARE, "out of memory");
+	oflags = (flags & PM_DB_READONLY) ? SQLITE_OPEN_READONLY :
+	    SQLITE_OPEN_READWRITE;
+	if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
+		rc = pm_err(PM_EX_NOINPUT, "database '%s': %s", path,
+		    db->h ? sqlite3_errmsg(db->h) : "cannot open");
+		goto fail;
+	}
+	if ((rc = configure(db, 0, flags & PM_DB_READONLY)) != 0)
+		goto fail;
+	if (flags & PM_DB_CREATE) {
+		if ((rc = pm_db_begin(db)) != 0 ||
+		    (rc = migrate_from(db, 0)) != 0 ||
+		    (rc = pm_db_commit(db)) != 0)
+			goto fail;
+	} else if (!(flags & PM_DB_ANY_VERSION)) {
+		if ((rc = check_version(db)) != 0)
+			goto fail;
+	}
+	if (!(flags & PM_DB_ANY_VERSION) && (rc = load_zone(db)) != 0)
+		goto fail;
+	*out = db;
+	return 0;
+fail:
+	pm_db_close(db);
+	if (flags & PM_DB_CREATE)
+		unlink(path);
+	return rc;
+}
+
+int
+pm_db_open_memory(struct pm_db **out)
+{
+	struct pm_db *db;
+	int rc;
+
+	*out = NULL;
+	if ((db = db_new(":memory:")) == NULL)
+		return pm_err(PM_EX_SOFTWARE, "out of memory");
+	if (sqlite3_open(":memory:", &db->h) != SQLITE_OK) {
+		rc = pm_err(PM_EX_SOFTWARE, "open in-memory database");
+		goto fail;
+	}
+	if ((rc = configure(db, 1, 0)) != 0 || (rc = migrate_from(db, 0)) != 0)
+		goto fail;
+	*out = db;
+	return 0;
+fail:
+	pm_db_close(db);
+	return rc;
+}
+
+void
+pm_db_close(struct pm_db *db)
+{
+	int i;
+
+	if (db == NULL)
+		return;
+	if (db->in_tx)
+		pm_db_rollback(db);
+	for (i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].st);
+	if (db->cal != NULL) {
+		pm_calendar_release(db->cal);
+		free(db->cal);
+	}
+	sqlite3_close(db->h);
+	free(db->path);
+	free(db);
+}
+
+void
+pm_db_set_actor(struct pm_db *db, const char *prog, const char *verb,
+    const char *user)
+{
+	db->prog = prog;
+	db->verb = verb;
+	db->user = user;
+}
+
+int
+pm_db_begin(struct pm_db *db)
+{
+	int rc;
+
+	if ((rc = pm_db_exec(db, "BEGIN IMMEDIATE")) != 0)
+		return rc;
+	db->in_tx = 1;
+	return 0;
+}
+
+int
+pm_db_commit(struct pm_db *db)
+{
+	int rc;
+
+	if ((rc = pm_db_exec(db, "COMMIT")) != 0) {
+		pm_db_rollback(db);
+		return rc;
+	}
+	db->in_tx = 0;
+	return 0;
+}
+
+void
+pm_db_rollback(struct pm_db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	db->in_tx = 0;
+}
+
+char *
+pm_db_meta(struct pm_db *db, const char *key)
+{
+	sqlite3_stmt *st;
+	char *v = NULL;
+
+	st = pm_db_stmt(db, "SELECT value FROM meta WHERE key = ?1");
+	if (st == NULL)
+		return NULL;
+	pm_bind_text(st, 1, key);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = strdup(pm_col_text(st, 0));
+	sqlite3_reset(st);
+	return v;
+}
+
+int
+pm_db_set_meta(struct pm_db *db, const char *key, const char *value)
+{
+	sqlite3_stmt *st;
+
+	st = pm_db_stmt(db, "INSERT INTO meta(key, value) VALUES (?1, ?2)"
+	    " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+	if (st == NULL)
+		return pm_err_code();
+	pm_bind_text(st, 1, key);
+	pm_bind_text(st, 2, value);
+	return pm_db_step_done(db, st, "set meta");
+}
+
+static int
+backup_to(struct pm_db *db, const char *dest)
+{
+	sqlite3 *to;
+	sqlite3_backup *b;
+	int rc;
+
+	if ((rc = create_file(dest)) != 0)
+		return rc;
+	if (sqlite3_open(dest, &to) != SQLITE_OK) {
+		rc = pm_err(PM_EX_CANTCREAT, "backup '%s': %s", dest,
+		    sqlite3_errmsg(to));
+		sqlite3_close(to);
+		unlink(dest);
+		return rc;
+	}
+	sqlite3_busy_timeout(to, busy_timeout() < 0 ? DEFAULT_BUSY_MS :
+	    busy_timeout());
+	b = sqlite3_backup_init(to, "main", db->h, "main");
+	if (b == NULL) {
+		rc = pm_err(PM_EX_CANTCREAT, "backup '%s': %s", dest,
+		    sqlite3_errmsg(to));
+		sqlite3_close(to);
+		unlink(dest);
+		return rc;
+	}
+	/*
+	 * Copy in steps so writers are not held off for the whole copy; a
+	 * write in between restarts the copy, which the backup API handles.
+	 */
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		rc = pm_err(PM_EX_IOERR, "backup '%s': %s", dest,
+		    sqlite3_errstr(rc));
+		sqlite3_close(to);
+		unlink(dest);
+		return rc;
+	}
+	if (sqlite3_close(to) != SQLITE_OK) {
+		unlink(dest);
+		return pm_err(PM_EX_IOERR, "backup '%s': close failed", dest);
+	}
+	return 0;
+}
+
+int
+pm_db_backup(struct pm_db *db, const char *dest)
+{
+	return backup_to(db, dest);
+}
+
+int
+pm_db_migrate(struct pm_db *db, int *from, int *to, char **backup_path)
+{
+	char *bak;
+	int v, rc;
+
+	*backup_path = NULL;
+	if ((rc = pm_db_version(db, &v)) != 0)
+		return rc;
+	*from = v;
+	*to = pm_nmigrations;
+	if (v == 0)
+		return pm_err(PM_EX_CONFIG, "database '%s': not a pm database "
+		    "(create one with 'pm-db init')", db->path);
+	if (v > pm_nmigrations)
+		return pm_err(PM_EX_CONFIG, "database '%s': schema version %d "
+		    "is newer than this pm's %d (install a newer pm)",
+		    db->path, v, pm_nmigrations);
+	if (v == pm_nmigrations)
+		return 0;
+	if (asprintf(&bak, "%s.v%d.bak", db->path, v) < 0)
+		return pm_err(PM_EX_SOFTWARE, "out of memory");
+	if ((rc = backup_to(db, bak)) != 0) {
+		free(bak);
+		return rc;
+	}
+	if ((rc = pm_db_begin(db)) != 0 || (rc = migrate_from(db, v)) != 0 ||
+	    (rc = pm_db_commit(db)) != 0) {
+		pm_db_rollback(db);
+		free(bak);
+		return rc;
+	}
+	*backup_path = bak;
+	return 0;
+}
+
+static int
+check_pragma(struct pm_db *db, const char *sql, int fk,
+    void (*report)(const char *, void *), void *arg)
+{
+	sqlite3_stmt *st;
+	int rc, found = 0;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return pm_db_error(db, "check");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char *line;
+
+		if (fk) {
+			line = sqlite3_mprintf("table '%s' row %lld: broken "
+			    "reference to '%s'",
+			    pm_col_text(st, 0), sqlite3_column_int64(st, 1),
+			    pm_col_text(st, 2));
+		} else {
+			const char *t = pm_col_text(st, 0);
+			if (t != NULL && strcmp(t, "ok") == 0)
+				continue;
+			line = sqlite3_mprintf("%s", t ? t : "?");
+		}
+		found = 1;
+		report(line ? line : "out of memory", arg);
+		sqlite3_free(line);
+	}
+	if (rc != SQLITE_DONE) {
+		rc = pm_db_error(db, "check");
+		sqlite3_finalize(st);
+		return rc;
+	}
+	sqlite3_finalize(st);
+	return found ? PM_EX_FOUND : 0;
+}
+
+int
+pm_db_check(struct pm_db *db, void (*report)(const char *, void *), void *arg)
+{
+	int a, b;
+
+	a = check_pragma(db, "PRAGMA integrity_check", 0, report, arg);
+	if (a > PM_EX_FOUND)
+		return a;
+	b = check_pragma(db, "PRAGMA foreign_key_check", 1, report, arg);
+	if (b > PM_EX_FOUND)
+		return b;
+	return (a || b) ? PM_EX_FOUND : 0;
+}
+
+const struct pm_calendar *
+pm_db_calendar(struct pm_db *db)
+{
+	struct pm_calendar *cal;
+	sqlite3_stmt *st;
+	char *hours;
+	int rc;
+
+	if (db->cal != NULL)
+		return db->cal;
+	if ((cal = malloc(sizeof *cal)) == NULL) {
+		pm_err(PM_EX_SOFTWARE, "out of memory");
+		return NULL;
+	}
+	pm_calendar_init(cal);
+	hours = pm_db_meta(db, "working_hours");
+	if (hours != NULL && pm_calendar_set_hours(cal, hours) != 0)
+		goto fail;
+	st = pm_db_stmt(db, "SELECT date, working FROM calendar_days");
+	if (st == NULL)
+		goto fail;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (pm_calendar_add_day(cal, pm_col_text(st, 0),
+		    sqlite3_column_int(st, 1)) != 0) {
+			sqlite3_reset(st);
+			goto fail;
+		}
+	if (rc != SQLITE_DONE) {
+		pm_db_error(db, "read calendar");
+		sqlite3_reset(st);
+		goto fail;
+	}
+	sqlite3_reset(st);
+	free(hours);
+	db->cal = cal;
+	return cal;
+fail:
+	free(hours);
+	pm_calendar_release(cal);
+	free(cal);
+	return NULL;
+}

@@ -1,0 +1,173 @@
+/*
+ * db.h - the SQLite database: finding, opening, migrating, transactions,
+ * cached statements and errors.
+ *
+ * Every pm command opens one struct pm_db, does its work inside one
+ * transaction and closes it.  Writers use BEGIN IMMEDIATE so two writers
+ * queue on the busy timeout instead of failing half-way.
+ *
+ * The schema is the numbered files in schema/, compiled into the library;
+ * PRAGMA user_version is the number of the last one applied.
+ */
+#ifndef PM_DB_H
+#define PM_DB_H
+
+#include <stdint.h>
+#include <sqlite3.h>
+
+struct pm_migration {
+	int version;
+	const char *name;	/* "0001-base" */
+	const char *sql;
+};
+
+/* Generated from schema/ at build time. */
+extern const struct pm_migration pm_migrations[];
+extern const int pm_nmigrations;
+
+/* The schema version this build of pm speaks. */
+int pm_db_schema_version(void);
+
+struct pm_db {
+	sqlite3 *h;
+	char *path;		/* owned; ":memory:" for tests */
+	const char *prog;	/* "pm-ticket", for the audit trail */
+	const char *verb;	/* "add" */
+	const char *user;	/* the acting staff login (--as) */
+	int in_tx;
+	/* statement cache, see pm_db_stmt() */
+	struct pm_db_cached {
+		const char *sql;
+		sqlite3_stmt *st;
+	} cache[64];
+	int ncache;
+	struct pm_calendar *cal;	/* see pm_db_calendar() */
+};
+
+enum {
+	PM_DB_CREATE = 1,	/* create the file (pm-db init only) */
+	PM_DB_ANY_VERSION = 2,	/* skip the schema version check (migrate) */
+	PM_DB_READONLY = 4
+};
+
+/*
+ * The database path: 'opt' (from -d) if not NULL, else $PM_DB if set and
+ * not empty, else "./pm.db".  The result is 'opt' or points into the
+ * environment; do not free it.
+ */
+const char *pm_db_path(const char *opt);
+
+/*
+ * Open the database at 'path' into *out.  Sets WAL, foreign_keys=ON,
+ * synchronous=FULL and the busy timeout ($PM_BUSY_TIMEOUT ms, default
+ * 5000).  Without PM_DB_CREATE a missing file is PM_EX_NOINPUT with a
+ * message naming "pm-db init".  With PM_DB_CREATE an existing file is
+ * PM_EX_CANTCREAT; the new file is created mode 0600 and migrated to the
+ * current schema.  Without PM_DB_ANY_VERSION, a schema older than this
+ * build is PM_EX_CONFIG naming "pm-db migrate", a newer one names the
+ * need for a newer pm.  Returns 0 or an exit status; *out is NULL on
+ * failure.
+ */
+int pm_db_open(const char *path, int flags, struct pm_db **out);
+
+/*
+ * An in-memory database with the whole schema, for unit tests.
+ */
+int pm_db_open_memory(struct pm_db **out);
+
+/* Finalize cached statements and close.  Rolls back an open transaction. */
+void pm_db_close(struct pm_db *db);
+
+/*
+ * Set who does what, for the audit trail: the program ("pm-ticket"), the
+ * verb ("add") and the acting staff login.  The strings must outlive db.
+ */
+void pm_db_set_actor(struct pm_db *db, const char *prog, const char *verb,
+    const char *user);
+
+/*
+ * Transactions.  pm_db_begin() starts BEGIN IMMEDIATE (the write lock is
+ * taken now, waiting up to the busy timeout; PM_EX_BUSY past it).
+ * pm_db_commit() commits; pm_db_rollback() rolls back and never fails.
+ */
+int pm_db_begin(struct pm_db *db);
+int pm_db_commit(struct pm_db *db);
+void pm_db_rollback(struct pm_db *db);
+
+/*
+ * A prepared statement for 'sql', cached for the life of db: the first
+ * call prepares it, later calls with the same string return it reset and
+ * with bindings cleared.  'sql' must be a string literal (the cache keys
+ * on its address first).  Returns NULL with an error recorded
+ * (PM_EX_SOFTWARE) if it does not prepare.  Do not finalize it.
+ */
+sqlite3_stmt *pm_db_stmt(struct pm_db *db, const char *sql);
+
+/*
+ * Record the error of the last SQLite call on db, mapping SQLITE_BUSY
+ * and SQLITE_LOCKED to PM_EX_BUSY, constraint failures to PM_EX_DATAERR,
+ * I/O and full-disk errors to PM_EX_IOERR and the rest to PM_EX_SOFTWARE.
+ * 'what' says what was being done ("insert ticket").  Returns the status.
+ */
+int pm_db_error(struct pm_db *db, const char *what);
+
+/*
+ * Execute SQL text with no results (several statements allowed).
+ * Returns 0 or a status from pm_db_error().
+ */
+int pm_db_exec(struct pm_db *db, const char *sql);
+
+/* Convenience binders: NULL text binds SQL NULL.  Index is 1-based. */
+int pm_bind_text(sqlite3_stmt *st, int i, const char *s);
+int pm_bind_int(sqlite3_stmt *st, int i, int64_t v);
+
+/*
+ * Step a statement that returns no rows (or whose rows are ignored).
+ * Returns 0 or a status from pm_db_error(); the statement is reset.
+ */
+int pm_db_step_done(struct pm_db *db, sqlite3_stmt *st, const char *what);
+
+/* Column text as a C string ("" for NULL is NOT done: NULL stays NULL). */
+const char *pm_col_text(sqlite3_stmt *st, int i);
+
+/* Read one value from the meta table ('estate_name', 'timezone', ...);
+ * returns a malloc'd copy or NULL if absent. */
+char *pm_db_meta(struct pm_db *db, const char *key);
+int pm_db_set_meta(struct pm_db *db, const char *key, const char *value);
+
+/*
+ * Migrate an older database to this build's schema, after an online
+ * backup to "PATH.vN.bak" (N the old version).  Prints nothing; returns
+ * 0, with *from and *to set to the versions.
+ */
+int pm_db_migrate(struct pm_db *db, int *from, int *to, char **backup_path);
+
+/* The database's user_version. */
+int pm_db_version(struct pm_db *db, int *version);
+
+/*
+ * Copy the whole database to 'dest' with the online backup API, safe while
+ * others write.  'dest' must not exist (PM_EX_CANTCREAT); it is created
+ * mode 0600.
+ */
+int pm_db_backup(struct pm_db *db, const char *dest);
+
+/*
+ * Run PRAGMA integrity_check and foreign_key_check; each problem is
+ * passed to 'report' as one line of text.  Returns 0 when clean,
+ * PM_EX_FOUND when something was reported, or an error status.
+ */
+int pm_db_check(struct pm_db *db, void (*report)(const char *line, void *arg),
+    void *arg);
+
+/*
+ * The estate's working calendar (hours from meta 'working_hours', special
+ * days from the calendar_days table), loaded on first use and owned by
+ * db.  pm_db_open() has already made the estate's time zone (meta
+ * 'timezone') the clock's zone.  Returns NULL with an error recorded if
+ * the stored hours do not parse.
+ */
+struct pm_calendar;
+const struct pm_calendar *pm_db_calendar(struct pm_db *db);
+
+#endif

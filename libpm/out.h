@@ -1,0 +1,113 @@
+/*
+ * out.h - the one output layer: table, TSV, CSV and JSON Lines.
+ *
+ * Querying and formatting are kept apart (as in SQLite's QRF): a command
+ * describes its columns once, then hands over one row of text fields at a
+ * time; the writer decides how they look.  Every format carries the same
+ * columns in the same order, so a terminal only changes alignment.
+ *
+ *   table  aligned by display width (a CJK character is two columns wide),
+ *          a header line, control characters made visible (\e, \x01...);
+ *          rows are buffered until pm_out_close() to learn column widths.
+ *   tsv    no header unless asked; tab, newline, CR and backslash written
+ *          as \t \n \r \\ ; one line a row; streamed.
+ *   csv    RFC 4180: header line, CRLF line ends, fields quoted when they
+ *          hold a comma, quote, CR or LF (quotes doubled); streamed.
+ *   json   JSON Lines: one object a row, keys the column names, strings
+ *          escaped strictly (control characters as \uXXXX), NULL as null,
+ *          PM_COL_INT / PM_COL_NUM columns as bare numbers; streamed.
+ *
+ * Invalid UTF-8 in a field is never passed through: each bad byte is
+ * written as U+FFFD in table and JSON, and as \xHH in TSV and CSV.
+ *
+ * Vertical mode (pm_out_vertical) is for "show" commands: in table format
+ * each row prints as "column  value" lines with a blank line between rows;
+ * the other formats are unchanged.
+ */
+#ifndef PM_OUT_H
+#define PM_OUT_H
+
+#include <stdio.h>
+#include <stdint.h>
+
+enum pm_fmt {
+	PM_FMT_TABLE,
+	PM_FMT_TSV,
+	PM_FMT_CSV,
+	PM_FMT_JSON
+};
+
+enum pm_coltype {
+	PM_COL_TEXT,	/* JSON string; left-aligned in tables */
+	PM_COL_INT,	/* JSON number; right-aligned in tables */
+	PM_COL_NUM	/* decimal text such as "1200.50": JSON number, right-aligned */
+};
+
+struct pm_col {
+	const char *name;	/* snake_case English; the JSON key and header */
+	enum pm_coltype type;
+};
+
+struct pm_out;
+
+/*
+ * Parse a format name ("table", "tsv", "csv", "json") into *fmt.
+ * On an unknown name records "format 'X': unknown format (choose table,
+ * tsv, csv or json)" and returns PM_EX_USAGE.
+ */
+int pm_out_parse_format(const char *name, enum pm_fmt *fmt);
+
+/*
+ * The default format for stream 'fp': table when it is a terminal, tsv
+ * otherwise.
+ */
+enum pm_fmt pm_out_default_format(FILE *fp);
+
+/*
+ * Start writing rows with 'ncols' columns 'cols' (the array must outlive
+ * the writer) to 'fp' in format 'fmt'.  'header' asks TSV for a header
+ * line (table and CSV always have one, JSON never).  Returns NULL only
+ * when out of memory.
+ */
+struct pm_out *pm_out_new(FILE *fp, enum pm_fmt fmt, int header,
+    const struct pm_col *cols, int ncols);
+
+/* Show rows as "column value" blocks in table format (for "show"). */
+void pm_out_vertical(struct pm_out *o, int on);
+
+/* Text written for NULL fields in table, TSV and CSV (default ""). */
+void pm_out_null_text(struct pm_out *o, const char *text);
+
+/*
+ * Add the next field of the current row.  'text' is copied; NULL means
+ * SQL NULL.  pm_out_int() adds an integer, pm_out_fen() an amount of
+ * money given in fen, written as yuan with two decimals ("-3.07").
+ */
+void pm_out_text(struct pm_out *o, const char *text);
+void pm_out_int(struct pm_out *o, int64_t v);
+void pm_out_fen(struct pm_out *o, int64_t fen);
+
+/*
+ * End the current row.  A row with fewer fields than columns is padded
+ * with NULLs; extra fields are a programming error (assert).
+ */
+void pm_out_row(struct pm_out *o);
+
+/*
+ * Write what is buffered (tables), free the writer and return 0, or
+ * PM_EX_IOERR with a recorded message ("write error: No space left on
+ * device") if writing to the stream failed, or PM_EX_SOFTWARE ("out of
+ * memory") if a table's rows could not all be buffered.  The stream is
+ * flushed but not closed: it belongs to the caller.  A NULL writer is
+ * accepted.
+ */
+int pm_out_close(struct pm_out *o);
+
+/*
+ * Display width of UTF-8 string 's' in terminal columns: CJK and other
+ * East Asian wide characters count 2, combining marks 0, control
+ * characters as wide as their visible escape.  Independent of locale.
+ */
+int pm_out_width(const char *s);
+
+#endif

@@ -1,0 +1,102 @@
+# pm-db: init, apply (idempotent, all or nothing), migrate, check, backup,
+# summary, and the errors a user can reach.
+. "$PM_TOP/tests/cli/lib.sh"
+ex="$PM_TOP/examples/aijia.yaml"
+
+fails 66 "a missing database is refused" pm-db summary -d "$PM_TMP/none.db"
+has "the message names pm-db init" "$(cat "$PM_TMP/err")" "pm-db init"
+has "the message names the file" "$(cat "$PM_TMP/err")" "'$PM_TMP/none.db'"
+fails 66 "PM_DB names the database" env PM_DB="$PM_TMP/x.db" pm-db check
+ok "init creates a database" pm-db init
+same "init prints nothing" "" "$(cat "$PM_TMP/out")"
+same "the file is mode 0600" "600" "$(stat -c %a "$PM_DB")"
+fails 73 "init refuses an existing file" pm-db init
+has "and says so" "$(cat "$PM_TMP/err")" "already exists"
+fails 73 "init in a missing directory" pm-db init -d "$PM_TMP/no/such/dir.db"
+
+# apply: counts, then nothing.
+ok "apply the demo estate" pm-db apply -o tsv "$ex"
+pm-db init -d "$PM_TMP/g.db"
+golden "apply prints what it added (fresh)" db-apply.tsv pm-db apply -d "$PM_TMP/g.db" "$ex"
+ok "apply again" pm-db apply "$ex"
+same "a second apply changes nothing" "no changes" "$(cat "$PM_TMP/out")"
+ok "apply -n on an unchanged file" pm-db apply -n "$ex"
+same "apply -n says no changes" "no changes" "$(cat "$PM_TMP/out")"
+
+# A bad file: file:line:column, exit 78, database unchanged.
+before=$(sha "$PM_DB")
+sed 's/^  name: 爱家名邸/   name: 爱家名邸/' "$ex" > "$PM_TMP/bad.yaml"
+cp "$PM_TOP"/examples/cn-holidays-2026.tsv "$PM_TMP/"
+fails 78 "a badly indented estate file" pm-db apply "$PM_TMP/bad.yaml"
+has "the error has file:line:column" "$(cat "$PM_TMP/err")" "bad.yaml:11:"
+same "the database is unchanged" "$before" "$(sha "$PM_DB")"
+printf 'estate:\n  name: x\n  colour: red\n' > "$PM_TMP/unknown.yaml"
+fails 78 "an unknown key" pm-db apply "$PM_TMP/unknown.yaml"
+has "names the key and where" "$(cat "$PM_TMP/err")" "unknown.yaml:3:3:"
+same "the database is still unchanged" "$before" "$(sha "$PM_DB")"
+fails 66 "a missing estate file" pm-db apply "$PM_TMP/nope.yaml"
+fails 64 "apply without a file" pm-db apply
+fails 64 "apply with two files" pm-db apply "$ex" "$ex"
+
+# Change one thing: one row changed, and a dry run keeps nothing.
+sed 's/name: 爱家名邸/name: 爱家名邸二期/' "$ex" > "$PM_TMP/renamed.yaml"
+ok "apply -n of a change" pm-db apply -n -o tsv "$PM_TMP/renamed.yaml"
+same "apply -n prints the change" "settings	0	1	0" "$(cat "$PM_TMP/out")"
+same "apply -n keeps nothing" "$before" "$(sha "$PM_DB")"
+ok "apply the change" pm-db apply -o tsv "$PM_TMP/renamed.yaml"
+same "one setting changed" "settings	0	1	0" "$(cat "$PM_TMP/out")"
+ok "summary" pm-db summary -o tsv
+has "the total row names the new estate" "$(tail -1 "$PM_TMP/out")" "all	爱家名邸二期	592	"
+
+# Summary in every format.
+golden "summary as TSV with a header" db-summary.tsv pm-db summary -d "$PM_TMP/g.db" --header
+golden "summary as CSV" db-summary.csv pm-db summary -d "$PM_TMP/g.db" -o csv
+golden "summary as JSON" db-summary.json pm-db summary -d "$PM_TMP/g.db" -o json
+golden "summary as a table" db-summary.table pm-db summary -d "$PM_TMP/g.db" -o table
+fails 64 "an unknown format" pm-db summary -o xml
+has "lists the choices" "$(cat "$PM_TMP/err")" "format 'xml': unknown format (choose table, tsv, csv or json)"
+
+# check, backup, migrate.
+ok "check a sound database" pm-db check
+same "check says ok" "ok" "$(cat "$PM_TMP/out")"
+ok "backup" pm-db backup "$PM_TMP/copy.db"
+ok "the backup is a database" pm-db check -d "$PM_TMP/copy.db"
+same "the backup has the same units" \
+    "$(pm-db summary -o tsv | tail -1)" "$(pm-db summary -d "$PM_TMP/copy.db" -o tsv | tail -1)"
+fails 73 "backup never overwrites" pm-db backup "$PM_TMP/copy.db"
+ok "migrate a current database" pm-db migrate
+has "migrate says it is current" "$(cat "$PM_TMP/out")" "is current"
+sqlite3 "$PM_TMP/copy.db" 'PRAGMA user_version = 1'
+v=$(sqlite3 "$PM_TMP/copy.db" 'PRAGMA user_version')
+cur=$(sqlite3 "$PM_DB" 'PRAGMA user_version')
+if [ "$cur" -gt 1 ]; then
+	fails 78 "an older schema is refused" pm-db summary -d "$PM_TMP/copy.db"
+	has "and the fix is named" "$(cat "$PM_TMP/err")" "pm-db migrate"
+fi
+sqlite3 "$PM_TMP/copy.db" 'PRAGMA user_version = 999'
+fails 78 "a newer schema is refused" pm-db summary -d "$PM_TMP/copy.db"
+has "and says a newer pm is needed" "$(cat "$PM_TMP/err")" "newer"
+printf 'not a database at all, just some text that is long enough to look like a header.....\n' > "$PM_TMP/junk.db"
+fails 65 "a file that is not a database" pm-db summary -d "$PM_TMP/junk.db"
+sqlite3 "$PM_TMP/empty.db" 'CREATE TABLE t(x)'
+fails 78 "a SQLite file that is not a pm database" pm-db summary -d "$PM_TMP/empty.db"
+has "says how to create one" "$(cat "$PM_TMP/err")" "pm-db init"
+
+# The audit trail refuses changes.
+na=$(sqlite3 "$PM_DB" 'SELECT count(*) FROM audit')
+[ "$na" -gt 600 ]; _res $? "apply wrote audit rows ($na)"
+sqlite3 "$PM_DB" "DELETE FROM audit" 2>/dev/null
+same "audit rows cannot be deleted" "$na" "$(sqlite3 "$PM_DB" 'SELECT count(*) FROM audit')"
+sqlite3 "$PM_DB" "UPDATE audit SET who = 'x'" 2>/dev/null
+same "audit rows cannot be changed" "0" "$(sqlite3 "$PM_DB" "SELECT count(*) FROM audit WHERE who = 'x'")"
+
+# Busy: a writer holding the lock makes another give up with 69.
+(sqlite3 "$PM_DB" 'BEGIN IMMEDIATE; SELECT 1;' '.shell sleep 2' 'COMMIT;' >/dev/null 2>&1 &)
+sleep 0.5
+fails 69 "a busy database past the timeout" env PM_BUSY_TIMEOUT=100 pm-db apply "$PM_TMP/renamed.yaml"
+has "the message says busy" "$(cat "$PM_TMP/err")" "busy"
+fails 64 "a bad PM_BUSY_TIMEOUT" env PM_BUSY_TIMEOUT=soon pm-db check
+fails 64 "a bad PM_NOW" env PM_NOW=yesterday-ish pm-db check
+has "PM_NOW is named" "$(cat "$PM_TMP/err")" "PM_NOW"
+sleep 2
+done_testing

@@ -1,0 +1,1131 @@
+/*
+ * check_estate.c - the estate file: loading, every error with its place,
+ * and applying it to a database (added, changed, retired, audited).
+ *
+ * Paths are relative to the top of the source tree, where the runner
+ * runs.  Small estates are written inline and loaded from memory; those
+ * that need a calendar file go to a temporary directory.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "pmtest.h"
+#include "clock.h"
+#include "estate.h"
+
+#define EXAMPLE "examples/aijia.yaml"
+#define SMALL "tests/data/estate-small.yaml"
+
+/* The counts report() was given, by kind, in the order it was called. */
+struct report {
+	int n;
+	char what[12][16];
+	int count[12][3];
+};
+
+static void
+collect(const char *what, int added, int changed, int retired, void *arg)
+{
+	struct report *r = arg;
+
+	ck_assert_int_lt(r->n, 12);
+	snprintf(r->what[r->n], sizeof r->what[0], "%s", what);
+	r->count[r->n][0] = added;
+	r->count[r->n][1] = changed;
+	r->count[r->n][2] = retired;
+	r->n++;
+}
+
+static const char *const kinds[] = { "departments", "staff", "buildings",
+	"units", "public areas", "categories", "sla", "kpi targets",
+	"calendar days", "settings" };
+
+/* The counts reported for 'what', as "added/changed/retired". */
+static const char *
+counts(const struct report *r, const char *what)
+{
+	static char buf[4][32];
+	static int which;
+	char *b = buf[which++ % 4];
+	int i;
+
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->what[i], what) == 0) {
+			snprintf(b, sizeof buf[0], "%d/%d/%d", r->count[i][0],
+			    r->count[i][1], r->count[i][2]);
+			return b;
+		}
+	return "missing";
+}
+
+static int
+all_zero(const struct report *r)
+{
+	int i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->count[i][0] || r->count[i][1] || r->count[i][2])
+			return 0;
+	return r->n == 10;
+}
+
+static struct pm_estate *
+load_file(const char *path)
+{
+	struct pm_estate *e = NULL;
+	int rc = pm_estate_load(path, &e);
+
+	ck_assert_msg(rc == 0, "load %s: %d %s", path, rc, pm_err_msg());
+	return e;
+}
+
+static struct pm_estate *
+load_text(const char *yaml)
+{
+	struct pm_estate *e = NULL;
+	int rc = pm_estate_load_mem("test.yaml", yaml, strlen(yaml), 0, &e);
+
+	ck_assert_msg(rc == 0, "load: %d %s", rc, pm_err_msg());
+	return e;
+}
+
+/* Loading 'yaml' fails with 'code' and exactly 'msg'; nothing is kept. */
+static void
+load_fails(const char *yaml, int code, const char *msg)
+{
+	struct pm_estate *e = (struct pm_estate *)1;
+	int rc;
+
+	pm_err_clear();
+	rc = pm_estate_load_mem("test.yaml", yaml, strlen(yaml), 0, &e);
+	ck_assert_msg(rc == code, "status %d, want %d (%s)\nfor: %s", rc, code,
+	    pm_err_msg(), yaml);
+	ck_assert_ptr_null(e);
+	ck_assert_msg(strcmp(pm_err_msg(), msg) == 0,
+	    "\n got '%s'\nwant '%s'", pm_err_msg(), msg);
+}
+
+/* As load_fails(), for messages whose end another module words. */
+static void
+load_fails_with(const char *yaml, int code, const char *start)
+{
+	struct pm_estate *e = (struct pm_estate *)1;
+	int rc;
+
+	pm_err_clear();
+	rc = pm_estate_load_mem("test.yaml", yaml, strlen(yaml), 0, &e);
+	ck_assert_msg(rc == code, "status %d, want %d (%s)", rc, code,
+	    pm_err_msg());
+	ck_assert_ptr_null(e);
+	ck_assert_msg(strncmp(pm_err_msg(), start, strlen(start)) == 0,
+	    "\n got '%s'\nwant '%s...'", pm_err_msg(), start);
+}
+
+static void
+apply(struct pm_db *db, const struct pm_estate *e, struct report *r)
+{
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	rc = pm_estate_apply(db, e, collect, r);
+	ck_assert_msg(rc == 0, "apply: %d %s", rc, pm_err_msg());
+}
+
+static void
+apply_text(struct pm_db *db, const char *yaml, struct report *r)
+{
+	struct pm_estate *e = load_text(yaml);
+
+	apply(db, e, r);
+	pm_estate_free(e);
+}
+
+/* One integer from SQL (with one optional text parameter). */
+static int64_t
+sql_int(struct pm_db *db, const char *sql, const char *param)
+{
+	sqlite3_stmt *st;
+	int64_t v;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(db->h, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	if (param != NULL)
+		sqlite3_bind_text(st, 1, param, -1, SQLITE_STATIC);
+	ck_assert_msg(sqlite3_step(st) == SQLITE_ROW, "no row: %s", sql);
+	v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* One text value from SQL, copied into a static buffer ("(null)"). */
+static const char *
+sql_text(struct pm_db *db, const char *sql, const char *param)
+{
+	static char buf[2][512];
+	static int which;
+	char *b = buf[which++ % 2];
+	sqlite3_stmt *st;
+	const unsigned char *t;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(db->h, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	if (param != NULL)
+		sqlite3_bind_text(st, 1, param, -1, SQLITE_STATIC);
+	ck_assert_msg(sqlite3_step(st) == SQLITE_ROW, "no row: %s", sql);
+	t = sqlite3_column_text(st, 0);
+	snprintf(b, sizeof buf[0], "%s", t ? (const char *)t : "(null)");
+	sqlite3_finalize(st);
+	return b;
+}
+
+static void
+exec(struct pm_db *db, const char *sql)
+{
+	ck_assert_msg(pm_db_exec(db, sql) == 0, "%s: %s", sql, pm_err_msg());
+}
+
+static const struct pm_estate_unit *
+find_unit(const struct pm_estate *e, const char *code)
+{
+	int i;
+
+	for (i = 0; i < e->nunits; i++)
+		if (strcmp(e->units[i].code, code) == 0)
+			return &e->units[i];
+	return NULL;
+}
+
+/* A temporary directory with files in it, removed by tmp_done(). */
+static char tmpdir[64];
+
+static const char *
+tmp_file(const char *name, const char *text)
+{
+	static char path[4][128];
+	static int which;
+	char *p = path[which++ % 4];
+	FILE *fp;
+
+	if (tmpdir[0] == '\0') {
+		snprintf(tmpdir, sizeof tmpdir, "/tmp/check_estate.XXXXXX");
+		ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+	}
+	snprintf(p, sizeof path[0], "%s/%s", tmpdir, name);
+	ck_assert_ptr_nonnull(fp = fopen(p, "w"));
+	fputs(text, fp);
+	ck_assert_int_eq(fclose(fp), 0);
+	return p;
+}
+
+static void
+tmp_done(void)
+{
+	char cmd[128];
+
+	if (tmpdir[0] == '\0')
+		return;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	ck_assert_int_eq(system(cmd), 0);
+	tmpdir[0] = '\0';
+}
+
+/*
+ * Loading.
+ */
+
+START_TEST(example_loads)
+{
+	struct pm_estate *e = load_file(EXAMPLE);
+	const struct pm_estate_unit *u;
+	int i;
+
+	ck_assert_str_eq(e->name, "爱家名邸");
+	ck_assert_str_eq(e->timezone, "Asia/Shanghai");
+	ck_assert_str_eq(e->working_hours, "08:30-12:00,13:30-17:30");
+	ck_assert_str_eq(e->calendar, "cn-holidays-2026.tsv");
+	ck_assert_int_eq(e->calendar_read, 1);
+	ck_assert_int_eq(e->ndepartments, 5);
+	ck_assert_int_eq(e->nstaff, 30);
+	ck_assert_int_eq(e->nbuildings, 8);
+	ck_assert_int_eq(e->nunits, 592);
+	ck_assert_int_eq(e->npublic_areas, 12);
+	ck_assert_int_eq(e->ncategories, 21);
+	ck_assert_int_eq(e->ndays, 39);
+
+	ck_assert_ptr_nonnull(u = find_unit(e, "3-1-502"));
+	ck_assert_str_eq(u->building, "3");
+	ck_assert_int_eq(u->entrance, 1);
+	ck_assert_int_eq(u->floor, 5);
+	ck_assert_int_eq(u->area, 12030);
+	ck_assert_ptr_null(u->condition);
+	ck_assert_ptr_nonnull(u = find_unit(e, "7-2-204"));
+	ck_assert_str_eq(u->condition, "basic");
+	ck_assert_ptr_nonnull(u = find_unit(e, "8-1-1301"));
+	ck_assert_int_eq(u->floor, 13);
+	ck_assert_int_eq(u->area, 26840);
+	ck_assert_ptr_nonnull(u = find_unit(e, "8-S01"));
+	ck_assert_int_eq(u->entrance, 0);
+	ck_assert_int_eq(u->floor, 1);
+	ck_assert_ptr_null(find_unit(e, "3-1-1901"));
+
+	/* Every department has a lead; a manager and two supervisors. */
+	for (i = 0; i < e->ndepartments; i++) {
+		int j, lead = 0;
+
+		for (j = 0; j < e->nstaff; j++)
+			lead += strcmp(e->staff[j].department,
+			    e->departments[i].code) == 0 &&
+			    strcmp(e->staff[j].role, "lead") == 0;
+		ck_assert_msg(lead > 0, "no lead in %s",
+		    e->departments[i].code);
+	}
+
+	ck_assert_str_eq(e->days[0].date, "2026-01-01");
+	ck_assert_str_eq(e->days[0].name, "元旦");
+	ck_assert_int_eq(e->days[3].working, 1);
+	ck_assert_str_eq(e->days[3].name, "元旦调休");
+
+	/* 2d working: two working days of 7.5 hours. */
+	ck_assert_str_eq(e->sla[PM_SLA_FEEDBACK].name, "feedback");
+	ck_assert_int_eq(e->sla[PM_SLA_FEEDBACK].seconds, 2 * 27000);
+	ck_assert_str_eq(e->sla[PM_SLA_FEEDBACK].clock, "working");
+	ck_assert_int_eq(e->sla[PM_SLA_SAME_DAY].seconds, 0);
+	ck_assert_int_eq(e->sla[PM_SLA_ONSITE].seconds, 1800);
+	ck_assert_int_eq(e->sla[PM_SLA_REPEAT_WINDOW].seconds, 30 * 86400);
+	ck_assert_str_eq(e->kpi[4].kpi, "first_time_fix");
+	ck_assert_int_eq(e->kpi[4].target, 9000);
+	ck_assert_str_eq(e->kpi[6].kpi, "arrears_recovery");
+	ck_assert_int_eq(e->kpi[6].target, -1);
+	pm_estate_free(e);
+}
+END_TEST
+
+START_TEST(small_fixture_and_defaults)
+{
+	struct pm_estate *e = load_file(SMALL);
+	const struct pm_estate_unit *u;
+
+	ck_assert_str_eq(e->working_hours, "08:30-12:00,13:30-17:30");
+	ck_assert_int_eq(e->nunits, 13);
+	ck_assert_int_eq(e->ndays, 39);
+	ck_assert_ptr_nonnull(u = find_unit(e, "1-1-401"));
+	ck_assert_int_eq(u->entrance, 1);
+	ck_assert_int_eq(u->floor, 4);
+	ck_assert_int_eq(u->area, 20000);
+	ck_assert_ptr_nonnull(u = find_unit(e, "1-2-302"));
+	ck_assert_int_eq(u->area, 12030);
+	ck_assert_str_eq(u->condition, "basic");
+	ck_assert_str_eq(e->public_areas[1].name, "水泵房");
+	ck_assert_int_eq(e->public_areas[1].area, 8025);
+	ck_assert_ptr_null(e->public_areas[1].building);
+	ck_assert_int_eq(e->categories[0].urgent, 1);
+	ck_assert_int_eq(e->categories[0].emergency, 0);
+	ck_assert_int_eq(e->categories[1].emergency, 1);
+	ck_assert_ptr_null(e->staff[1].phone);
+
+	/* Stated, shorthand, and defaults for the rest. */
+	ck_assert_int_eq(e->sla[PM_SLA_ONSITE].seconds, 20 * 60);
+	ck_assert_str_eq(e->sla[PM_SLA_ONSITE].clock, "calendar");
+	ck_assert_int_eq(e->sla[PM_SLA_FEEDBACK].seconds, 27000);
+	ck_assert_int_eq(e->sla[PM_SLA_COMPLETION].seconds, 5 * 27000);
+	ck_assert_int_eq(e->sla[PM_SLA_REPEAT_WINDOW].seconds, 28 * 86400);
+	ck_assert_int_eq(e->sla[PM_SLA_NOTICE_LEVEL1].seconds, 300);
+	ck_assert_int_eq(e->sla[PM_SLA_NOTICE_LEVEL2].seconds, 600);
+	ck_assert_int_eq(e->kpi[0].target, 10000);
+	ck_assert_int_eq(e->kpi[1].target, 9950);
+	ck_assert_int_eq(e->kpi[5].target, 8500);
+	ck_assert_int_eq(e->kpi[8].target, 9800);
+	pm_estate_free(e);
+}
+END_TEST
+
+START_TEST(minimal_defaults)
+{
+	struct pm_estate *e = load_text("estate: {name: 小区}\n");
+
+	ck_assert_str_eq(e->timezone, "Asia/Shanghai");
+	ck_assert_str_eq(e->working_hours, "09:00-12:00,13:30-18:00");
+	ck_assert_ptr_null(e->calendar);
+	ck_assert_int_eq(e->calendar_read, 1);
+	ck_assert_int_eq(e->nunits + e->nstaff + e->ndays, 0);
+	ck_assert_int_eq(e->sla[PM_SLA_COMPLETION].seconds, 5 * 27000);
+	pm_estate_free(e);
+
+	/* Empty sections and nulls are allowed; quoted text stays text. */
+	e = load_text("estate:\n  name: \"1\"\n  calendar: ~\n"
+	    "departments: []\nstaff:\nbuildings: null\n");
+	ck_assert_str_eq(e->name, "1");
+	ck_assert_ptr_null(e->calendar);
+	pm_estate_free(e);
+}
+END_TEST
+
+START_TEST(missing_file)
+{
+	struct pm_estate *e = (struct pm_estate *)1;
+
+	pm_assert_err(pm_estate_load("tests/data/no-such-estate.yaml", &e),
+	    PM_EX_NOINPUT, "estate file 'tests/data/no-such-estate.yaml': "
+	    "No such file or directory");
+	ck_assert_ptr_null(e);
+}
+END_TEST
+
+START_TEST(yaml_syntax)
+{
+	load_fails("estate:\n  name: x\n timezone: y\n", PM_EX_CONFIG,
+	    "test.yaml:3:2: did not find expected key (while parsing a "
+	    "block mapping at 1:1)");
+	load_fails("estate: {name: x\n", PM_EX_CONFIG,
+	    "test.yaml:2:1: did not find expected ',' or '}' (while parsing "
+	    "a flow mapping at 1:9)");
+	load_fails("estate:\n\tname: x\n", PM_EX_CONFIG,
+	    "test.yaml:2:1: found character that cannot start any token "
+	    "(while scanning for the next token at 2:1)");
+	load_fails("estate: {name: \xff}\n", PM_EX_CONFIG,
+	    "test.yaml:1:16: invalid leading UTF-8 octet");
+	load_fails("estate: {name: *x}\n", PM_EX_CONFIG,
+	    "test.yaml:1:16: found undefined alias");
+	load_fails("", PM_EX_CONFIG, "test.yaml:1:1: empty file (an estate "
+	    "file starts with an 'estate' section)");
+	load_fails("# nothing\n", PM_EX_CONFIG, "test.yaml:1:1: empty file "
+	    "(an estate file starts with an 'estate' section)");
+	load_fails("estate: {name: x}\n---\nestate: {name: y}\n",
+	    PM_EX_CONFIG, "test.yaml:3:1: a second YAML document (an estate "
+	    "file holds one)");
+}
+END_TEST
+
+START_TEST(unknown_keys)
+{
+	load_fails("estate: {name: x}\nbuldings: []\n", PM_EX_CONFIG,
+	    "test.yaml:2:1: estate file: unknown key 'buldings' (allowed: "
+	    "estate, departments, staff, buildings, public_areas, "
+	    "categories, sla, kpi_targets)");
+	load_fails("estate: {name: x, zone: UTC}\n", PM_EX_CONFIG,
+	    "test.yaml:1:19: estate: unknown key 'zone' (allowed: name, "
+	    "timezone, calendar, working_hours)");
+	load_fails("estate: {name: x}\ndepartments: [{code: a, name: A}]\n"
+	    "staff:\n  - {login: b, name: B, department: a, role: lead,\n"
+	    "     mobile: 1}\n", PM_EX_CONFIG,
+	    "test.yaml:5:6: staff: unknown key 'mobile' (allowed: login, "
+	    "name, department, role, phone)");
+	load_fails("estate: {name: x}\nbuildings:\n  - code: \"1\"\n"
+	    "    name: A\n    units:\n      - {entrance: 1, floors: 1, "
+	    "rooms: 1, area: 1}\n", PM_EX_CONFIG,
+	    "test.yaml:6:10: units group: unknown key 'entrance' (allowed: "
+	    "entrances, floors, rooms, area, condition)");
+	load_fails("estate: {name: x}\nsla: {on_site: 30m}\n", PM_EX_CONFIG,
+	    "test.yaml:2:7: sla: unknown key 'on_site' (allowed: "
+	    "notice_level1, notice_level2, onsite, same_day, feedback, "
+	    "completion, repeat_window)");
+	load_fails("estate: {name: x}\nkpi_targets: {repair: 95%}\n",
+	    PM_EX_CONFIG, "test.yaml:2:15: kpi_targets: unknown key 'repair' "
+	    "(allowed: complaint_timeliness, repair_timeliness, "
+	    "callback_rate, callback_satisfaction, first_time_fix, "
+	    "collection_rate, arrears_recovery, facility_intact, "
+	    "housing_intact, owner_satisfaction)");
+	load_fails("estate: {name: x, name: y}\n", PM_EX_CONFIG,
+	    "test.yaml:1:19: estate: key 'name' given twice (first at 1:10)");
+	load_fails("buildings: []\n", PM_EX_CONFIG, "test.yaml:1:1: missing "
+	    "'estate' section (with name, timezone, calendar, "
+	    "working_hours)");
+	load_fails("estate: {timezone: UTC}\n", PM_EX_CONFIG,
+	    "test.yaml:1:9: estate: missing 'name'");
+	load_fails("estate: {name: x}\ndepartments:\n  - {code: a}\n",
+	    PM_EX_CONFIG, "test.yaml:3:5: department: missing 'name'");
+}
+END_TEST
+
+START_TEST(wrong_types)
+{
+	load_fails("estate: {name: x}\ndepartments: {code: a}\n",
+	    PM_EX_CONFIG, "test.yaml:2:14: departments: expected a list, "
+	    "found a mapping");
+	load_fails("- estate\n", PM_EX_CONFIG, "test.yaml:1:1: estate file: "
+	    "expected a mapping, found a list");
+	load_fails("estate: [name, x]\n", PM_EX_CONFIG, "test.yaml:1:9: "
+	    "estate: expected a mapping, found a list");
+	load_fails("estate: {name: [x]}\n", PM_EX_CONFIG, "test.yaml:1:16: "
+	    "name: expected text, found a list");
+	load_fails("estate: {name: x}\ndepartments: [service]\n",
+	    PM_EX_CONFIG, "test.yaml:2:15: department: expected a mapping, "
+	    "found 'service'");
+	load_fails("estate: {name: x}\ndepartments: [{code: a, name: A}]\n"
+	    "categories:\n  - {code: c, name: C, urgent: maybe, "
+	    "department: a}\n", PM_EX_CONFIG,
+	    "test.yaml:4:32: urgent 'maybe': not true or false");
+	load_fails("estate: {name: x}\ndepartments: [{code: a, name: A}]\n"
+	    "categories:\n  - {code: c, name: C, emergency: [true], "
+	    "department: a}\n", PM_EX_CONFIG,
+	    "test.yaml:4:35: emergency: expected true or false, found a "
+	    "list");
+	load_fails("estate: {name: x}\nbuildings:\n  - {code: \"1\", name: A, "
+	    "units: {floors: 1}}\n", PM_EX_CONFIG,
+	    "test.yaml:3:33: units: expected a list, found a mapping");
+	load_fails("estate:\n  name: \"a\\tb\"\n", PM_EX_CONFIG,
+	    "test.yaml:2:9: name 'a?b': control character in text");
+	load_fails("estate:\n  name: x\n  timezone: \"UTC\\0x\"\n",
+	    PM_EX_CONFIG, "test.yaml:3:13: estate: NUL character in "
+	    "'timezone'");
+	load_fails("estate: {name: ''}\n", PM_EX_CONFIG,
+	    "test.yaml:1:16: estate: 'name' is empty");
+	load_fails("estate: {name: x}\ndepartments: [{code: 'a b', name: A}]\n",
+	    PM_EX_CONFIG, "test.yaml:2:22: code 'a b': use only letters, "
+	    "digits, '.', '_' and '-'");
+	load_fails("estate: {name: x}\nbuildings: [{code: 3-A, name: A}]\n",
+	    PM_EX_CONFIG, "test.yaml:2:20: code '3-A': use only letters, "
+	    "digits, '.', '_'");
+}
+END_TEST
+
+static const char depts[] = "estate: {name: x}\n"
+    "departments:\n"
+    "  - {code: service, name: 客服部}\n"
+    "  - {code: engineering, name: 工程部}\n";
+
+/* depts followed by 'rest', in a static buffer. */
+static const char *
+with_depts(const char *rest)
+{
+	static char buf[2048];
+
+	snprintf(buf, sizeof buf, "%s%s", depts, rest);
+	return buf;
+}
+
+START_TEST(duplicates)
+{
+	load_fails(with_depts("  - {code: service, name: 客服中心}\n"),
+	    PM_EX_CONFIG, "test.yaml:5:12: duplicate department 'service' "
+	    "(first at 3:12)");
+	load_fails(with_depts("staff:\n"
+	    "  - {login: wang.fang, name: 王芳, department: service, role: lead}\n"
+	    "  - {login: wang.fang, name: 王芳芳, department: service, role: staff}\n"),
+	    PM_EX_CONFIG, "test.yaml:7:13: duplicate staff login 'wang.fang' "
+	    "(first at 6:13)");
+	load_fails(with_depts("categories:\n"
+	    "  - {code: noise, name: 噪音, department: service}\n"
+	    "  - {code: noise, name: 噪声, department: service}\n"),
+	    PM_EX_CONFIG, "test.yaml:7:12: duplicate category 'noise' "
+	    "(first at 6:12)");
+	load_fails(with_depts("buildings:\n"
+	    "  - {code: \"1\", name: 1号楼}\n"
+	    "  - {code: \"1\", name: 一号楼}\n"),
+	    PM_EX_CONFIG, "test.yaml:7:12: duplicate building '1' "
+	    "(first at 6:12)");
+	load_fails(with_depts("buildings:\n"
+	    "  - code: \"1\"\n"
+	    "    name: 1号楼\n"
+	    "    units:\n"
+	    "      - {entrances: 1, floors: 1-6, rooms: 1-2, area: 89.50}\n"
+	    "      - {entrances: 1, floors: 5, rooms: 2, area: 120}\n"),
+	    PM_EX_CONFIG, "test.yaml:10:9: duplicate unit code '1-1-502' "
+	    "(first at 9:9)");
+	load_fails(with_depts("buildings:\n"
+	    "  - code: \"1\"\n"
+	    "    name: 1号楼\n"
+	    "    units:\n"
+	    "      - {entrances: 1, floors: 1-6, rooms: 1-2, area: 89.50}\n"
+	    "    extra:\n"
+	    "      - {code: 1-1-101, area: 1}\n"),
+	    PM_EX_CONFIG, "test.yaml:11:16: duplicate unit code '1-1-101' "
+	    "(first at 9:9)");
+	load_fails(with_depts("buildings:\n"
+	    "  - {code: \"1\", name: A, extra: [{code: 1-X, area: 1}]}\n"
+	    "public_areas:\n"
+	    "  - {code: 1-X, name: 门岗}\n"),
+	    PM_EX_CONFIG, "test.yaml:8:12: duplicate public area code '1-X' "
+	    "(first at 6:41)");
+	load_fails(with_depts("staff:\n"
+	    "  - {login: a, name: A, department: service, role: lead}\n"
+	    "  - {login: b, name: B, department: service, role: lead,"
+	    " login: c}\n"),
+	    PM_EX_CONFIG, "test.yaml:7:58: staff: key 'login' given twice "
+	    "(first at 7:6)");
+}
+END_TEST
+
+START_TEST(references_and_words)
+{
+	load_fails(with_depts("staff:\n"
+	    "  - {login: li.lei, name: 李雷, department: sales, role: staff}\n"),
+	    PM_EX_CONFIG, "test.yaml:6:43: staff 'li.lei': unknown "
+	    "department 'sales' (known: service, engineering)");
+	load_fails(with_depts("categories:\n"
+	    "  - {code: noise, name: 噪音, department: security}\n"),
+	    PM_EX_CONFIG, "test.yaml:6:41: category 'noise': unknown "
+	    "department 'security' (known: service, engineering)");
+	load_fails("estate: {name: x}\nstaff:\n"
+	    "  - {login: a, name: A, department: service, role: lead}\n",
+	    PM_EX_CONFIG, "test.yaml:3:37: staff 'a': unknown department "
+	    "'service' (known: none)");
+	load_fails(with_depts("staff:\n"
+	    "  - {login: li.lei, name: 李雷, department: service, role: boss}\n"),
+	    PM_EX_CONFIG, "test.yaml:6:58: role 'boss': not one of staff, "
+	    "lead, supervisor, manager");
+	load_fails(with_depts("staff:\n"
+	    "  - {login: li.lei, name: 李雷, department: service}\n"),
+	    PM_EX_CONFIG, "test.yaml:6:5: staff: missing 'role'");
+	load_fails(with_depts("staff:\n"
+	    "  - {login: li.lei, name: 李雷, department: service, role: lead,"
+	    " phone: call-me}\n"),
+	    PM_EX_CONFIG, "test.yaml:6:71: phone 'call-me': not a phone "
+	    "number (3 to 20 digits, '+' and '-')");
+	load_fails(with_depts("categories:\n"
+	    "  - {code: noise, name: 噪音, kind: grumble, department: service}\n"),
+	    PM_EX_CONFIG, "test.yaml:6:35: kind 'grumble': not one of repair, "
+	    "complaint, inquiry, suggestion");
+	load_fails(with_depts("public_areas:\n"
+	    "  - {code: P-1, name: 门岗, condition: fine}\n"),
+	    PM_EX_CONFIG, "test.yaml:6:38: condition 'fine': not one of "
+	    "good, basic, poor");
+}
+END_TEST
+
+/* A one-building estate whose only range group is 'group'. */
+static const char *
+group(const char *grp)
+{
+	static char buf[1024];
+
+	snprintf(buf, sizeof buf, "estate: {name: x}\nbuildings:\n"
+	    "  - code: \"1\"\n    name: A\n    units:\n      - %s\n", grp);
+	return buf;
+}
+
+START_TEST(ranges_and_areas)
+{
+	load_fails(group("{entrances: 1, floors: 18-1, rooms: 1, area: 1}"),
+	    PM_EX_CONFIG, "test.yaml:6:32: floors '18-1': range runs "
+	    "backwards");
+	load_fails(group("{entrances: 1, floors: 1-x, rooms: 1, area: 1}"),
+	    PM_EX_CONFIG, "test.yaml:6:32: floors '1-x': not a number or a "
+	    "range like 1-18");
+	load_fails(group("{entrances: 1, floors: 0-3, rooms: 1, area: 1}"),
+	    PM_EX_CONFIG, "test.yaml:6:32: floors '0-3': out of range "
+	    "(1-199)");
+	load_fails(group("{entrances: 1, floors: 1, rooms: 100, area: 1}"),
+	    PM_EX_CONFIG, "test.yaml:6:42: rooms '100': out of range (1-99)");
+	load_fails(group("{entrances: [1, 1-2], floors: 1, rooms: 1, area: 1}"),
+	    PM_EX_CONFIG, "test.yaml:6:25: entrances '1-2': 1 given twice");
+	load_fails(group("{entrances: [], floors: 1, rooms: 1, area: 1}"),
+	    PM_EX_CONFIG, "test.yaml:6:21: units group: 'entrances' is an "
+	    "empty list");
+	load_fails(group("{entrances: [[1]], floors: 1, rooms: 1, area: 1}"),
+	    PM_EX_CONFIG, "test.yaml:6:22: entrances: expected a number or "
+	    "a range like 1-18, found a list");
+	load_fails(group("{entrances: 1, floors: 1, area: 1}"),
+	    PM_EX_CONFIG, "test.yaml:6:9: units group: missing 'rooms'");
+	load_fails(group("{entrances: 1, floors: 1, rooms: 1}"),
+	    PM_EX_CONFIG, "test.yaml:6:9: units group: missing 'area'");
+	load_fails(group("{entrances: 1-99, floors: 1-199, rooms: 1-99, "
+	    "area: 1}"), PM_EX_CONFIG, "test.yaml:6:9: units group: 1950399 "
+	    "units, more than 200000");
+	load_fails_with(group("{entrances: 1, floors: 1, rooms: 1, area: abc}"),
+	    PM_EX_CONFIG, "test.yaml:6:51: area 'abc': ");
+	load_fails_with(group("{entrances: 1, floors: 1, rooms: 1, "
+	    "area: 89.555}"), PM_EX_CONFIG, "test.yaml:6:51: area '89.555': ");
+	load_fails_with(group("{entrances: 1, floors: 1, rooms: 1, area: -5}"),
+	    PM_EX_CONFIG, "test.yaml:6:51: area '-5': ");
+	load_fails(group("{entrances: 1, floors: 1, rooms: 1, area: [1]}"),
+	    PM_EX_CONFIG, "test.yaml:6:51: area: expected a number of m², "
+	    "found a list");
+	load_fails("estate: {name: x}\nbuildings:\n  - code: \"1\"\n"
+	    "    name: A\n    extra: [{code: 2-1-101, area: 1}]\n",
+	    PM_EX_CONFIG, "test.yaml:5:20: extra unit '2-1-101': code must "
+	    "start with '1-', its building's code");
+	load_fails("estate: {name: x}\nbuildings:\n  - code: \"1\"\n"
+	    "    name: A\n    extra: [{code: 1-S1, area: 1, floor: 0}]\n",
+	    PM_EX_CONFIG, "test.yaml:5:42: floor '0': not a number from 1 to "
+	    "199");
+}
+END_TEST
+
+START_TEST(durations_and_percentages)
+{
+	load_fails("estate: {name: x}\nsla: {onsite: 30x}\n", PM_EX_CONFIG,
+	    "test.yaml:2:15: duration '30x': not a duration (use 30m, 2h, "
+	    "1d12h or 90s)");
+	load_fails("estate: {name: x}\nsla:\n  onsite: {within: 0m}\n",
+	    PM_EX_CONFIG, "test.yaml:3:20: onsite: duration '0m' is not "
+	    "longer than zero");
+	load_fails("estate: {name: x}\nsla: {onsite: end-of-day}\n",
+	    PM_EX_CONFIG, "test.yaml:2:15: onsite: 'end-of-day' is only for "
+	    "same_day");
+	load_fails("estate: {name: x}\nsla:\n  feedback: {within: 2d, "
+	    "clock: office}\n", PM_EX_CONFIG, "test.yaml:3:33: clock "
+	    "'office': not one of calendar, working");
+	load_fails("estate: {name: x}\nsla:\n  feedback: {clock: working}\n",
+	    PM_EX_CONFIG, "test.yaml:3:13: feedback: missing 'within'");
+	load_fails("estate: {name: x}\nsla:\n  feedback: {within: 2d, by: x}\n",
+	    PM_EX_CONFIG, "test.yaml:3:26: feedback: unknown key 'by' "
+	    "(allowed: within, clock)");
+	load_fails("estate: {name: x}\nkpi_targets: {callback_rate: 95}\n",
+	    PM_EX_CONFIG, "test.yaml:2:30: callback_rate '95': not a "
+	    "percentage from 0% to 100% (like 95% or 99.5%) or none");
+	load_fails("estate: {name: x}\nkpi_targets: {callback_rate: 100.5%}\n",
+	    PM_EX_CONFIG, "test.yaml:2:30: callback_rate '100.5%': not a "
+	    "percentage from 0% to 100% (like 95% or 99.5%) or none");
+	load_fails("estate: {name: x}\nkpi_targets: {callback_rate: 9.999%}\n",
+	    PM_EX_CONFIG, "test.yaml:2:30: callback_rate '9.999%': not a "
+	    "percentage from 0% to 100% (like 95% or 99.5%) or none");
+}
+END_TEST
+
+START_TEST(zone_and_hours)
+{
+	struct pm_estate *e;
+
+	ck_assert_int_eq(pm_clock_set_zone("Asia/Shanghai"), 0);
+	load_fails("estate: {name: x, timezone: Mars/Base}\n", PM_EX_CONFIG,
+	    "test.yaml:1:29: time zone 'Mars/Base': no such zone");
+	ck_assert_str_eq(pm_clock_zone(), "Asia/Shanghai");
+	/* A good zone is checked, and not left set either. */
+	e = load_text("estate: {name: x, timezone: Europe/Paris}\n");
+	ck_assert_str_eq(e->timezone, "Europe/Paris");
+	ck_assert_str_eq(pm_clock_zone(), "Asia/Shanghai");
+	pm_estate_free(e);
+
+	load_fails("estate: {name: x, working_hours: \"9-5\"}\n", PM_EX_CONFIG,
+	    "test.yaml:1:34: working hours '9-5': not "
+	    "HH:MM-HH:MM[,HH:MM-HH:MM...]");
+	load_fails("estate: {name: x, working_hours: [\"13:00-17:00\", "
+	    "\"08:00-12:00\"]}\n", PM_EX_CONFIG, "test.yaml:1:34: working "
+	    "hours '13:00-17:00,08:00-12:00': spans overlap or are out of "
+	    "order");
+	e = load_text("estate: {name: x, working_hours: \"8:00-12:00, "
+	    "13:00-17:15\"}\n");
+	ck_assert_str_eq(e->working_hours, "08:00-12:00,13:00-17:15");
+	pm_estate_free(e);
+}
+END_TEST
+
+START_TEST(calendar_errors)
+{
+	struct pm_estate *e = (struct pm_estate *)1;
+	const char *y, *msg;
+	char want[512];
+
+	tmp_file("bad.tsv", "# a calendar\n2026-10-01\tholiday\t国庆节\n"
+	    "2026-13-01\tholiday\t?\n");
+	y = tmp_file("e.yaml", "estate:\n  name: x\n  calendar: bad.tsv\n");
+	pm_err_clear();
+	ck_assert_int_eq(pm_estate_load(y, &e), PM_EX_CONFIG);
+	ck_assert_ptr_null(e);
+	/* The calendar's own place, not the estate file's. */
+	snprintf(want, sizeof want, "%s/bad.tsv:3:", tmpdir);
+	msg = pm_err_msg();
+	ck_assert_msg(strncmp(msg, want, strlen(want)) == 0, "got '%s'", msg);
+	ck_assert_ptr_nonnull(strstr(msg, "2026-13-01"));
+
+	y = tmp_file("f.yaml", "estate:\n  name: x\n  calendar: none.tsv\n");
+	ck_assert_int_eq(pm_estate_load(y, &e), PM_EX_NOINPUT);
+	snprintf(want, sizeof want, "%s:3:13: calendar '%s/none.tsv': No "
+	    "such file or directory", y, tmpdir);
+	ck_assert_str_eq(pm_err_msg(), want);
+	ck_assert_ptr_null(e);
+
+	/* Without PM_ESTATE_NO_CALENDAR's promise the file is read... */
+	y = "estate: {name: x, calendar: /nonexistent/cal.tsv}\n";
+	ck_assert_int_eq(pm_estate_load_mem("m.yaml", y, strlen(y), 0, &e),
+	    PM_EX_NOINPUT);
+	/* ...with it, not, and such an estate cannot be applied. */
+	ck_assert_int_eq(pm_estate_load_mem("m.yaml", y, strlen(y),
+	    PM_ESTATE_NO_CALENDAR, &e), 0);
+	ck_assert_int_eq(e->calendar_read, 0);
+	{
+		struct pm_db *db = pm_test_db();
+
+		pm_assert_err(pm_estate_apply(db, e, NULL, NULL),
+		    PM_EX_SOFTWARE, "loaded without its calendar");
+		ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM audit",
+		    NULL), 0);
+		pm_db_close(db);
+	}
+	pm_estate_free(e);
+	tmp_done();
+}
+END_TEST
+
+/*
+ * Applying.
+ */
+
+START_TEST(apply_example_twice)
+{
+	struct pm_estate *e = load_file(EXAMPLE);
+	struct pm_db *db = pm_test_db();
+	struct report r;
+	int i, sum = 0;
+
+	apply(db, e, &r);
+	ck_assert_int_eq(r.n, 10);
+	for (i = 0; i < 10; i++)
+		ck_assert_str_eq(r.what[i], kinds[i]);
+	ck_assert_str_eq(counts(&r, "departments"), "5/0/0");
+	ck_assert_str_eq(counts(&r, "staff"), "30/0/0");
+	ck_assert_str_eq(counts(&r, "buildings"), "8/0/0");
+	ck_assert_str_eq(counts(&r, "units"), "592/0/0");
+	ck_assert_str_eq(counts(&r, "public areas"), "12/0/0");
+	ck_assert_str_eq(counts(&r, "categories"), "21/0/0");
+	ck_assert_str_eq(counts(&r, "sla"), "7/0/0");
+	ck_assert_str_eq(counts(&r, "kpi targets"), "9/0/0");
+	ck_assert_str_eq(counts(&r, "calendar days"), "39/0/0");
+	ck_assert_str_eq(counts(&r, "settings"), "4/0/0");
+	for (i = 0; i < r.n; i++)
+		sum += r.count[i][0];
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM audit", NULL), sum);
+
+	ck_assert_str_eq(sql_text(db, "SELECT value FROM meta WHERE key = ?1",
+	    "estate_name"), "爱家名邸");
+	ck_assert_str_eq(sql_text(db, "SELECT value FROM meta WHERE key = ?1",
+	    "working_hours"), "08:30-12:00,13:30-17:30");
+	ck_assert_str_eq(sql_text(db, "SELECT value FROM meta WHERE key = ?1",
+	    "calendar_file"), "cn-holidays-2026.tsv");
+	ck_assert_str_eq(sql_text(db, "SELECT value FROM meta WHERE key = ?1",
+	    "timezone"), "Asia/Shanghai");
+	ck_assert_str_eq(sql_text(db, "SELECT building || '/' || entrance || "
+	    "'/' || floor || '/' || area || '/' || condition || '/' || "
+	    "occupancy FROM units WHERE code = ?1", "3-1-502"),
+	    "3/1/5/12030/good/vacant");
+	ck_assert_str_eq(sql_text(db, "SELECT kind || '/' || name || '/' || "
+	    "area FROM units WHERE code = ?1", "P-PARK-B1"),
+	    "public/地下停车场/1250000");
+	ck_assert_str_eq(sql_text(db, "SELECT quote(entrance) || '/' || floor "
+	    "FROM units WHERE code = ?1", "8-S01"), "NULL/1");
+	ck_assert_str_eq(sql_text(db, "SELECT name || '/' || working FROM "
+	    "calendar_days WHERE date = ?1", "2026-10-10"), "国庆节调休/1");
+	ck_assert_int_eq(sql_int(db, "SELECT seconds FROM sla WHERE name = ?1",
+	    "completion"), 5 * 27000);
+	ck_assert_int_eq(sql_int(db, "SELECT target FROM kpi_targets WHERE "
+	    "kpi = ?1", "repair_timeliness"), 9500);
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM kpi_targets WHERE "
+	    "kpi = ?1", "arrears_recovery"), 0);
+	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE tbl = "
+	    "'units' AND row_id = ?1", "3-1-502"), "added: kind 'unit', "
+	    "building '3', entrance 1, floor 5, area 120.30, condition 'good'");
+	ck_assert_str_eq(sql_text(db, "SELECT who || ' ' || program || ' ' || "
+	    "verb FROM audit WHERE row_id = ?1", "wang.fang"),
+	    "tester check test");
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM units WHERE "
+	    "condition = ?1", "basic"), 12 + 16 + 1);
+
+	/* The second time, nothing at all. */
+	apply(db, e, &r);
+	ck_assert_msg(all_zero(&r), "second apply changed something");
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM audit", NULL), sum);
+
+	/* The database checks out. */
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM "
+	    "pragma_foreign_key_check", NULL), 0);
+	pm_estate_free(e);
+	pm_db_close(db);
+}
+END_TEST
+
+/*
+ * The small estate of the diff tests, with three places to vary: more
+ * staff lines, the odd unit's area, more category lines.
+ */
+static const char *
+small(const char *staff, const char *area, const char *cats)
+{
+	static char buf[4096];
+
+	snprintf(buf, sizeof buf,
+	    "estate: {name: 测试小区}\n"
+	    "departments:\n"
+	    "  - {code: service, name: 客服部}\n"
+	    "  - {code: engineering, name: 工程部}\n"
+	    "staff:\n"
+	    "  - {login: wang.fang, name: 王芳, department: service, role: lead}\n"
+	    "%s"
+	    "buildings:\n"
+	    "  - code: \"1\"\n"
+	    "    name: 1号楼\n"
+	    "    units:\n"
+	    "      - {entrances: 1, floors: 1-2, rooms: 1-2, area: 89.50}\n"
+	    "    extra:\n"
+	    "      - {code: 1-1-301, area: %s}\n"
+	    "categories:\n"
+	    "  - {code: noise, name: 噪音投诉, kind: complaint, "
+	    "department: service}\n"
+	    "%s", staff, area, cats);
+	return buf;
+}
+
+static const char li_lei[] = "  - {login: li.lei, name: 李雷, "
+    "department: engineering, role: staff, phone: \"13900000000\"}\n";
+static const char leak[] = "  - {code: water-leak, name: 漏水, "
+    "kind: repair, emergency: true, department: engineering}\n";
+
+START_TEST(apply_changes)
+{
+	struct pm_db *db = pm_test_db();
+	struct report r;
+
+	apply_text(db, small(li_lei, "100", ""), &r);
+	ck_assert_str_eq(counts(&r, "staff"), "2/0/0");
+	ck_assert_str_eq(counts(&r, "units"), "5/0/0");
+	ck_assert_str_eq(counts(&r, "settings"), "3/0/0");
+	exec(db, "UPDATE units SET owner_name = '赵六', occupancy = 'occupied'"
+	    " WHERE code = '1-1-301'");
+
+	/* One unit's area. */
+	apply_text(db, small(li_lei, "100.5", ""), &r);
+	ck_assert_str_eq(counts(&r, "units"), "0/1/0");
+	ck_assert_str_eq(counts(&r, "staff"), "0/0/0");
+	ck_assert_int_eq(sql_int(db, "SELECT area FROM units WHERE code = ?1",
+	    "1-1-301"), 10050);
+	ck_assert_str_eq(sql_text(db, "SELECT owner_name || occupancy FROM "
+	    "units WHERE code = ?1", "1-1-301"), "赵六occupied");
+	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
+	    "row_id = ?1 ORDER BY id DESC LIMIT 1", "1-1-301"),
+	    "changed: area 100.00 -> 100.50");
+
+	/* A staff member leaves: retired, not deleted. */
+	apply_text(db, small("", "100.5", ""), &r);
+	ck_assert_str_eq(counts(&r, "staff"), "0/0/1");
+	ck_assert_str_eq(counts(&r, "units"), "0/0/0");
+	ck_assert_int_eq(sql_int(db, "SELECT retired FROM staff WHERE "
+	    "login = ?1", "li.lei"), 1);
+	ck_assert_int_eq(sql_int(db, "SELECT retired FROM staff WHERE "
+	    "login = ?1", "wang.fang"), 0);
+	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
+	    "row_id = ?1 ORDER BY id DESC LIMIT 1", "li.lei"), "retired");
+	apply_text(db, small("", "100.5", ""), &r);
+	ck_assert_msg(all_zero(&r), "retired twice");
+
+	/* A category is added. */
+	apply_text(db, small("", "100.5", leak), &r);
+	ck_assert_str_eq(counts(&r, "categories"), "1/0/0");
+	ck_assert_int_eq(sql_int(db, "SELECT emergency FROM categories WHERE "
+	    "code = ?1", "water-leak"), 1);
+
+	/* The staff member comes back: changed, un-retired. */
+	apply_text(db, small(li_lei, "100.5", leak), &r);
+	ck_assert_str_eq(counts(&r, "staff"), "0/1/0");
+	ck_assert_int_eq(sql_int(db, "SELECT retired FROM staff WHERE "
+	    "login = ?1", "li.lei"), 0);
+	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
+	    "row_id = ?1 ORDER BY id DESC LIMIT 1", "li.lei"),
+	    "changed: restored");
+	apply_text(db, small(li_lei, "100.5", leak), &r);
+	ck_assert_msg(all_zero(&r), "not idempotent");
+	pm_db_close(db);
+}
+END_TEST
+
+START_TEST(apply_moves_and_removals)
+{
+	struct pm_db *db = pm_test_db();
+	struct report r;
+	const char *y;
+
+	/* A unit's condition is the file's only when the file says it. */
+	apply_text(db, group("{entrances: 1, floors: 1, rooms: 1-2, area: 50}"),
+	    &r);
+	exec(db, "UPDATE units SET condition = 'poor' WHERE code = '1-1-101'");
+	apply_text(db, group("{entrances: 1, floors: 1, rooms: 1-2, area: 50}"),
+	    &r);
+	ck_assert_msg(all_zero(&r), "unstated condition was changed");
+	ck_assert_str_eq(sql_text(db, "SELECT condition FROM units WHERE "
+	    "code = ?1", "1-1-101"), "poor");
+	apply_text(db, group("{entrances: 1, floors: 1, rooms: 1-2, area: 50, "
+	    "condition: good}"), &r);
+	ck_assert_str_eq(counts(&r, "units"), "0/1/0");
+	ck_assert_str_eq(sql_text(db, "SELECT condition FROM units WHERE "
+	    "code = ?1", "1-1-101"), "good");
+
+	/* A unit becomes a public area: one change, in public areas. */
+	y = "estate: {name: x}\nbuildings:\n  - code: \"1\"\n    name: A\n"
+	    "    units:\n      - {entrances: 1, floors: 1, rooms: 1, area: 50}\n"
+	    "public_areas:\n  - {code: 1-1-102, name: 物业用房, area: 50}\n";
+	apply_text(db, y, &r);
+	ck_assert_str_eq(counts(&r, "units"), "0/0/0");
+	ck_assert_str_eq(counts(&r, "public areas"), "0/1/0");
+	ck_assert_str_eq(sql_text(db, "SELECT kind || quote(building) FROM "
+	    "units WHERE code = ?1", "1-1-102"), "publicNULL");
+
+	/* The building goes: it and its units are retired. */
+	apply_text(db, "estate: {name: x}\npublic_areas:\n"
+	    "  - {code: 1-1-102, name: 物业用房, area: 50}\n", &r);
+	ck_assert_str_eq(counts(&r, "buildings"), "0/0/1");
+	ck_assert_str_eq(counts(&r, "units"), "0/0/1");
+	ck_assert_str_eq(counts(&r, "public areas"), "0/0/0");
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM units WHERE "
+	    "retired = 1", NULL), 1);
+
+	/* KPI targets set to none and SLA changes. */
+	apply_text(db, "estate: {name: x}\nkpi_targets: {callback_rate: none}\n"
+	    "sla: {onsite: 15m}\n", &r);
+	ck_assert_str_eq(counts(&r, "kpi targets"), "0/0/1");
+	ck_assert_str_eq(counts(&r, "sla"), "0/1/0");
+	ck_assert_str_eq(counts(&r, "public areas"), "0/0/1");
+	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
+	    "row_id = ?1 ORDER BY id DESC LIMIT 1", "onsite"),
+	    "changed: seconds 1800 -> 900");
+	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
+	    "row_id = ?1 ORDER BY id DESC LIMIT 1", "callback_rate"),
+	    "removed");
+	pm_db_close(db);
+}
+END_TEST
+
+START_TEST(apply_calendar_replaced)
+{
+	struct pm_db *db = pm_test_db();
+	struct pm_estate *e;
+	struct report r;
+	const char *y;
+
+	tmp_file("a.tsv", "2026-10-01\tholiday\t国庆节\n"
+	    "2026-10-10\tworkday\t国庆节调休\n2026-05-01\tholiday\n");
+	tmp_file("b.tsv", "2026-10-01\tholiday\t国庆节\n"
+	    "2026-10-10\tholiday\t国庆节调休\n2027-01-01\tholiday\t元旦\n");
+	y = tmp_file("e.yaml", "estate: {name: x, calendar: a.tsv}\n");
+	e = load_file(y);
+	apply(db, e, &r);
+	pm_estate_free(e);
+	ck_assert_str_eq(counts(&r, "calendar days"), "3/0/0");
+	ck_assert_str_eq(sql_text(db, "SELECT quote(name) FROM calendar_days "
+	    "WHERE date = ?1", "2026-05-01"), "NULL");
+	/* The db's calendar sees the new days at once. */
+	ck_assert_ptr_nonnull(pm_db_calendar(db));
+	ck_assert_int_eq(pm_db_calendar(db)->ndays, 3);
+
+	y = tmp_file("e.yaml", "estate: {name: x, calendar: b.tsv}\n");
+	e = load_file(y);
+	apply(db, e, &r);
+	pm_estate_free(e);
+	ck_assert_str_eq(counts(&r, "calendar days"), "1/1/1");
+	ck_assert_str_eq(counts(&r, "settings"), "0/1/0");
+	ck_assert_int_eq(pm_db_calendar(db)->ndays, 3);
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM calendar_days "
+	    "WHERE date = ?1", "2026-05-01"), 0);
+
+	apply_text(db, "estate: {name: x}\n", &r);
+	ck_assert_str_eq(counts(&r, "calendar days"), "0/0/3");
+	ck_assert_str_eq(counts(&r, "settings"), "0/0/1");
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM meta WHERE key = ?1",
+	    "calendar_file"), 0);
+	ck_assert_int_eq(pm_db_calendar(db)->ndays, 0);
+	pm_db_close(db);
+	tmp_done();
+}
+END_TEST
+
+START_TEST(apply_leaves_other_meta)
+{
+	struct pm_db *db = pm_test_db();
+	struct report r;
+
+	exec(db, "INSERT INTO meta(key, value) VALUES ('receipt_next', '42')");
+	apply_text(db, "estate: {name: x}\n", &r);
+	apply_text(db, "estate: {name: y}\n", &r);
+	ck_assert_str_eq(counts(&r, "settings"), "0/1/0");
+	ck_assert_str_eq(sql_text(db, "SELECT value FROM meta WHERE key = ?1",
+	    "receipt_next"), "42");
+	pm_db_close(db);
+}
+END_TEST
+
+/* A failure half-way leaves it to the caller's rollback. */
+START_TEST(apply_failure_rolls_back)
+{
+	struct pm_db *db = pm_test_db();
+	struct pm_estate *e = load_file(SMALL);
+	int rc;
+
+	exec(db, "CREATE TEMP TRIGGER no_categories BEFORE INSERT ON categories"
+	    " BEGIN SELECT RAISE(ABORT, 'no categories today'); END");
+	ck_assert_int_eq(pm_db_begin(db), 0);
+	rc = pm_estate_apply(db, e, NULL, NULL);
+	ck_assert_int_ne(rc, 0);
+	ck_assert_ptr_nonnull(strstr(pm_err_msg(), "no categories today"));
+	pm_db_rollback(db);
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM units", NULL), 0);
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM audit", NULL), 0);
+
+	exec(db, "DROP TRIGGER no_categories");
+	ck_assert_int_eq(pm_db_begin(db), 0);
+	ck_assert_int_eq(pm_estate_apply(db, e, NULL, NULL), 0);
+	ck_assert_int_eq(pm_db_commit(db), 0);
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM units", NULL), 15);
+	pm_estate_free(e);
+	pm_db_close(db);
+}
+END_TEST
+
+/* 10,000 units load and apply in well under a second (without ASan). */
+START_TEST(apply_ten_thousand_units)
+{
+	const char *y = "estate: {name: 大型小区}\nbuildings:\n"
+	    "  - code: \"1\"\n    name: 1号楼\n    units:\n"
+	    "      - {entrances: 1-10, floors: 1-50, rooms: 1-20, area: 89.50}\n";
+	struct pm_db *db = pm_test_db();
+	struct timespec t0, t1;
+	struct report r;
+	double secs;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ck_assert_int_eq(pm_db_begin(db), 0);
+	apply_text(db, y, &r);
+	ck_assert_int_eq(pm_db_commit(db), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	secs = (double)(t1.tv_sec - t0.tv_sec) +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	ck_assert_str_eq(counts(&r, "units"), "10000/0/0");
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM units", NULL),
+	    10000);
+	/* Generous, so sanitizer builds pass too; see bench/ for speed. */
+	ck_assert_msg(secs < 5.0, "10,000 units took %.2f s", secs);
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	apply_text(db, y, &r);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ck_assert_msg(all_zero(&r), "second apply changed something");
+	secs = (double)(t1.tv_sec - t0.tv_sec) +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	ck_assert_msg(secs < 5.0, "unchanged 10,000 units took %.2f s", secs);
+	pm_db_close(db);
+}
+END_TEST
+
+Suite *
+estate_suite(void)
+{
+	Suite *s = suite_create("estate");
+	TCase *tc = tcase_create("load");
+
+	tcase_add_test(tc, example_loads);
+	tcase_add_test(tc, small_fixture_and_defaults);
+	tcase_add_test(tc, minimal_defaults);
+	tcase_add_test(tc, missing_file);
+	tcase_add_test(tc, yaml_syntax);
+	tcase_add_test(tc, unknown_keys);
+	tcase_add_test(tc, wrong_types);
+	tcase_add_test(tc, duplicates);
+	tcase_add_test(tc, references_and_words);
+	tcase_add_test(tc, ranges_and_areas);
+	tcase_add_test(tc, durations_and_percentages);
+	tcase_add_test(tc, zone_and_hours);
+	tcase_add_test(tc, calendar_errors);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("apply");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, apply_example_twice);
+	tcase_add_test(tc, apply_changes);
+	tcase_add_test(tc, apply_moves_and_removals);
+	tcase_add_test(tc, apply_calendar_replaced);
+	tcase_add_test(tc, apply_leaves_other_meta);
+	tcase_add_test(tc, apply_failure_rolls_back);
+	tcase_add_test(tc, apply_ten_thousand_units);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,25 @@
+#!/bin/sh
+# Make sure the build dependencies are installed (Debian 12 names).  As
+# root, install what is missing; otherwise print the exact command and fail.
+pkgs="libsqlite3-dev libyaml-dev check pkg-config mandoc tzdata sqlite3"
+missing=""
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+	    missing="$missing $p"
+done
+command -v cc >/dev/null 2>&1 || missing="$missing gcc"
+command -v make >/dev/null 2>&1 || missing="$missing make"
+[ -z "$missing" ] && exit 0
+if ! command -v dpkg-query >/dev/null 2>&1; then
+	echo "deps: not a Debian system; install SQLite 3, libyaml 0.2, Check, pkg-config, mandoc and tzdata" >&2
+	exit 1
+fi
+if [ "$(id -u)" -eq 0 ]; then
+	echo "deps: installing$missing"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq && apt-get install -y -qq --no-install-recommends $missing
+	exit $?
+fi
+echo "deps: missing$missing; install them with:" >&2
+echo "  sudo apt-get install -y$missing" >&2
+exit 1
