@@ -22,7 +22,8 @@ O ?= build
 PM_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow \
 	-Wno-unused-parameter -Ilibpm -I$(O) -DPM_VERSION='"$(VERSION)"' \
 	$(SAN_FLAGS) $(shell $(PKG_CONFIG) --cflags sqlite3 yaml-0.1 2>/dev/null)
-PM_LIBS = $(shell $(PKG_CONFIG) --libs sqlite3 yaml-0.1 2>/dev/null) -lm
+# --as-needed: a tool that never reads YAML does not load libyaml at start.
+PM_LIBS = -Wl,--as-needed $(shell $(PKG_CONFIG) --libs sqlite3 yaml-0.1 2>/dev/null) -lm
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 

@@ -219,11 +219,16 @@ configure(struct pm_db *db, int memory, int readonly)
 	/*
 	 * WAL lets readers (reports) run while a writer commits; FULL makes
 	 * a command that said "done" survive a power cut.  Keeping the WAL
-	 * file between processes saves recreating it on every command.
+	 * file between processes saves recreating it (and the directory
+	 * fsyncs that go with it) on every command; the size limit of 0
+	 * truncates it at the closing checkpoint, or every new process would
+	 * pay to open an ever larger WAL.
 	 */
 	if ((rc = pm_db_exec(db, "PRAGMA journal_mode = WAL")) != 0)
 		return rc;
 	if ((rc = pm_db_exec(db, "PRAGMA synchronous = FULL")) != 0)
+		return rc;
+	if ((rc = pm_db_exec(db, "PRAGMA journal_size_limit = 0")) != 0)
 		return rc;
 	{
 		int persist = 1;

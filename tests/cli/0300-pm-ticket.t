@@ -1,0 +1,202 @@
+#!/bin/sh
+# pm-ticket: the verbs one by one, the pipes, and every error a user can
+# reach, with its exit status and message.
+. "$PM_TOP/tests/cli/lib.sh"
+
+pm-db init > /dev/null && pm-db apply "$PM_TOP/tests/data/ticket-estate.yaml" > /dev/null ||
+	{ echo "Bail out! cannot set up the estate"; exit 1; }
+export PM_USER=zhang.wei
+PM_NOW=2026-11-23T09:00
+export PM_NOW
+
+# The database file and its WAL, so "unchanged" means every byte.
+dbsum() { cat "$PM_DB" "$PM_DB-wal" 2>/dev/null | sha256sum | cut -d' ' -f1; }
+err() { cat "$PM_TMP/err"; }
+out() { cat "$PM_TMP/out"; }
+
+# The usage is the man page's SYNOPSIS, form for form.
+fails 64 "no verb is a usage error" pm-ticket
+ok "-h prints the usage" pm-ticket -h
+squeeze() { tr -s ' \t\n' '   ' | sed 's/^ //;s/ $//'; }
+usage=$(out | sed 's/^usage: //' | squeeze)
+synopsis=$(mandoc -Tascii "$PM_TOP/man/man1/pm-ticket.1" | col -b |
+	sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | squeeze)
+same "usage matches the SYNOPSIS" "$synopsis" "$usage"
+ok "--version" pm-ticket --version
+has "version names the program" "$(out)" "pm-ticket (pm)"
+fails 64 "an unknown verb" pm-ticket frobnicate
+has "names it" "$(err)" "unknown command 'frobnicate'"
+fails 64 "an unknown option" pm-ticket list --colour
+fails 64 "a bad format" pm-ticket list -o xml
+has "lists the formats" "$(err)" "format 'xml'"
+
+# add
+ok "add" pm-ticket add -c door-lock -u 3-1-502 门锁 坏了
+same "prints the id" "1" "$(out)"
+ok "add by kind in Chinese, from a public area" pm-ticket add -k 建议 -c other -u P-GATE-N -s online 门口加雨棚
+ok "add with --as" pm-ticket add --as li.na -c noise -u 3-1-501 --received 2026-11-23T08:30 楼上噪音
+same "the receiver is --as" "li.na" "$(pm-ticket list --receiver li.na | cut -f8)"
+ok "-q prints no id" pm-ticket add -q -c water-leak -u 3-1-601 漏水
+same "nothing printed" "" "$(out)"
+before=$(dbsum)
+fails 65 "unknown unit" pm-ticket add -c door-lock -u 9-9-999 x
+same "message" "pm-ticket: unit '9-9-999': no such unit" "$(err)"
+fails 65 "unknown category" pm-ticket add -c leak -u 3-1-502 x
+same "message" "pm-ticket: category 'leak': no such category" "$(err)"
+fails 65 "unknown staff in --as" pm-ticket add --as nobody -c door-lock -u 3-1-502 x
+same "message" "pm-ticket: staff 'nobody': no such staff member" "$(err)"
+PM_USER=stranger fails 65 "unknown staff in PM_USER" pm-ticket add -c door-lock -u 3-1-502 x
+fails 65 "bad kind" pm-ticket add -k praise -c door-lock -u 3-1-502 x
+has "message" "$(err)" "kind 'praise': not a ticket kind (choose repair, complaint, inquiry or suggestion)"
+fails 65 "a category without a kind needs --kind" pm-ticket add -c other -u 3-1-502 x
+fails 65 "bad source" pm-ticket add -s fax -c door-lock -u 3-1-502 x
+fails 65 "control characters in a description" pm-ticket add -c door-lock -u 3-1-502 "$(printf 'a\033[2Jb')"
+has "message" "$(err)" "description: control character at byte 2"
+fails 65 "invalid UTF-8 in a description" pm-ticket add -c door-lock -u 3-1-502 "$(printf 'a\377b')"
+has "message" "$(err)" "description: invalid UTF-8"
+fails 65 "received in the future" pm-ticket add --received 2026-11-23T10:00 -c door-lock -u 3-1-502 x
+fails 64 "bad date" pm-ticket add --received 2026-13-01 -c door-lock -u 3-1-502 x
+has "message" "$(err)" "date '2026-13-01'"
+fails 64 "no description" pm-ticket add -c door-lock -u 3-1-502
+fails 64 "no unit" pm-ticket add -c door-lock x
+same "nothing written by any refused add" "$before" "$(dbsum)"
+ok "hostile text is only text" pm-ticket add -c door-lock -u 3-1-502 "'; DROP TABLE tickets; --"
+same "and comes back as it went in" "'; DROP TABLE tickets; --" "$(pm-ticket list -u 3-1-502 | tail -1 | cut -f11)"
+
+# Ids
+fails 65 "a bad id" pm-ticket start abc
+same "message" "pm-ticket: ticket 'abc': not a ticket id" "$(err)"
+fails 66 "no such ticket" pm-ticket start 999
+same "message" "pm-ticket: ticket '999': no such ticket" "$(err)"
+fails 64 "no id at all" pm-ticket start
+fails 66 "show of no such ticket" pm-ticket show 999
+
+# Options that are required
+fails 64 "assign needs --to" pm-ticket assign 1
+fails 65 "assign to unknown staff" pm-ticket assign --to nobody 1
+fails 64 "wait needs a reason" pm-ticket wait 1
+has "message" "$(err)" "wait: --reason is needed"
+fails 64 "cancel needs a reason" pm-ticket cancel 1
+has "message" "$(err)" "cancel: --reason is needed"
+fails 64 "escalate needs a reason" pm-ticket escalate 1
+fails 64 "escalate to a bad level" pm-ticket escalate --level 4 --reason x 1
+has "message" "$(err)" "level '4': not a level (1, 2 or 3)"
+fails 64 "note needs a message" pm-ticket note 1
+fails 64 "callback needs a satisfaction" pm-ticket callback 1
+fails 65 "a bad satisfaction" pm-ticket callback --satisfaction happy 1
+
+# Transitions the status does not allow
+before=$(dbsum)
+fails 65 "resume a ticket that is not waiting" pm-ticket resume 1
+same "message" "pm-ticket: ticket '1' is new: cannot resume it" "$(err)"
+fails 65 "close a new ticket" pm-ticket close 1
+fails 65 "reopen a new ticket" pm-ticket reopen 1
+same "nothing written" "$before" "$(dbsum)"
+
+# The lifecycle of ticket 1, with ids from stdin.
+ok "assign from stdin" sh -c 'echo 1 | pm-ticket assign --to wang.qiang -'
+same "prints the id" "1" "$(out)"
+ok "start" pm-ticket start --as wang.qiang 1
+ok "note with feedback" pm-ticket note --feedback -m 已告知业主 1
+ok "resolve" pm-ticket resolve 1
+# Closing a repair without its callback: 65, and not a byte written.
+before=$(dbsum)
+fails 65 "close without a callback" pm-ticket close 1
+same "message" "pm-ticket: ticket '1': a repair needs a callback before it is closed (record it with 'pm-ticket callback')" "$(err)"
+same "the database is unchanged" "$before" "$(dbsum)"
+same "still resolved" "resolved" "$(pm-ticket list --all -u 3-1-502 | head -1 | cut -f7)"
+ok "callback, dissatisfied" pm-ticket callback --satisfaction 不满意 -c 还在漏 1
+ok "reopen" pm-ticket reopen --reason 复发 1
+ok "resolve again" pm-ticket resolve 1
+ok "callback" pm-ticket callback -s satisfied 1
+ok "close" pm-ticket close 1
+
+# Complaints are called back by a supervisor or the manager.
+ok "resolve the complaint" pm-ticket resolve 3
+before=$(dbsum)
+fails 77 "callback by staff" pm-ticket callback --satisfaction satisfied 3
+same "message" "pm-ticket: ticket '3': a complaint is called back by a supervisor or manager, not by 'zhang.wei' (staff)" "$(err)"
+same "nothing written" "$before" "$(dbsum)"
+ok "callback by the supervisor" pm-ticket callback --as li.na --satisfaction satisfied 3
+
+# wait / resume / cancel
+ok "wait for the owner" pm-ticket wait --reason owner 4
+same "waiting" "waiting" "$(pm-ticket list --status waiting | cut -f7)"
+fails 65 "resolve while waiting" pm-ticket resolve 4
+has "says to resume" "$(err)" "ticket '4' is waiting: cannot resolve it (resume it first)"
+ok "resume" pm-ticket resume 4
+ok "cancel" pm-ticket cancel --reason 业主撤回 4
+same "cancelled" "4" "$(pm-ticket list --status cancelled | cut -f1)"
+
+# A transaction over many ids: one bad id, nothing changed.
+before=$(dbsum)
+fails 66 "one missing id spoils the batch" pm-ticket escalate --reason x 2 999
+same "nothing written" "$before" "$(dbsum)"
+same "nothing printed" "" "$(out)"
+
+# The pipe: list --overdue into escalate.
+PM_NOW=2026-11-26T09:00; export PM_NOW
+ok "list --overdue" pm-ticket list --overdue
+same "the open ones are overdue" "2
+5" "$(cut -f1 "$PM_TMP/out")"
+ok "escalate them" sh -c "pm-ticket list --overdue | pm-ticket escalate --reason 超时 -"
+same "prints their ids" "2
+5" "$(out)"
+# Ticket 2 was routine (3), ticket 5 a repeat repair (2): one step up.
+same "one level up" "2 1" "$(pm-ticket list | awk -F'\t' '$1 == 2 || $1 == 5 { print $3 }' | tr '\n' ' ' | sed 's/ $//')"
+
+# list filters and their errors
+fails 64 "list: bad level" pm-ticket list --level 5
+fails 64 "list: bad status" pm-ticket list --status done
+has "message" "$(err)" "status 'done': not a status"
+fails 64 "list: bad kind" pm-ticket list --kind praise
+fails 64 "list: bad date" pm-ticket list --since 2026-02-30
+fails 64 "list: an operand" pm-ticket list 3
+ok "list by building" pm-ticket list --all --building 3
+same "building 3's tickets" "3 1 4 5" "$(cut -f1 "$PM_TMP/out" | tr '\n' ' ' | sed 's/ $//')"
+ok "list --until a day includes it" pm-ticket list --all --until 2026-11-23
+same "all of them" "5" "$(wc -l < "$PM_TMP/out" | tr -d ' ')"
+ok "list --since" pm-ticket list --all --since 2026-11-24
+same "none" "" "$(out)"
+ok "list as CSV" pm-ticket list --all -o csv --category noise
+same "CSV with a header" "id,received,level,kind,category,unit,status,receiver,assignee,next_due,description
+3,2026-11-23T08:30,3,complaint,noise,3-1-501,called_back,li.na,zhang.wei,,楼上噪音" "$(out | tr -d '\r')"
+
+# pending and due
+fails 64 "pending: bad day" pm-ticket pending 2026-11-31
+has "message" "$(err)" "date '2026-11-31'"
+fails 64 "pending: two days" pm-ticket pending today yesterday
+fails 64 "due: bad duration" pm-ticket due --within 5x
+has "message" "$(err)" "duration '5x'"
+fails 1 "due as JSON" pm-ticket due -o json
+has "JSON Lines" "$(out)" '"deadline":"feedback"'
+
+# import
+printf 'category\tunit\tdescription\treceived\n' > log.tsv
+printf 'door-lock\t3-2-101\t门锁坏了\t2026-11-25T08:50\n' >> log.tsv
+printf 'fee-question\t3-1-101\t物业费\t2026-11-25T09:05\n' >> log.tsv
+ok "import a day's log" pm-ticket import --from tsv log.tsv
+same "prints the new ids" "6
+7" "$(out)"
+printf '{"category":"door-lock","unit":"5-1-101","description":"巡查: 门禁损坏","source":"inspection"}\n' |
+	{ ok "import JSON Lines from stdin" pm-ticket import --from json; }
+same "its id" "8" "$(out)"
+printf 'category\tunit\tdescription\n' > bad.tsv
+printf 'door-lock\t3-2-101\tok\n' >> bad.tsv
+printf 'door-lock\t9-9-999\tbad\n' >> bad.tsv
+before=$(dbsum)
+fails 65 "import stops at a bad line" pm-ticket import --from tsv bad.tsv
+same "message" "pm-ticket: bad.tsv:3: unit '9-9-999': no such unit" "$(err)"
+same "all or nothing" "$before" "$(dbsum)"
+fails 66 "import: no such file" pm-ticket import nothing.tsv
+fails 64 "import: bad input format" pm-ticket import --from xml log.tsv
+
+# The environment
+PM_NOW=tomorrowish fails 64 "a bad PM_NOW" pm-ticket list
+has "message" "$(err)" "PM_NOW 'tomorrowish'"
+PM_DB=$PM_TMP/none.db fails 66 "no database" pm-ticket list
+has "says how to make one" "$(err)" "pm-db init"
+if [ -w /dev/full ]; then
+	fails 74 "a full disk is an error" sh -c 'pm-ticket list --all > /dev/full'
+fi
+done_testing
