@@ -98,6 +98,7 @@ demo: deps all
 	$(O)/bin/pm-unit import -d demo.db examples/owners.csv > /dev/null
 	@echo
 	$(O)/bin/pm-db summary -d demo.db -o table
+	PATH="$(CURDIR)/$(O)/bin:$$PATH" PM_DB=demo.db sh examples/demo-day.sh
 
 bench: all
 	sh bench/run.sh $(O)/bin
