@@ -388,7 +388,7 @@ cmd_add(struct pm_cli *cli, int argc, char **argv)
 	};
 	struct pm_ticket_new n;
 	struct pm_db *db = NULL;
-	char *desc, buf[24];
+	char *desc;
 	int64_t id;
 	int c, rc;
 
@@ -427,10 +427,8 @@ cmd_add(struct pm_cli *cli, int argc, char **argv)
 		pm_db_rollback(db);
 		goto out;
 	}
-	if ((rc = pm_db_commit(db)) == 0) {
-		snprintf(buf, sizeof buf, "%lld", (long long)id);
-		pm_cli_print_id(cli, buf);
-	}
+	if ((rc = pm_db_commit(db)) == 0)
+		print_ids(cli, &id, 1);
 out:
 	pm_db_close(db);
 	free(desc);
@@ -453,17 +451,9 @@ cmd_import(struct pm_cli *cli, int argc, char **argv)
 	size_t nids = 0;
 	int c, rc;
 
-	while ((c = pm_cli_getopt(cli, argc, argv, "f:", longopts)) != -1) {
-		if (strcmp(optarg, "csv") == 0)
-			fmt = PM_REC_CSV;
-		else if (strcmp(optarg, "tsv") == 0)
-			fmt = PM_REC_TSV;
-		else if (strcmp(optarg, "json") == 0)
-			fmt = PM_REC_JSON;
-		else
-			return pm_cli_bad("format", optarg, "unknown input "
-			    "format (choose csv, tsv or json)");
-	}
+	while ((c = pm_cli_getopt(cli, argc, argv, "f:", longopts)) != -1)
+		if ((rc = pm_rec_parse_format(optarg, &fmt)) != 0)
+			return rc;
 	argc -= optind;
 	argv += optind;
 	if (argc > 1)

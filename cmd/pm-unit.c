@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "mask.h"
 #include "money.h"
+#include "rec.h"
 #include "unit.h"
 
 static const char usage[] =
@@ -123,26 +124,23 @@ print_unit(const struct pm_unit *u, void *arg)
 		pm_out_text(o, u->name);
 		out_area(o, u->area);
 		pm_out_text(o, u->condition);
-	} else if (!p->show) {
-		pm_out_text(o, u->building);
-		out_int_or_null(o, u->entrance);
-		out_int_or_null(o, u->floor);
-		out_area(o, u->area);
-		pm_out_text(o, u->occupancy);
-		pm_out_text(o, u->condition);
-		pm_out_text(o, u->owner_name);
-		pm_out_text(o, pm_mask_unless(u->owner_phone, p->reveal, m1));
-	} else {
+		pm_out_row(o);
+		return 0;
+	}
+	/* The show columns are the list columns with a few more around. */
+	if (p->show) {
 		pm_out_text(o, u->kind);
 		pm_out_text(o, u->name);
-		pm_out_text(o, u->building);
-		out_int_or_null(o, u->entrance);
-		out_int_or_null(o, u->floor);
-		out_area(o, u->area);
-		pm_out_text(o, u->occupancy);
-		pm_out_text(o, u->condition);
-		pm_out_text(o, u->owner_name);
-		pm_out_text(o, pm_mask_unless(u->owner_phone, p->reveal, m1));
+	}
+	pm_out_text(o, u->building);
+	out_int_or_null(o, u->entrance);
+	out_int_or_null(o, u->floor);
+	out_area(o, u->area);
+	pm_out_text(o, u->occupancy);
+	pm_out_text(o, u->condition);
+	pm_out_text(o, u->owner_name);
+	pm_out_text(o, pm_mask_unless(u->owner_phone, p->reveal, m1));
+	if (p->show) {
 		pm_out_text(o, pm_mask_unless(u->owner_id_number, p->reveal,
 		    m2));
 		pm_out_int(o, u->retired);
@@ -404,15 +402,8 @@ cmd_import(struct pm_cli *cli, int argc, char **argv)
 			dry = 1;
 			break;
 		case 'f':
-			if (strcmp(optarg, "csv") == 0)
-				fmt = PM_REC_CSV;
-			else if (strcmp(optarg, "tsv") == 0)
-				fmt = PM_REC_TSV;
-			else if (strcmp(optarg, "json") == 0)
-				fmt = PM_REC_JSON;
-			else
-				return pm_cli_bad("format", optarg, "unknown "
-				    "input format (choose csv, tsv or json)");
+			if ((rc = pm_rec_parse_format(optarg, &fmt)) != 0)
+				return rc;
 			break;
 		default:
 			return pm_cli_usage(cli);

@@ -876,6 +876,21 @@ json_record(struct pm_rec *r)
 }
 
 int
+pm_rec_parse_format(const char *name, enum pm_rec_fmt *fmt)
+{
+	if (strcmp(name, "csv") == 0)
+		*fmt = PM_REC_CSV;
+	else if (strcmp(name, "tsv") == 0)
+		*fmt = PM_REC_TSV;
+	else if (strcmp(name, "json") == 0)
+		*fmt = PM_REC_JSON;
+	else
+		return pm_err(PM_EX_USAGE, "format '%s': unknown input "
+		    "format (choose csv, tsv or json)", name);
+	return 0;
+}
+
+int
 pm_rec_open(FILE *fp, const char *name, enum pm_rec_fmt fmt,
     struct pm_rec **out)
 {

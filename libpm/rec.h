@@ -32,6 +32,13 @@ enum pm_rec_fmt {
 struct pm_rec;
 
 /*
+ * Set '*fmt' from a format name given on the command line: "csv", "tsv"
+ * or "json".  Any other name leaves '*fmt' alone, records "format 'NAME':
+ * unknown input format (choose csv, tsv or json)" and returns PM_EX_USAGE.
+ */
+int pm_rec_parse_format(const char *name, enum pm_rec_fmt *fmt);
+
+/*
  * Start reading records from 'fp' (not closed by pm_rec_free), named
  * 'name' in messages.  Returns 0 or PM_EX_SOFTWARE (out of memory).
  */

@@ -99,7 +99,7 @@ tk_record(struct pm_db *db, int64_t id, const char *action,
 {
 	char at[PM_TIME_UTC_LEN], ids[ID_LEN];
 	sqlite3_stmt *st;
-	int rc;
+	int rc, moved;
 
 	st = pm_db_stmt(db, "INSERT INTO ticket_history(ticket_id, at, who,"
 	    " action, from_status, to_status, detail)"
@@ -117,12 +117,11 @@ tk_record(struct pm_db *db, int64_t id, const char *action,
 		return rc;
 	snprintf(ids, sizeof ids, "%lld", (long long)id);
 	/* The audit summary reads like the history row. */
+	moved = from != NULL && to != NULL && strcmp(from, to) != 0;
 	return pm_audit(db, "tickets", ids, "%s%s%s%s%s%s%s", action,
-	    from != NULL && to != NULL && strcmp(from, to) != 0 ? " " : "",
-	    from != NULL && to != NULL && strcmp(from, to) != 0 ? from : "",
-	    from != NULL && to != NULL && strcmp(from, to) != 0 ? " -> " : "",
-	    from != NULL && to != NULL && strcmp(from, to) != 0 ? to : "",
-	    detail != NULL ? ": " : "", detail != NULL ? detail : "");
+	    moved ? " " : "", moved ? from : "", moved ? " -> " : "",
+	    moved ? to : "", detail != NULL ? ": " : "",
+	    detail != NULL ? detail : "");
 }
 
 int
@@ -362,6 +361,25 @@ update(struct pm_db *db, const struct pm_ticket *t, const char *sql,
 	return tk_record(db, t->id, action, t->status, to, detail);
 }
 
+/*
+ * The whole of a move that needs nothing of the ticket but its status:
+ * load ticket 'id' for 'm', run 'sql' with ?3 'a' (see update()) and
+ * record the move to status 'to' with 'detail'.
+ */
+static int
+load_update(struct pm_db *db, int64_t id, const struct move *m,
+    const char *sql, const char *a, const char *to, const char *detail)
+{
+	struct pm_ticket t;
+	int rc;
+
+	if ((rc = load_for(db, id, m, &t, NULL)) != 0)
+		return rc;
+	rc = update(db, &t, sql, a, NULL, NULL, to, m->action, detail);
+	pm_ticket_release(&t);
+	return rc;
+}
+
 int
 pm_ticket_assign(struct pm_db *db, int64_t id, const char *login)
 {
@@ -420,7 +438,6 @@ pm_ticket_note(struct pm_db *db, int64_t id, const char *text, int feedback)
 int
 pm_ticket_wait(struct pm_db *db, int64_t id, const char *reason)
 {
-	struct pm_ticket t;
 	const char *detail = reason;
 	int rc;
 
@@ -433,13 +450,9 @@ pm_ticket_wait(struct pm_db *db, int64_t id, const char *reason)
 		detail = "waiting for the owner";
 	else if (strcmp(reason, "parts") == 0)
 		detail = "waiting for parts";
-	if ((rc = load_for(db, id, &m_wait, &t, NULL)) != 0)
-		return rc;
-	rc = update(db, &t, "UPDATE tickets SET resume_status = status,"
-	    " status = 'waiting', paused_at = ?2, wait_reason = ?3"
-	    " WHERE id = ?1", reason, NULL, NULL, "waiting", "wait", detail);
-	pm_ticket_release(&t);
-	return rc;
+	return load_update(db, id, &m_wait, "UPDATE tickets SET"
+	    " resume_status = status, status = 'waiting', paused_at = ?2,"
+	    " wait_reason = ?3 WHERE id = ?1", reason, "waiting", detail);
 }
 
 int
@@ -454,12 +467,13 @@ pm_ticket_resume(struct pm_db *db, int64_t id)
 	struct pm_ticket_sla sla;
 	struct pm_ticket t;
 	sqlite3_stmt *st;
-	pm_time now = pm_now();
+	pm_time now = pm_now(), paused_for;
 	size_t i;
 	int rc;
 
 	if ((rc = load_for(db, id, &m_resume, &t, NULL)) != 0)
 		return rc;
+	paused_for = t.paused != 0 && now > t.paused ? now - t.paused : 0;
 	if ((cal = pm_db_calendar(db)) == NULL ||
 	    (rc = pm_ticket_sla_load(db, cal, &sla)) != 0) {
 		rc = pm_err_code();
@@ -487,14 +501,13 @@ pm_ticket_resume(struct pm_db *db, int64_t id)
 		goto out;
 	}
 	pm_bind_int(st, 1, id);
-	pm_bind_int(st, 2, t.paused != 0 && now > t.paused ? now - t.paused : 0);
+	pm_bind_int(st, 2, paused_for);
 	for (i = 0; i < sizeof moved / sizeof moved[0]; i++)
 		pm_bind_text(st, 3 + (int)i, tk_utc(t.due[moved[i]],
 		    buf[moved[i]]));
 	if ((rc = pm_db_step_done(db, st, "update ticket")) != 0)
 		goto out;
-	pm_duration_fmt(t.paused != 0 && now > t.paused ? now - t.paused : 0,
-	    dur, sizeof dur);
+	pm_duration_fmt(paused_for, dur, sizeof dur);
 	snprintf(detail, sizeof detail, "paused %s", dur);
 	rc = tk_record(db, id, "resume", "waiting", t.resume_status != NULL ?
 	    t.resume_status : "assigned", detail);
@@ -506,47 +519,38 @@ out:
 int
 pm_ticket_resolve(struct pm_db *db, int64_t id, const char *text)
 {
-	struct pm_ticket t;
 	int rc;
 
 	if (text != NULL && (rc = pm_ticket_check_text("message", text)) != 0)
-		return rc;
-	if ((rc = load_for(db, id, &m_resolve, &t, NULL)) != 0)
 		return rc;
 	/*
 	 * Resolving means someone was there and the owner hears the result,
 	 * so onsite and feedback count as met if nothing met them before.
 	 */
-	rc = update(db, &t, "UPDATE tickets SET status = 'resolved',"
-	    " resolved_at = ?2, assignee = coalesce(assignee, ?3),"
+	return load_update(db, id, &m_resolve, "UPDATE tickets SET"
+	    " status = 'resolved', resolved_at = ?2,"
+	    " assignee = coalesce(assignee, ?3),"
 	    " onsite_at = CASE WHEN onsite_due IS NULL THEN NULL"
 	    "  ELSE coalesce(onsite_at, ?2) END,"
 	    " feedback_at = coalesce(feedback_at, ?2) WHERE id = ?1",
-	    db->user, NULL, NULL, "resolved", "resolve", text);
-	pm_ticket_release(&t);
-	return rc;
+	    db->user, "resolved", text);
 }
 
 int
 pm_ticket_reopen(struct pm_db *db, int64_t id, const char *reason)
 {
-	struct pm_ticket t;
 	int rc;
 
 	if (reason != NULL && (rc = pm_ticket_check_text("reason", reason)) !=
 	    0)
 		return rc;
-	if ((rc = load_for(db, id, &m_reopen, &t, NULL)) != 0)
-		return rc;
 	/* The earlier callback was about work that did not hold. */
-	rc = update(db, &t, "UPDATE tickets SET status = 'assigned',"
-	    " reopen_count = reopen_count + 1, resolved_at = NULL,"
-	    " closed_at = NULL, callback_at = NULL, callback_by = NULL,"
-	    " satisfaction = NULL, callback_comment = NULL,"
+	return load_update(db, id, &m_reopen, "UPDATE tickets SET"
+	    " status = 'assigned', reopen_count = reopen_count + 1,"
+	    " resolved_at = NULL, closed_at = NULL, callback_at = NULL,"
+	    " callback_by = NULL, satisfaction = NULL, callback_comment = NULL,"
 	    " assignee = coalesce(assignee, ?3) WHERE id = ?1",
-	    db->user, NULL, NULL, "assigned", "reopen", reason);
-	pm_ticket_release(&t);
-	return rc;
+	    db->user, "assigned", reason);
 }
 
 const char *
@@ -635,20 +639,15 @@ pm_ticket_close(struct pm_db *db, int64_t id)
 int
 pm_ticket_cancel(struct pm_db *db, int64_t id, const char *reason)
 {
-	struct pm_ticket t;
 	int rc;
 
 	if (reason == NULL || *reason == '\0')
 		return pm_err(PM_EX_USAGE, "cancel: a reason is needed");
 	if ((rc = pm_ticket_check_text("reason", reason)) != 0)
 		return rc;
-	if ((rc = load_for(db, id, &m_cancel, &t, NULL)) != 0)
-		return rc;
-	rc = update(db, &t, "UPDATE tickets SET status = 'cancelled',"
-	    " cancelled_at = ?2, resume_status = NULL, paused_at = NULL"
-	    " WHERE id = ?1", NULL, NULL, NULL, "cancelled", "cancel", reason);
-	pm_ticket_release(&t);
-	return rc;
+	return load_update(db, id, &m_cancel, "UPDATE tickets SET"
+	    " status = 'cancelled', cancelled_at = ?2, resume_status = NULL,"
+	    " paused_at = NULL WHERE id = ?1", NULL, "cancelled", reason);
 }
 
 int

@@ -129,6 +129,21 @@ out_time(struct pm_out *o, pm_time t)
  * list
  */
 
+/* The columns the list and the pending list both start with. */
+static void
+out_list_head(struct pm_out *o, const struct pm_ticket *t)
+{
+	pm_out_int(o, t->id);
+	out_time(o, t->received);
+	pm_out_int(o, t->level);
+	pm_out_text(o, t->kind);
+	pm_out_text(o, t->category);
+	pm_out_text(o, t->unit);
+	pm_out_text(o, t->status);
+	pm_out_text(o, t->receiver);
+	pm_out_text(o, t->assignee);
+}
+
 /* Append "status IN (...)" for 'spec', a comma list of statuses. */
 static int
 add_statuses(sqlite3_str *q, const char *spec)
@@ -274,15 +289,7 @@ pm_ticket_list(struct pm_db *db, const struct pm_ticket_filter *f,
 		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		tk_from_row(st, &t);
-		pm_out_int(o, t.id);
-		out_time(o, t.received);
-		pm_out_int(o, t.level);
-		pm_out_text(o, t.kind);
-		pm_out_text(o, t.category);
-		pm_out_text(o, t.unit);
-		pm_out_text(o, t.status);
-		pm_out_text(o, t.receiver);
-		pm_out_text(o, t.assignee);
+		out_list_head(o, &t);
 		next = tk_open(t.status) ? tk_next_due(&t, now, 0, &k) : 0;
 		out_time(o, next);
 		pm_out_text(o, t.description);
@@ -416,15 +423,7 @@ pm_ticket_pending(struct pm_db *db, pm_time day, struct pm_out *o)
 	pm_bind_text(st, 2, pm_time_utc(at, bt));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		tk_from_row(st, &t);
-		pm_out_int(o, t.id);
-		out_time(o, t.received);
-		pm_out_int(o, t.level);
-		pm_out_text(o, t.kind);
-		pm_out_text(o, t.category);
-		pm_out_text(o, t.unit);
-		pm_out_text(o, t.status);
-		pm_out_text(o, t.receiver);
-		pm_out_text(o, t.assignee);
+		out_list_head(o, &t);
 		pm_out_text(o, pm_duration_fmt(at - t.received, dur,
 		    sizeof dur));
 		next = tk_next_due(&t, at, 1, &k);

@@ -151,6 +151,28 @@ struct category {
 	int urgent, emergency;
 };
 
+/*
+ * Step 'st', the lookup of the 'what' with code 'code': 0 with its row
+ * to read, or the error with 'st' reset ("unit '3-1-502': no such unit"
+ * when there is no row; 'doing' names a database error).
+ */
+static int
+step_found(struct pm_db *db, sqlite3_stmt *st, const char *doing,
+    const char *what, const char *code)
+{
+	int rc;
+
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		rc = pm_db_error(db, doing);
+	else
+		rc = pm_err(PM_EX_DATAERR, "%s '%.60s': no such %s", what, code,
+		    what);
+	sqlite3_reset(st);
+	return rc;
+}
+
 static int
 get_category(struct pm_db *db, const char *code, struct category *c)
 {
@@ -163,15 +185,8 @@ get_category(struct pm_db *db, const char *code, struct category *c)
 	if (st == NULL)
 		return pm_err_code();
 	pm_bind_text(st, 1, code);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		if (rc != SQLITE_DONE)
-			rc = pm_db_error(db, "read category");
-		else
-			rc = pm_err(PM_EX_DATAERR, "category '%.60s': no such "
-			    "category", code);
-		sqlite3_reset(st);
+	if ((rc = step_found(db, st, "read category", "category", code)) != 0)
 		return rc;
-	}
 	kind = pm_col_text(st, 0);
 	snprintf(c->kind, sizeof c->kind, "%s", kind != NULL ? kind : "");
 	c->urgent = sqlite3_column_int(st, 1);
@@ -193,15 +208,8 @@ check_unit(struct pm_db *db, const char *code)
 	if (st == NULL)
 		return pm_err_code();
 	pm_bind_text(st, 1, code);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		if (rc != SQLITE_DONE)
-			rc = pm_db_error(db, "read unit");
-		else
-			rc = pm_err(PM_EX_DATAERR, "unit '%.60s': no such unit",
-			    code);
-		sqlite3_reset(st);
+	if ((rc = step_found(db, st, "read unit", "unit", code)) != 0)
 		return rc;
-	}
 	retired = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
 	if (retired)
