@@ -132,3 +132,5 @@ clean:
 
 .PHONY: all deps test lint-man check demo bench fuzz fuzz-smoke install uninstall clean
 .SUFFIXES:
+# Keep objects make would see as intermediate, so a second build relinks nothing.
+.SECONDARY:
