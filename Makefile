@@ -91,7 +91,10 @@ check: deps
 	$(MAKE) O=build/asan SAN_FLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' CFLAGS='-O1 -g' test
 	@echo "make check: all passed"
 
-demo: deps all
+# deps runs first and alone: the pkg-config flags above are read when make
+# starts, so what deps installs is seen by the make it starts next.
+demo: deps
+	$(MAKE) all
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(O)/bin/pm-db init -d demo.db
 	$(O)/bin/pm-db apply -d demo.db examples/aijia.yaml
