@@ -91,12 +91,21 @@ sqlite3 "$PM_DB" "UPDATE audit SET who = 'x'" 2>/dev/null
 same "audit rows cannot be changed" "0" "$(sqlite3 "$PM_DB" "SELECT count(*) FROM audit WHERE who = 'x'")"
 
 # Busy: a writer holding the lock makes another give up with 69.
-(sqlite3 "$PM_DB" 'BEGIN IMMEDIATE; SELECT 1;' '.shell sleep 2' 'COMMIT;' >/dev/null 2>&1 &)
-sleep 0.5
+(sqlite3 "$PM_DB" 'BEGIN IMMEDIATE; SELECT 1;' '.shell sleep 3' 'COMMIT;' >/dev/null 2>&1 &)
+# Wait until the other writer holds the lock (a machine under load may
+# take a while to start it).
+i=0
+while sqlite3 -cmd '.timeout 0' "$PM_DB" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1 && [ $i -lt 50 ]; do
+	sleep 0.1; i=$((i + 1))
+done
 fails 69 "a busy database past the timeout" env PM_BUSY_TIMEOUT=100 pm-db apply "$PM_TMP/renamed.yaml"
 has "the message says busy" "$(cat "$PM_TMP/err")" "busy"
 fails 64 "a bad PM_BUSY_TIMEOUT" env PM_BUSY_TIMEOUT=soon pm-db check
 fails 64 "a bad PM_NOW" env PM_NOW=yesterday-ish pm-db check
 has "PM_NOW is named" "$(cat "$PM_TMP/err")" "PM_NOW"
-sleep 2
+# Let the other writer finish before the directory is removed.
+i=0
+while ! sqlite3 -cmd '.timeout 0' "$PM_DB" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1 && [ $i -lt 50 ]; do
+	sleep 0.2; i=$((i + 1))
+done
 done_testing
