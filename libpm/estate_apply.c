@@ -8,6 +8,10 @@
  * and updated if anything differs, a key only in the table is retired.
  * One SELECT per table (instead of one per record) keeps 10,000 units
  * well under a second; the statements come from the db's cache.
+ *
+ * The table is streamed, in key order, never loaded: only the rows that
+ * must be written are kept, and written once the SELECT is done, so an
+ * apply that changes little takes about the same memory at any size.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -37,7 +41,7 @@ struct column {
 
 /*
  * One table.  'select' returns the key, the columns in order and (if
- * 'retire_flag') retired; 'put' takes ?1 the key and ?2... the columns
+ * 'retire_flag') retired, ordered by the key; 'put' takes ?1 the key and ?2... the columns
  * and inserts, or updates and un-retires; 'retire' takes ?1 the key and
  * sets retired = 1, or deletes where the table has no retired column.
  */
@@ -54,7 +58,8 @@ struct table {
 
 static const struct table t_departments = {
 	"departments",
-	"SELECT code, name, retired FROM departments",
+	"SELECT code, name, retired FROM departments"
+	" ORDER BY code COLLATE BINARY",
 	"INSERT INTO departments(code, name) VALUES (?1, ?2)"
 	" ON CONFLICT(code) DO UPDATE SET name = excluded.name, retired = 0",
 	"UPDATE departments SET retired = 1 WHERE code = ?1",
@@ -63,7 +68,8 @@ static const struct table t_departments = {
 
 static const struct table t_staff = {
 	"staff",
-	"SELECT login, name, department, role, phone, retired FROM staff",
+	"SELECT login, name, department, role, phone, retired FROM staff"
+	" ORDER BY login COLLATE BINARY",
 	"INSERT INTO staff(login, name, department, role, phone)"
 	" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(login) DO UPDATE SET"
 	" name = excluded.name, department = excluded.department,"
@@ -75,7 +81,8 @@ static const struct table t_staff = {
 
 static const struct table t_buildings = {
 	"buildings",
-	"SELECT code, name, retired FROM buildings",
+	"SELECT code, name, retired FROM buildings"
+	" ORDER BY code COLLATE BINARY",
 	"INSERT INTO buildings(code, name) VALUES (?1, ?2)"
 	" ON CONFLICT(code) DO UPDATE SET name = excluded.name, retired = 0",
 	"UPDATE buildings SET retired = 1 WHERE code = ?1",
@@ -86,7 +93,7 @@ static const struct table t_buildings = {
 static const struct table t_units = {
 	"units",
 	"SELECT code, kind, building, entrance, floor, name, area, condition,"
-	" retired FROM units",
+	" retired FROM units ORDER BY code COLLATE BINARY",
 	"INSERT INTO units(code, kind, building, entrance, floor, name, area,"
 	" condition) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
 	" ON CONFLICT(code) DO UPDATE SET kind = excluded.kind,"
@@ -103,7 +110,7 @@ static const struct table t_units = {
 static const struct table t_categories = {
 	"categories",
 	"SELECT code, name, kind, urgent, emergency, department, retired"
-	" FROM categories",
+	" FROM categories ORDER BY code COLLATE BINARY",
 	"INSERT INTO categories(code, name, kind, urgent, emergency,"
 	" department) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
 	" ON CONFLICT(code) DO UPDATE SET name = excluded.name,"
@@ -118,7 +125,7 @@ static const struct table t_categories = {
 
 static const struct table t_sla = {
 	"sla",
-	"SELECT name, seconds, clock FROM sla",
+	"SELECT name, seconds, clock FROM sla ORDER BY name COLLATE BINARY",
 	"INSERT INTO sla(name, seconds, clock) VALUES (?1, ?2, ?3)"
 	" ON CONFLICT(name) DO UPDATE SET seconds = excluded.seconds,"
 	" clock = excluded.clock",
@@ -128,7 +135,7 @@ static const struct table t_sla = {
 
 static const struct table t_kpi = {
 	"kpi_targets",
-	"SELECT kpi, target FROM kpi_targets",
+	"SELECT kpi, target FROM kpi_targets ORDER BY kpi COLLATE BINARY",
 	"INSERT INTO kpi_targets(kpi, target) VALUES (?1, ?2)"
 	" ON CONFLICT(kpi) DO UPDATE SET target = excluded.target",
 	"DELETE FROM kpi_targets WHERE kpi = ?1",
@@ -137,7 +144,8 @@ static const struct table t_kpi = {
 
 static const struct table t_days = {
 	"calendar_days",
-	"SELECT date, working, name FROM calendar_days",
+	"SELECT date, working, name FROM calendar_days"
+	" ORDER BY date COLLATE BINARY",
 	"INSERT INTO calendar_days(date, working, name) VALUES (?1, ?2, ?3)"
 	" ON CONFLICT(date) DO UPDATE SET working = excluded.working,"
 	" name = excluded.name",
@@ -149,12 +157,18 @@ static const struct table t_days = {
 static const struct table t_settings = {
 	"meta",
 	"SELECT key, value FROM meta WHERE key IN ('estate_name', 'timezone',"
-	" 'working_hours', 'calendar_file')",
+	" 'working_hours', 'calendar_file') ORDER BY key COLLATE BINARY",
 	"INSERT INTO meta(key, value) VALUES (?1, ?2)"
 	" ON CONFLICT(key) DO UPDATE SET value = excluded.value",
 	"DELETE FROM meta WHERE key = ?1",
 	0, 1, { { "value", COL_TEXT, NULL } }, -1
 };
+
+/* The tables in the order they are applied (references first). */
+static const struct table *const tables[] = { &t_departments, &t_staff,
+	&t_buildings, &t_units, &t_categories, &t_sla, &t_kpi, &t_days,
+	&t_settings };
+#define NTABLES ((int)(sizeof tables / sizeof tables[0]))
 
 enum valkind {
 	VAL_NULL,
@@ -169,17 +183,53 @@ struct val {
 	const char *s;
 };
 
-/* A record from the file. */
+/*
+ * A record from the file, built by row_at() only when it is compared or
+ * written: the records' keys alone are kept for the whole table.
+ */
 struct frow {
 	const char *key;
 	struct val v[MAX_COLS];
 };
 
-/* A row from the table, copied out before anything is written. */
+/* The key of record 'rec' of the file (row_at()'s 'i'), for sorting. */
+struct fkey {
+	const char *key;
+	size_t len;
+	int rec;
+};
+
+/*
+ * A row of the table that differs from its record, copied out of the
+ * SELECT because it is written only once the SELECT is done.
+ */
 struct drow {
-	char *key;
 	sqlite3_value *v[MAX_COLS];
 	int retired;
+};
+
+/*
+ * One write the merge decided on.  The writes wait until the SELECT has
+ * been read to its end and reset: a table is not changed under an open
+ * cursor on it, and memory grows with the changes, not with the table.
+ */
+enum opkind {
+	OP_ADD,
+	OP_CHANGE,
+	OP_RETIRE
+};
+
+struct op {
+	enum opkind kind;
+	int bucket;		/* which count, as bucket_f() or bucket_d() */
+	int rec;		/* added or changed: the file's record */
+	struct drow *d;		/* changed: the row as the table had it */
+	char *key;		/* retired: the row's key */
+};
+
+struct plan {
+	struct op *op;
+	int n, cap;
 };
 
 struct counts {
@@ -215,82 +265,87 @@ known(int i)
 	return i == 0 ? text(NULL) : integer(i);
 }
 
+/*
+ * Keys in the order of SQLite's BINARY collation, which the SELECTs
+ * name in their ORDER BY (the tables are stored in that order, so it
+ * costs no sort): the bytes compared as unsigned, and a key that is a
+ * prefix of another first.  Both sides of the merge go through this one
+ * function, so they cannot disagree on the order.
+ */
 static int
-frow_cmp(const void *a, const void *b)
+keycmp(const char *a, size_t alen, const char *b, size_t blen)
 {
-	return strcmp(((const struct frow *)a)->key,
-	    ((const struct frow *)b)->key);
+	int c;
+
+	if ((c = memcmp(a, b, alen < blen ? alen : blen)) != 0)
+		return c;
+	return alen < blen ? -1 : alen > blen;
 }
 
 static int
-drow_cmp(const void *a, const void *b)
+fkey_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct drow *)a)->key,
-	    ((const struct drow *)b)->key);
+	const struct fkey *fa = a, *fb = b;
+
+	return keycmp(fa->key, fa->len, fb->key, fb->len);
 }
 
 static void
-drows_free(const struct table *t, struct drow *d, int n)
+plan_free(const struct table *t, struct plan *p)
 {
 	int i, j;
 
-	for (i = 0; i < n; i++) {
-		free(d[i].key);
-		for (j = 0; j < t->ncols; j++)
-			sqlite3_value_free(d[i].v[j]);
+	for (i = 0; i < p->n; i++) {
+		if (p->op[i].d != NULL)
+			for (j = 0; j < t->ncols; j++)
+				sqlite3_value_free(p->op[i].d->v[j]);
+		free(p->op[i].d);
+		free(p->op[i].key);
 	}
-	free(d);
+	free(p->op);
+	memset(p, 0, sizeof *p);
 }
 
-/* Copy the whole table out, sorted by key as the file's records are. */
-static int
-drows_load(struct pm_db *db, const struct table *t, struct drow **out,
-    int *nout)
+/* A new, empty op at the end of the plan, or NULL out of memory. */
+static struct op *
+plan_push(struct plan *p, enum opkind kind, int bucket)
 {
-	struct drow *d = NULL, *nd;
-	sqlite3_stmt *st;
-	int n = 0, cap = 0, j, rc;
+	struct op *np;
+	int cap;
 
-	*out = NULL;
-	*nout = 0;
-	if ((st = pm_db_stmt(db, t->select)) == NULL)
-		return pm_err_code();
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? 2 * cap : 64;
-			if ((nd = realloc(d, (size_t)cap * sizeof *d)) == NULL)
-				goto oom;
-			d = nd;
-		}
-		memset(&d[n], 0, sizeof d[n]);
-		n++;
-		if ((d[n - 1].key = strdup(pm_col_text(st, 0))) == NULL)
-			goto oom;
-		for (j = 0; j < t->ncols; j++)
-			if ((d[n - 1].v[j] = sqlite3_value_dup(
-			    sqlite3_column_value(st, j + 1))) == NULL)
-				goto oom;
-		if (t->retire_flag)
-			d[n - 1].retired = sqlite3_column_int(st, t->ncols + 1);
+	if (p->n == p->cap) {
+		cap = p->cap ? 2 * p->cap : 64;
+		if ((np = realloc(p->op, (size_t)cap * sizeof *np)) == NULL)
+			return NULL;
+		p->op = np;
+		p->cap = cap;
 	}
-	if (rc != SQLITE_DONE) {
-		rc = pm_db_error(db, "read estate");
-		sqlite3_reset(st);
-		drows_free(t, d, n);
-		return rc;
-	}
-	sqlite3_reset(st);
-	if (n > 1)
-		qsort(d, (size_t)n, sizeof *d, drow_cmp);
-	*out = d;
-	*nout = n;
-	return 0;
-oom:
-	sqlite3_reset(st);
-	drows_free(t, d, n);
-	return nomem();
+	np = &p->op[p->n++];
+	memset(np, 0, sizeof *np);
+	np->kind = kind;
+	np->bucket = bucket;
+	return np;
 }
 
+/* Whether the file's value 'v' is what column 'i' of 'st' holds. */
+static int
+same_col(const struct val *v, sqlite3_stmt *st, int i)
+{
+	switch (v->kind) {
+	case VAL_KEEP:
+		return 1;
+	case VAL_NULL:
+		return sqlite3_column_type(st, i) == SQLITE_NULL;
+	case VAL_INT:
+		return sqlite3_column_type(st, i) == SQLITE_INTEGER &&
+		    sqlite3_column_int64(st, i) == v->i;
+	default:
+		return sqlite3_column_type(st, i) == SQLITE_TEXT &&
+		    strcmp(pm_col_text(st, i), v->s) == 0;
+	}
+}
+
+/* As same_col(), for a value copied out of the SELECT. */
 static int
 same(const struct val *v, sqlite3_value *dv)
 {
@@ -406,19 +461,28 @@ add(struct pm_db *db, const struct table *t, const struct frow *f)
 	return audit(db, t, f->key, s);
 }
 
-/* Update 'd' to 'f' if they differ; *changed says whether it did. */
+/* Whether record 'f' differs from the row 'st' is on. */
+static int
+differs(const struct table *t, const struct frow *f, sqlite3_stmt *st)
+{
+	int j;
+
+	if (t->retire_flag && sqlite3_column_int(st, t->ncols + 1))
+		return 1;
+	for (j = 0; j < t->ncols; j++)
+		if (!same_col(&f->v[j], st, j + 1))
+			return 1;
+	return 0;
+}
+
+/* Update 'd' to 'f', which differ. */
 static int
 change(struct pm_db *db, const struct table *t, const struct frow *f,
-    const struct drow *d, int *changed)
+    const struct drow *d)
 {
 	sqlite3_str *s;
 	int j, rc, n = 0;
 
-	*changed = d->retired;
-	for (j = 0; j < t->ncols && !*changed; j++)
-		*changed = !same(&f->v[j], d->v[j]);
-	if (!*changed)
-		return 0;
 	if ((rc = put(db, t, f, d)) != 0)
 		return rc;
 	s = sqlite3_str_new(db->h);
@@ -440,17 +504,17 @@ change(struct pm_db *db, const struct table *t, const struct frow *f,
 }
 
 static int
-retire(struct pm_db *db, const struct table *t, const struct drow *d)
+retire(struct pm_db *db, const struct table *t, const char *key)
 {
 	sqlite3_stmt *st;
 	int rc;
 
 	if ((st = pm_db_stmt(db, t->retire)) == NULL)
 		return pm_err_code();
-	sqlite3_bind_text(st, 1, d->key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	if ((rc = pm_db_step_done(db, st, "apply estate")) != 0)
 		return rc;
-	return pm_audit(db, t->name, d->key, "%s",
+	return pm_audit(db, t->name, key, "%s",
 	    t->retire_flag ? "retired" : "removed");
 }
 
@@ -462,164 +526,327 @@ bucket_f(const struct table *t, const struct frow *f)
 	    strcmp(f->v[t->split].s, "public") == 0;
 }
 
+/* As bucket_f(), for the row 'st' is on. */
 static int
-bucket_d(const struct table *t, const struct drow *d)
+bucket_d(const struct table *t, sqlite3_stmt *st)
 {
-	const unsigned char *s;
+	const char *s;
 
 	if (t->split < 0)
 		return 0;
-	s = sqlite3_value_text(d->v[t->split]);
-	return s != NULL && strcmp((const char *)s, "public") == 0;
+	s = pm_col_text(st, t->split + 1);
+	return s != NULL && strcmp(s, "public") == 0;
+}
+
+/* Plan to add 'f', record 'rec' of the file; 0 or out of memory. */
+static int
+plan_add(struct plan *p, const struct table *t, const struct frow *f,
+    int rec)
+{
+	struct op *o;
+
+	if ((o = plan_push(p, OP_ADD, bucket_f(t, f))) == NULL)
+		return nomem();
+	o->rec = rec;
+	return 0;
+}
+
+/* Plan the change of the row 'st' is on to 'f', copying the row out. */
+static int
+plan_change(struct plan *p, const struct table *t, const struct frow *f,
+    int rec, sqlite3_stmt *st)
+{
+	struct op *o;
+	int j;
+
+	if ((o = plan_push(p, OP_CHANGE, bucket_f(t, f))) == NULL ||
+	    (o->d = calloc(1, sizeof *o->d)) == NULL)
+		return nomem();
+	o->rec = rec;
+	for (j = 0; j < t->ncols; j++)
+		if ((o->d->v[j] = sqlite3_value_dup(sqlite3_column_value(st,
+		    j + 1))) == NULL)
+			return nomem();
+	if (t->retire_flag)
+		o->d->retired = sqlite3_column_int(st, t->ncols + 1);
+	return 0;
+}
+
+/* Plan to retire the row 'st' is on, whose key is 'key' ('len' bytes). */
+static int
+plan_retire(struct plan *p, const struct table *t, sqlite3_stmt *st,
+    const char *key, size_t len)
+{
+	struct op *o;
+
+	if ((o = plan_push(p, OP_RETIRE, bucket_d(t, st))) == NULL ||
+	    (o->key = malloc(len + 1)) == NULL)
+		return nomem();
+	memcpy(o->key, key, len + 1);
+	return 0;
 }
 
 /*
- * The merge: 'rows' (sorted here) against the table.  Counts go to
- * cnt[0], or cnt[1] for public areas.
+ * Remember the row's key in *prev (of *cap bytes), after checking that
+ * it comes after the one there (*prevlen bytes, or none if *prev is
+ * NULL).  The merge is only right if the table's order is keycmp()'s;
+ * it is unless the database is UTF-16, whose BINARY order differs for
+ * some characters, and then failing beats retiring the wrong rows.
  */
 static int
-sync_table(struct pm_db *db, const struct table *t, struct frow *rows,
-    int n, struct counts *cnt)
+key_next(const struct table *t, const char *key, size_t len, char **prev,
+    size_t *prevlen, size_t *cap)
 {
-	struct drow *d;
-	int i = 0, j = 0, nd, cmp, changed, rc;
+	char *np;
 
-	if (n > 1)
-		qsort(rows, (size_t)n, sizeof *rows, frow_cmp);
-	if ((rc = drows_load(db, t, &d, &nd)) != 0)
-		return rc;
-	while (rc == 0 && (i < n || j < nd)) {
-		cmp = i == n ? 1 : j == nd ? -1 : strcmp(rows[i].key, d[j].key);
-		if (cmp < 0) {
-			if ((rc = add(db, t, &rows[i])) == 0)
-				cnt[bucket_f(t, &rows[i])].added++;
-			i++;
-		} else if (cmp > 0) {
-			if (!d[j].retired && (rc = retire(db, t, &d[j])) == 0)
-				cnt[bucket_d(t, &d[j])].retired++;
-			j++;
-		} else {
-			if ((rc = change(db, t, &rows[i], &d[j], &changed)) ==
-			    0 && changed)
-				cnt[bucket_f(t, &rows[i])].changed++;
-			i++;
-			j++;
-		}
+	if (*prev != NULL && keycmp(*prev, *prevlen, key, len) >= 0)
+		return pm_err(PM_EX_SOFTWARE, "table '%s': key '%s' out of "
+		    "order", t->name, key);
+	if (len + 1 > *cap) {
+		if ((np = realloc(*prev, len + 1)) == NULL)
+			return nomem();
+		*prev = np;
+		*cap = len + 1;
 	}
-	drows_free(t, d, nd);
+	memcpy(*prev, key, len + 1);
+	*prevlen = len;
+	return 0;
+}
+
+static void row_at(const struct pm_estate *, int, int, struct frow *);
+
+/*
+ * The merge: step through table k in key order alongside the file's
+ * records, whose keys are 'keys' (sorted), and plan what to write
+ * without writing it.
+ */
+static int
+plan_table(struct pm_db *db, const struct pm_estate *e, int k,
+    const struct fkey *keys, int n, struct plan *p)
+{
+	const struct table *t = tables[k];
+	struct frow f;
+	sqlite3_stmt *st;
+	const char *key;
+	char *prev = NULL;
+	size_t len, prevlen = 0, cap = 0;
+	int i = 0, cmp, rc = 0, src = SQLITE_DONE;
+
+	if ((st = pm_db_stmt(db, t->select)) == NULL)
+		return pm_err_code();
+	while (rc == 0 && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		key = pm_col_text(st, 0);
+		len = (size_t)sqlite3_column_bytes(st, 0);
+		if ((rc = key_next(t, key, len, &prev, &prevlen, &cap)) != 0)
+			break;
+		cmp = 1;
+		while (rc == 0 && i < n && (cmp = keycmp(keys[i].key,
+		    keys[i].len, key, len)) < 0) {
+			row_at(e, k, keys[i].rec, &f);
+			rc = plan_add(p, t, &f, keys[i++].rec);
+		}
+		if (rc != 0)
+			break;
+		if (i < n && cmp == 0) {
+			row_at(e, k, keys[i].rec, &f);
+			if (differs(t, &f, st))
+				rc = plan_change(p, t, &f, keys[i].rec, st);
+			i++;
+		} else if (!t->retire_flag ||
+		    !sqlite3_column_int(st, t->ncols + 1))
+			rc = plan_retire(p, t, st, key, len);
+	}
+	free(prev);
+	if (rc == 0 && src != SQLITE_DONE)
+		rc = pm_db_error(db, "read estate");
+	sqlite3_reset(st);
+	for (; rc == 0 && i < n; i++) {
+		row_at(e, k, keys[i].rec, &f);
+		rc = plan_add(p, t, &f, keys[i].rec);
+	}
 	return rc;
 }
 
+/* Write what the plan for table k says, in its order, and count it. */
 static int
-unit_rows(const struct pm_estate *e, struct frow *r)
+plan_run(struct pm_db *db, const struct pm_estate *e, int k,
+    const struct plan *p, struct counts *cnt)
 {
-	const struct pm_estate_unit *u;
-	int i, n = e->nunits + e->npublic_areas;
+	const struct table *t = tables[k];
+	const struct op *o;
+	struct frow f;
+	int i, rc = 0;
 
-	for (i = 0; i < n; i++) {
-		u = i < e->nunits ? &e->units[i] :
-		    &e->public_areas[i - e->nunits];
-		r[i].key = u->code;
-		r[i].v[0] = text(u->building ? "unit" : "public");
-		r[i].v[1] = text(u->building);
-		r[i].v[2] = known(u->entrance);
-		r[i].v[3] = known(u->floor);
-		r[i].v[4] = text(u->name);
-		r[i].v[5] = integer(u->area);
-		r[i].v[6] = text(u->condition);
-		if (u->condition == NULL)
-			r[i].v[6].kind = VAL_KEEP;
+	for (i = 0; i < p->n && rc == 0; i++) {
+		o = &p->op[i];
+		switch (o->kind) {
+		case OP_ADD:
+			row_at(e, k, o->rec, &f);
+			if ((rc = add(db, t, &f)) == 0)
+				cnt[o->bucket].added++;
+			break;
+		case OP_CHANGE:
+			row_at(e, k, o->rec, &f);
+			if ((rc = change(db, t, &f, o->d)) == 0)
+				cnt[o->bucket].changed++;
+			break;
+		default:
+			if ((rc = retire(db, t, o->key)) == 0)
+				cnt[o->bucket].retired++;
+			break;
+		}
 	}
-	return n;
+	return rc;
 }
 
 /*
- * The file's records for table 'k' (an index into the tables applied
- * in order) into r, which has room for them all; returns how many.
+ * Make table k say what the file's 'n' records for it say, with 'keys'
+ * (room for n) to sort their keys in.  Counts go to cnt[0], or cnt[1]
+ * for public areas.
  */
 static int
-rows_for(const struct pm_estate *e, int k, struct frow *r)
+sync_table(struct pm_db *db, const struct pm_estate *e, int k, int n,
+    struct fkey *keys, struct counts *cnt)
+{
+	struct plan p;
+	struct frow f;
+	int i, rc;
+
+	for (i = 0; i < n; i++) {
+		row_at(e, k, i, &f);
+		keys[i].key = f.key;
+		keys[i].len = strlen(f.key);
+		keys[i].rec = i;
+	}
+	if (n > 1)
+		qsort(keys, (size_t)n, sizeof *keys, fkey_cmp);
+	memset(&p, 0, sizeof p);
+	if ((rc = plan_table(db, e, k, keys, n, &p)) == 0)
+		rc = plan_run(db, e, k, &p, cnt);
+	plan_free(tables[k], &p);
+	return rc;
+}
+
+/* Unit or public area i (units first) as a record. */
+static void
+unit_row(const struct pm_estate *e, int i, struct frow *r)
+{
+	const struct pm_estate_unit *u;
+
+	u = i < e->nunits ? &e->units[i] : &e->public_areas[i - e->nunits];
+	r->key = u->code;
+	r->v[0] = text(u->building ? "unit" : "public");
+	r->v[1] = text(u->building);
+	r->v[2] = known(u->entrance);
+	r->v[3] = known(u->floor);
+	r->v[4] = text(u->name);
+	r->v[5] = integer(u->area);
+	r->v[6] = text(u->condition);
+	if (u->condition == NULL)
+		r->v[6].kind = VAL_KEEP;
+}
+
+/* The KPI that is the i'th with a target. */
+static const struct pm_estate_kpi *
+kpi_at(const struct pm_estate *e, int i)
+{
+	int j;
+
+	for (j = 0; j < PM_ESTATE_NKPI; j++)
+		if (e->kpi[j].target >= 0 && i-- == 0)
+			break;
+	return &e->kpi[j];
+}
+
+/* How many records the file has for table k (an index into tables). */
+static int
+rows_count(const struct pm_estate *e, int k)
 {
 	int i, n = 0;
 
 	switch (k) {
 	case 0:
-		for (; n < e->ndepartments; n++) {
-			r[n].key = e->departments[n].code;
-			r[n].v[0] = text(e->departments[n].name);
-		}
-		break;
+		return e->ndepartments;
 	case 1:
-		for (; n < e->nstaff; n++) {
-			r[n].key = e->staff[n].login;
-			r[n].v[0] = text(e->staff[n].name);
-			r[n].v[1] = text(e->staff[n].department);
-			r[n].v[2] = text(e->staff[n].role);
-			r[n].v[3] = text(e->staff[n].phone);
-		}
-		break;
+		return e->nstaff;
 	case 2:
-		for (; n < e->nbuildings; n++) {
-			r[n].key = e->buildings[n].code;
-			r[n].v[0] = text(e->buildings[n].name);
-		}
-		break;
+		return e->nbuildings;
 	case 3:
-		n = unit_rows(e, r);
-		break;
+		return e->nunits + e->npublic_areas;
 	case 4:
-		for (; n < e->ncategories; n++) {
-			r[n].key = e->categories[n].code;
-			r[n].v[0] = text(e->categories[n].name);
-			r[n].v[1] = text(e->categories[n].kind);
-			r[n].v[2] = integer(e->categories[n].urgent);
-			r[n].v[3] = integer(e->categories[n].emergency);
-			r[n].v[4] = text(e->categories[n].department);
-		}
-		break;
+		return e->ncategories;
 	case 5:
-		for (; n < PM_ESTATE_NSLA; n++) {
-			r[n].key = e->sla[n].name;
-			r[n].v[0] = integer(e->sla[n].seconds);
-			r[n].v[1] = text(e->sla[n].clock);
-		}
-		break;
+		return PM_ESTATE_NSLA;
 	case 6:
-		for (i = 0; i < PM_ESTATE_NKPI; i++) {
-			if (e->kpi[i].target < 0)
-				continue;
-			r[n].key = e->kpi[i].kpi;
-			r[n++].v[0] = integer(e->kpi[i].target);
-		}
-		break;
+		for (i = 0; i < PM_ESTATE_NKPI; i++)
+			n += e->kpi[i].target >= 0;
+		return n;
 	case 7:
-		for (; n < e->ndays; n++) {
-			r[n].key = e->days[n].date;
-			r[n].v[0] = integer(e->days[n].working);
-			r[n].v[1] = text(e->days[n].name);
-		}
-		break;
+		return e->ndays;
 	default:
-		r[n].key = "estate_name";
-		r[n++].v[0] = text(e->name);
-		r[n].key = "timezone";
-		r[n++].v[0] = text(e->timezone);
-		r[n].key = "working_hours";
-		r[n++].v[0] = text(e->working_hours);
-		if (e->calendar != NULL) {
-			r[n].key = "calendar_file";
-			r[n++].v[0] = text(e->calendar);
-		}
-		break;
+		return e->calendar != NULL ? 4 : 3;
 	}
-	return n;
 }
 
-/* The tables in the order they are applied (references first). */
-static const struct table *const tables[] = { &t_departments, &t_staff,
-	&t_buildings, &t_units, &t_categories, &t_sla, &t_kpi, &t_days,
-	&t_settings };
-#define NTABLES ((int)(sizeof tables / sizeof tables[0]))
+/*
+ * Record i (from 0 to rows_count() - 1, in the file's order) for table
+ * k into *r.  Its strings are the estate's.
+ */
+static void
+row_at(const struct pm_estate *e, int k, int i, struct frow *r)
+{
+	static const char *const settings[] = { "estate_name", "timezone",
+		"working_hours", "calendar_file" };
+
+	memset(r, 0, sizeof *r);
+	switch (k) {
+	case 0:
+		r->key = e->departments[i].code;
+		r->v[0] = text(e->departments[i].name);
+		break;
+	case 1:
+		r->key = e->staff[i].login;
+		r->v[0] = text(e->staff[i].name);
+		r->v[1] = text(e->staff[i].department);
+		r->v[2] = text(e->staff[i].role);
+		r->v[3] = text(e->staff[i].phone);
+		break;
+	case 2:
+		r->key = e->buildings[i].code;
+		r->v[0] = text(e->buildings[i].name);
+		break;
+	case 3:
+		unit_row(e, i, r);
+		break;
+	case 4:
+		r->key = e->categories[i].code;
+		r->v[0] = text(e->categories[i].name);
+		r->v[1] = text(e->categories[i].kind);
+		r->v[2] = integer(e->categories[i].urgent);
+		r->v[3] = integer(e->categories[i].emergency);
+		r->v[4] = text(e->categories[i].department);
+		break;
+	case 5:
+		r->key = e->sla[i].name;
+		r->v[0] = integer(e->sla[i].seconds);
+		r->v[1] = text(e->sla[i].clock);
+		break;
+	case 6:
+		r->key = kpi_at(e, i)->kpi;
+		r->v[0] = integer(kpi_at(e, i)->target);
+		break;
+	case 7:
+		r->key = e->days[i].date;
+		r->v[0] = integer(e->days[i].working);
+		r->v[1] = text(e->days[i].name);
+		break;
+	default:
+		r->key = settings[i];
+		r->v[0] = text(i == 0 ? e->name : i == 1 ? e->timezone :
+		    i == 2 ? e->working_hours : e->calendar);
+		break;
+	}
+}
 
 /* What report() calls each count, in pm-estate(5)'s order. */
 static const char *const kinds[] = { "departments", "staff", "buildings",
@@ -631,9 +858,9 @@ pm_estate_apply(struct pm_db *db, const struct pm_estate *e,
     void (*report)(const char *, int, int, int, void *), void *arg)
 {
 	struct counts cnt[NTABLES + 1];
-	struct frow *rows;
+	struct fkey *keys;
 	size_t max;
-	int k, n, rc = 0;
+	int k, rc = 0;
 
 	if (!e->calendar_read)
 		return pm_err(PM_EX_SOFTWARE, "estate '%s': loaded without "
@@ -643,19 +870,17 @@ pm_estate_apply(struct pm_db *db, const struct pm_estate *e,
 	    (size_t)e->ndepartments + (size_t)e->nstaff +
 	    (size_t)e->nbuildings + (size_t)e->ncategories + PM_ESTATE_NSLA +
 	    PM_ESTATE_NKPI + 4;
-	if ((rows = calloc(max, sizeof *rows)) == NULL)
+	if ((keys = calloc(max, sizeof *keys)) == NULL)
 		return nomem();
 	memset(cnt, 0, sizeof cnt);
 	/*
 	 * The units table (k 3) also counts public areas, in cnt[4], so
 	 * the tables after it count one place further on.
 	 */
-	for (k = 0; k < NTABLES && rc == 0; k++) {
-		n = rows_for(e, k, rows);
-		rc = sync_table(db, tables[k], rows, n, &cnt[k < 4 ? k : k + 1]);
-		memset(rows, 0, (size_t)n * sizeof *rows);
-	}
-	free(rows);
+	for (k = 0; k < NTABLES && rc == 0; k++)
+		rc = sync_table(db, e, k, rows_count(e, k), keys,
+		    &cnt[k < 4 ? k : k + 1]);
+	free(keys);
 	if (rc != 0)
 		return rc;
 	/* The cached calendar, if any, is the old one now. */
