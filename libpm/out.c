@@ -645,9 +645,8 @@ json_string(struct pm_out *o, const char *s)
 	out_write(o, "\"", 1);
 }
 
-/* Is 's' a number by JSON's grammar (RFC 8259 section 6)? */
-static int
-json_number(const char *s)
+int
+pm_json_number(const char *s)
 {
 	if (*s == '-')
 		s++;
@@ -726,7 +725,7 @@ stream_field(struct pm_out *o, const char *text)
 		out_write(o, ":", 1);
 		if (text == NULL)
 			out_puts(o, "null");
-		else if (col->type != PM_COL_TEXT && json_number(text))
+		else if (col->type != PM_COL_TEXT && pm_json_number(text))
 			out_puts(o, text);
 		else
 			json_string(o, text);

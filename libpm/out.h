@@ -104,6 +104,14 @@ void pm_out_row(struct pm_out *o);
 int pm_out_close(struct pm_out *o);
 
 /*
+ * Whether 's' is, as a whole, a number by JSON's grammar (RFC 8259
+ * section 6): -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+ * The JSON writer uses it for number columns, the record reader for
+ * bare values.
+ */
+int pm_json_number(const char *s);
+
+/*
  * Display width of UTF-8 string 's' in terminal columns: CJK and other
  * East Asian wide characters count 2, combining marks 0, control
  * characters as wide as their visible escape.  Independent of locale.

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "out.h"
 #include "rec.h"
 
 #define REC_MAX_BYTES	(1 << 20)	/* text of one record */
@@ -705,41 +706,6 @@ json_string(struct pm_rec *r)
 }
 
 /*
- * Check number text 's' against JSON's grammar:
- * -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
- */
-static int
-json_number_ok(const char *s)
-{
-	if (*s == '-')
-		s++;
-	if (*s == '0')
-		s++;
-	else if (*s >= '1' && *s <= '9')
-		while (*s >= '0' && *s <= '9')
-			s++;
-	else
-		return 0;
-	if (*s == '.') {
-		s++;
-		if (!(*s >= '0' && *s <= '9'))
-			return 0;
-		while (*s >= '0' && *s <= '9')
-			s++;
-	}
-	if (*s == 'e' || *s == 'E') {
-		s++;
-		if (*s == '+' || *s == '-')
-			s++;
-		if (!(*s >= '0' && *s <= '9'))
-			return 0;
-		while (*s >= '0' && *s <= '9')
-			s++;
-	}
-	return *s == '\0';
-}
-
-/*
  * A bare value (a number, true, false or null) appended as its text;
  * *cp is its first byte and is left holding the byte after it.
  */
@@ -761,7 +727,7 @@ json_word(struct pm_rec *r, int *cp)
 	*cp = c;
 	w = r->buf + start;
 	if (strcmp(w, "true") == 0 || strcmp(w, "false") == 0 ||
-	    strcmp(w, "null") == 0 || json_number_ok(w))
+	    strcmp(w, "null") == 0 || pm_json_number(w))
 		return 0;
 	if (*w == '\0') {
 		if (c == RD_EOF || c == '\n')
