@@ -114,6 +114,16 @@ cmd_apply(struct pm_cli *cli, int argc, char **argv)
 	if ((rc = pm_db_begin(db)) != 0 ||
 	    (rc = pm_estate_apply(db, e, report_kind, &rep)) != 0)
 		goto out;
+	/*
+	 * Share the files with the estate's group before the commit, so a
+	 * user who may not give them to it gets an error and the data
+	 * stays as it was.  The files' group and mode are not data: if
+	 * the commit then fails, the files are shared and nothing else
+	 * has changed, which is harmless.  A dry run changes nothing.
+	 */
+	if (!dry && e->group != NULL &&
+	    (rc = pm_db_set_group(db, e->group)) != 0)
+		goto out;
 	if (dry)
 		pm_db_rollback(db);
 	else if ((rc = pm_db_commit(db)) != 0)

@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -523,6 +524,63 @@ int
 pm_db_backup(struct pm_db *db, const char *dest)
 {
 	return backup_to(db, dest);
+}
+
+static int
+group_error(const char *path, const char *group)
+{
+	int code = errno == EPERM || errno == EACCES ? PM_EX_NOPERM :
+	    PM_EX_IOERR;
+
+	return pm_err(code, "database '%s': cannot give it to group '%s': %s",
+	    path, group, strerror(errno));
+}
+
+int
+pm_db_set_group(struct pm_db *db, const char *group)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm" };
+	char *path[3] = { NULL, NULL, NULL };
+	int have[3] = { 0, 0, 0 };
+	const char *file;
+	struct group *gr;
+	int i, rc = 0;
+
+	if ((gr = getgrnam(group)) == NULL)
+		return pm_err(PM_EX_CONFIG, "group '%s': no such group", group);
+	file = sqlite3_db_filename(db->h, "main");
+	if (file == NULL || *file == '\0')
+		return 0;
+	for (i = 0; i < 3; i++)
+		if (asprintf(&path[i], "%s%s", db->path, suffix[i]) < 0) {
+			path[i] = NULL;
+			rc = pm_err(PM_EX_SOFTWARE, "out of memory");
+			goto out;
+		}
+	/*
+	 * The group first, for every file: the mode opens a file to its
+	 * group only once that group is the one named.  A -wal or -shm
+	 * that is not there now (or went since) is made later like the
+	 * main file.
+	 */
+	for (i = 0; i < 3; i++) {
+		if (chown(path[i], (uid_t)-1, gr->gr_gid) == 0)
+			have[i] = 1;
+		else if (i == 0 || errno != ENOENT) {
+			rc = group_error(path[i], group);
+			goto out;
+		}
+	}
+	for (i = 0; i < 3; i++)
+		if (have[i] && chmod(path[i], 0660) != 0 &&
+		    (i == 0 || errno != ENOENT)) {
+			rc = group_error(path[i], group);
+			goto out;
+		}
+out:
+	for (i = 0; i < 3; i++)
+		free(path[i]);
+	return rc;
 }
 
 int

@@ -153,6 +153,31 @@ int pm_db_version(struct pm_db *db, int *version);
 int pm_db_backup(struct pm_db *db, const char *dest);
 
 /*
+ * Share the database file with the Unix group 'group' (a name): give the
+ * file, and its -wal and -shm files where they exist, to that group
+ * (chown(path, -1, gid)) and make them mode 0660, so staff running as
+ * different users in that group can all write.  SQLite makes later -wal
+ * and -shm files with the main file's mode (and, for root, its owner),
+ * so they follow.  The data is not touched: calling it inside an open
+ * transaction is safe, and a later rollback leaves the files shared.
+ * All files change group before any changes mode, so a file is never
+ * open to its old group.  An in-memory database has no files: only the
+ * group is checked.
+ * Returns 0, or:
+ *
+ *   PM_EX_CONFIG   "group 'X': no such group"
+ *   PM_EX_NOPERM   "database 'PATH': cannot give it to group 'X':
+ *                  Operation not permitted" (the user is neither root
+ *                  nor the file's owner and a member of the group);
+ *                  PATH names the file that failed, such as "pm.db-wal"
+ *   PM_EX_IOERR    the same message with any other system error
+ *   PM_EX_SOFTWARE out of memory
+ *
+ * A failure can leave some of the files given to the group already.
+ */
+int pm_db_set_group(struct pm_db *db, const char *group);
+
+/*
  * Run PRAGMA integrity_check and foreign_key_check; each problem is
  * passed to 'report' as one line of text.  Returns 0 when clean,
  * PM_EX_FOUND when something was reported, or an error status.

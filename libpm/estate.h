@@ -121,6 +121,7 @@ struct pm_estate {
 	const char *working_hours; /* normalized: "08:30-12:00,13:30-17:30" */
 	const char *calendar;	/* as written in the file, or NULL */
 	int calendar_read;	/* days holds the calendar file's days */
+	const char *group;	/* Unix group sharing the database, or NULL */
 
 	struct pm_estate_department *departments;
 	int ndepartments;
@@ -155,9 +156,10 @@ struct pm_estate {
  *   PM_EX_CONFIG   "FILE:LINE:COLUMN: what is wrong", for YAML syntax,
  *                  unknown keys, wrong types, duplicates, unknown
  *                  departments, bad roles, ranges, areas, durations,
- *                  percentages, time zones or working hours, and errors
- *                  inside the calendar file (with that file's own
- *                  FILE:LINE:COLUMN)
+ *                  percentages, time zones or working hours, a group
+ *                  that does not exist on this system ("group 'X': no
+ *                  such group"), and errors inside the calendar file
+ *                  (with that file's own FILE:LINE:COLUMN)
  *   PM_EX_IOERR    the file could not be read
  *   PM_EX_SOFTWARE out of memory
  *
@@ -197,9 +199,11 @@ int pm_estate_load_mem(const char *name, const char *buf, size_t len,
  * calendar_file).  Applying the same file again reports all zeros.
  *
  * The db's cached calendar (pm_db_calendar()) is dropped so the next use
- * sees the new days and hours.  Returns 0, or a status from
- * pm_db_error() (or PM_EX_SOFTWARE for an estate loaded with
- * PM_ESTATE_NO_CALENDAR).
+ * sees the new days and hours.  The estate's group is not applied here:
+ * it is not stored in the database nor counted, because it belongs to
+ * the files, not to the data; the caller gives the files to it with
+ * pm_db_set_group().  Returns 0, or a status from pm_db_error() (or
+ * PM_EX_SOFTWARE for an estate loaded with PM_ESTATE_NO_CALENDAR).
  */
 int pm_estate_apply(struct pm_db *db, const struct pm_estate *e,
     void (*report)(const char *what, int added, int changed, int retired,

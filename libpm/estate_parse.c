@@ -9,6 +9,7 @@
  * error path frees everything with one pm_estate_free().
  */
 #include <errno.h>
+#include <grp.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -65,7 +66,7 @@ struct ctx {
 static const char *const top_keys[] = { "estate", "departments", "staff",
 	"buildings", "public_areas", "categories", "sla", "kpi_targets", NULL };
 static const char *const estate_keys[] = { "name", "timezone", "calendar",
-	"working_hours", NULL };
+	"working_hours", "group", NULL };
 static const char *const dept_keys[] = { "code", "name", NULL };
 static const char *const staff_keys[] = { "login", "name", "department",
 	"role", "phone", NULL };
@@ -851,10 +852,23 @@ out:
 	return rc;
 }
 
+/*
+ * The group that is to share the database must exist here and now: a
+ * misspelt name found at load time stops the apply before the database
+ * is touched, instead of after its data was written.
+ */
+static int
+group_check(struct ctx *c, const yaml_node_t *v, const char *group)
+{
+	if (getgrnam(group) == NULL)
+		return at(c, v, "group '%s': no such group", show(v));
+	return 0;
+}
+
 static int
 estate(struct ctx *c, const yaml_node_t *root, const yaml_node_t *n)
 {
-	yaml_node_t *v[5];
+	yaml_node_t *v[6];
 	int rc;
 
 	if (n == NULL)
@@ -866,7 +880,10 @@ estate(struct ctx *c, const yaml_node_t *root, const yaml_node_t *n)
 	    &c->e->timezone)) != 0 ||
 	    (rc = text(c, n, v[2], "estate", "calendar", 0,
 	    &c->e->calendar)) != 0 ||
-	    (rc = working_hours(c, v[3])) != 0)
+	    (rc = working_hours(c, v[3])) != 0 ||
+	    (rc = text(c, n, v[4], "estate", "group", 0, &c->e->group)) != 0 ||
+	    (c->e->group != NULL &&
+	    (rc = group_check(c, v[4], c->e->group)) != 0))
 		return rc;
 	if (c->e->timezone == NULL)
 		c->e->timezone = "Asia/Shanghai";

@@ -6,6 +6,10 @@
  * runs.  Small estates are written inline and loaded from memory; those
  * that need a calendar file go to a temporary directory.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -407,7 +411,7 @@ START_TEST(unknown_keys)
 	    "categories, sla, kpi_targets)");
 	load_fails("estate: {name: x, zone: UTC}\n", PM_EX_CONFIG,
 	    "test.yaml:1:19: estate: unknown key 'zone' (allowed: name, "
-	    "timezone, calendar, working_hours)");
+	    "timezone, calendar, working_hours, group)");
 	load_fails("estate: {name: x}\ndepartments: [{code: a, name: A}]\n"
 	    "staff:\n  - {login: b, name: B, department: a, role: lead,\n"
 	    "     mobile: 1}\n", PM_EX_CONFIG,
@@ -701,6 +705,140 @@ START_TEST(zone_and_hours)
 	    "13:00-17:15\"}\n");
 	ck_assert_str_eq(e->working_hours, "08:00-12:00,13:00-17:15");
 	pm_estate_free(e);
+}
+END_TEST
+
+/*
+ * The group sharing the database: it must exist where the file is
+ * loaded.  "root" and "daemon" exist on every Unix system pm runs on.
+ */
+START_TEST(group_key)
+{
+	struct pm_estate *e;
+
+	e = load_text("estate: {name: x}\n");
+	ck_assert_ptr_null(e->group);
+	pm_estate_free(e);
+	e = load_text("estate:\n  name: x\n  group: daemon\n");
+	ck_assert_str_eq(e->group, "daemon");
+	pm_estate_free(e);
+	e = load_text("estate: {name: x, group: \"root\"}\n");
+	ck_assert_str_eq(e->group, "root");
+	pm_estate_free(e);
+	e = load_text("estate: {name: x, group: ~}\n");
+	ck_assert_ptr_null(e->group);
+	pm_estate_free(e);
+
+	load_fails("estate:\n  name: x\n  group: pm-no-such-group\n",
+	    PM_EX_CONFIG, "test.yaml:3:10: group 'pm-no-such-group': no such "
+	    "group");
+	load_fails("estate: {name: x,\n          group: \"白领\"}\n",
+	    PM_EX_CONFIG, "test.yaml:2:18: group '白领': no such group");
+	load_fails("estate: {name: x, group: [daemon]}\n", PM_EX_CONFIG,
+	    "test.yaml:1:26: group: expected text, found a list");
+	load_fails("estate: {name: x, group: \"\"}\n", PM_EX_CONFIG,
+	    "test.yaml:1:26: estate: 'group' is empty");
+	load_fails("estate: {name: x, group: \"a\\tb\"}\n", PM_EX_CONFIG,
+	    "test.yaml:1:26: group 'a?b': control character in text");
+}
+END_TEST
+
+/* The group is checked before the calendar file is opened. */
+START_TEST(group_fixtures)
+{
+	struct pm_estate *e = (struct pm_estate *)1;
+
+	e = load_file("tests/data/estate-group.yaml");
+	ck_assert_str_eq(e->group, "users");
+	ck_assert_int_eq(e->calendar_read, 1);
+	pm_estate_free(e);
+	pm_err_clear();
+	ck_assert_int_eq(pm_estate_load("tests/data/estate-group-unknown.yaml",
+	    &e), PM_EX_CONFIG);
+	ck_assert_ptr_null(e);
+	ck_assert_str_eq(pm_err_msg(), "tests/data/estate-group-unknown.yaml:"
+	    "7:10: group 'pm-no-such-group': no such group");
+}
+END_TEST
+
+/*
+ * pm_db_set_group() on an in-memory database: no files to share, but
+ * the group is still checked.
+ */
+START_TEST(db_set_group_memory)
+{
+	struct pm_db *db = pm_test_db();
+
+	ck_assert_int_eq(pm_db_set_group(db, "daemon"), 0);
+	pm_err_clear();
+	ck_assert_int_eq(pm_db_set_group(db, "pm-no-such-group"),
+	    PM_EX_CONFIG);
+	ck_assert_str_eq(pm_err_msg(), "group 'pm-no-such-group': no such "
+	    "group");
+	pm_db_close(db);
+}
+END_TEST
+
+static void
+assert_shared(const char *path, gid_t gid)
+{
+	struct stat sb;
+
+	ck_assert_msg(stat(path, &sb) == 0, "%s: %s", path, strerror(errno));
+	ck_assert_msg((sb.st_mode & 07777) == 0660, "%s: mode %o", path,
+	    (unsigned)(sb.st_mode & 07777));
+	ck_assert_msg(sb.st_gid == gid, "%s: gid %d, want %d", path,
+	    (int)sb.st_gid, (int)gid);
+}
+
+/*
+ * pm_db_set_group() on a file, inside an open transaction (as pm-db
+ * apply calls it): the file and its -wal and -shm get the group and mode
+ * 0660, and the data is untouched.  Root gives them to "daemon", anyone
+ * else to their own group, which needs no privilege.
+ */
+START_TEST(db_set_group_file)
+{
+	struct pm_db *db;
+	struct group *gr;
+	char path[160], side[170], name[64];
+	gid_t gid;
+
+	tmp_file("x", "");	/* for tmpdir */
+	snprintf(path, sizeof path, "%s/shared.db", tmpdir);
+	ck_assert_int_eq(pm_db_open(path, PM_DB_CREATE, &db), 0);
+	gr = geteuid() == 0 ? getgrnam("daemon") : getgrgid(getegid());
+	ck_assert_ptr_nonnull(gr);
+	/* Copied: getgrnam() in pm_db_set_group() reuses gr's buffer. */
+	snprintf(name, sizeof name, "%s", gr->gr_name);
+	gid = gr->gr_gid;
+	ck_assert_int_eq(pm_db_begin(db), 0);
+	exec(db, "INSERT INTO meta(key, value) VALUES ('k', 'v')");
+	ck_assert_int_eq(pm_db_set_group(db, name), 0);
+	ck_assert_int_eq(pm_db_commit(db), 0);
+	assert_shared(path, gid);
+	snprintf(side, sizeof side, "%s-wal", path);
+	assert_shared(side, gid);
+	snprintf(side, sizeof side, "%s-shm", path);
+	assert_shared(side, gid);
+	ck_assert_str_eq(sql_text(db, "SELECT value FROM meta WHERE key = ?1",
+	    "k"), "v");
+	pm_db_close(db);
+	/*
+	 * The -wal and -shm SQLite makes next follow the main file.  pm
+	 * keeps them after a clean close (the -wal empty), so they may go.
+	 */
+	snprintf(side, sizeof side, "%s-wal", path);
+	ck_assert_int_eq(unlink(side), 0);
+	snprintf(side, sizeof side, "%s-shm", path);
+	ck_assert_int_eq(unlink(side), 0);
+	ck_assert_int_eq(pm_db_open(path, 0, &db), 0);
+	snprintf(side, sizeof side, "%s-wal", path);
+	assert_shared(side, gid);
+	snprintf(side, sizeof side, "%s-shm", path);
+	assert_shared(side, gid);
+	pm_db_close(db);
+	tmp_done();
 }
 END_TEST
 
@@ -1115,6 +1253,10 @@ estate_suite(void)
 	tcase_add_test(tc, durations_and_percentages);
 	tcase_add_test(tc, zone_and_hours);
 	tcase_add_test(tc, calendar_errors);
+	tcase_add_test(tc, group_key);
+	tcase_add_test(tc, group_fixtures);
+	tcase_add_test(tc, db_set_group_memory);
+	tcase_add_test(tc, db_set_group_file);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("apply");
