@@ -25,8 +25,8 @@ cmd_init(struct pm_cli *cli, int argc, char **argv)
 
 	while (pm_cli_getopt(cli, argc, argv, "", NULL) != -1)
 		return pm_cli_usage(cli);
-	if (optind != argc)
-		return pm_cli_usage(cli);
+	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 0, 0)) != 0)
+		return rc;
 	if ((rc = pm_cli_open(cli, PM_DB_CREATE, &db)) != 0)
 		return rc;
 	pm_db_close(db);
@@ -104,8 +104,8 @@ cmd_apply(struct pm_cli *cli, int argc, char **argv)
 			dry = 1;
 		else
 			return pm_cli_usage(cli);
-	if (argc - optind != 1)
-		return pm_cli_usage(cli);
+	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 1, 1)) != 0)
+		return rc;
 	/* Read and check the whole file before touching the database. */
 	if ((rc = pm_estate_load(argv[optind], &e)) != 0)
 		return rc;
@@ -144,8 +144,8 @@ cmd_migrate(struct pm_cli *cli, int argc, char **argv)
 
 	while (pm_cli_getopt(cli, argc, argv, "", NULL) != -1)
 		return pm_cli_usage(cli);
-	if (optind != argc)
-		return pm_cli_usage(cli);
+	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 0, 0)) != 0)
+		return rc;
 	if ((rc = pm_cli_open(cli, PM_DB_ANY_VERSION, &db)) != 0)
 		return rc;
 	rc = pm_db_migrate(db, &from, &to, &bak);
@@ -175,8 +175,8 @@ cmd_check(struct pm_cli *cli, int argc, char **argv)
 
 	while (pm_cli_getopt(cli, argc, argv, "", NULL) != -1)
 		return pm_cli_usage(cli);
-	if (optind != argc)
-		return pm_cli_usage(cli);
+	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 0, 0)) != 0)
+		return rc;
 	if ((rc = pm_cli_open(cli, 0, &db)) != 0)
 		return rc;
 	rc = pm_db_check(db, print_problem, NULL);
@@ -194,8 +194,8 @@ cmd_backup(struct pm_cli *cli, int argc, char **argv)
 
 	while (pm_cli_getopt(cli, argc, argv, "", NULL) != -1)
 		return pm_cli_usage(cli);
-	if (argc - optind != 1)
-		return pm_cli_usage(cli);
+	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 1, 1)) != 0)
+		return rc;
 	if ((rc = pm_cli_open(cli, PM_DB_READONLY, &db)) != 0)
 		return rc;
 	rc = pm_db_backup(db, argv[optind]);
@@ -241,8 +241,8 @@ cmd_summary(struct pm_cli *cli, int argc, char **argv)
 
 	while (pm_cli_getopt(cli, argc, argv, "", NULL) != -1)
 		return pm_cli_usage(cli);
-	if (optind != argc)
-		return pm_cli_usage(cli);
+	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 0, 0)) != 0)
+		return rc;
 	if ((rc = pm_cli_open(cli, PM_DB_READONLY, &db)) != 0)
 		return rc;
 	o = pm_cli_out(cli, summary_cols, 7);

@@ -114,8 +114,8 @@ cmd_list(struct pm_cli *cli, int argc, char **argv)
 		default:
 			return pm_cli_usage(cli);
 		}
-	if (optind != argc)
-		return pm_cli_usage(cli);
+	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 0, 0)) != 0)
+		return rc;
 	if ((rc = pm_cli_open(cli, 0, &db)) != 0)
 		return rc;
 	rc = finish(&p, pm_staff_list(db, &f, print_staff, &p));
@@ -156,8 +156,8 @@ cmd_show(struct pm_cli *cli, int argc, char **argv)
 			return pm_cli_usage(cli);
 	argc -= optind;
 	argv += optind;
-	if (argc == 0)
-		return pm_cli_usage(cli);
+	if ((rc = pm_cli_operands(cli, argc, argv, 1, -1)) != 0)
+		return rc;
 	if ((rc = pm_cli_open(cli, 0, &s.db)) != 0)
 		return rc;
 	/* What was found before an unknown login is still printed. */

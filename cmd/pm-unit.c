@@ -200,8 +200,8 @@ cmd_list(struct pm_cli *cli, int argc, char **argv)
 		default:
 			return pm_cli_usage(cli);
 		}
-	if (optind != argc)
-		return pm_cli_usage(cli);
+	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 0, 0)) != 0)
+		return rc;
 	if (f.public_areas && (f.building != NULL || f.occupancy != NULL))
 		return pm_err(PM_EX_USAGE, "--public lists public areas, which "
 		    "have no building or occupancy");
@@ -246,8 +246,8 @@ cmd_show(struct pm_cli *cli, int argc, char **argv)
 			return pm_cli_usage(cli);
 	argc -= optind;
 	argv += optind;
-	if (argc == 0)
-		return pm_cli_usage(cli);
+	if ((rc = pm_cli_operands(cli, argc, argv, 1, -1)) != 0)
+		return rc;
 	if ((rc = pm_cli_open(cli, 0, &s.db)) != 0)
 		return rc;
 	/* What was found before an unknown code is still printed. */
@@ -354,8 +354,8 @@ cmd_set(struct pm_cli *cli, int argc, char **argv)
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc == 0)
-		return pm_cli_usage(cli);
+	if ((rc = pm_cli_operands(cli, argc, argv, 1, -1)) != 0)
+		return rc;
 	if (ch->owner_name == NULL && ch->owner_phone == NULL &&
 	    ch->owner_id_number == NULL && ch->occupancy == NULL &&
 	    ch->condition == NULL)
@@ -410,8 +410,8 @@ cmd_import(struct pm_cli *cli, int argc, char **argv)
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc > 1)
-		return pm_cli_usage(cli);
+	if ((rc = pm_cli_operands(cli, argc, argv, 0, 1)) != 0)
+		return rc;
 	if ((rc = pm_cli_open(cli, 0, &db)) != 0)
 		return rc;
 	if ((rc = pm_db_begin(db)) == 0 &&

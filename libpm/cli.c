@@ -56,6 +56,18 @@ pm_cli_usage(struct pm_cli *cli)
 }
 
 int
+pm_cli_operands(struct pm_cli *cli, int argc, char **argv, int min, int max)
+{
+	if (argc > max && max >= 0)
+		pm_warn("unexpected argument '%s'", argv[max]);
+	else if (argc < min)
+		pm_warn("%s: missing argument", cli->verb ? cli->verb : "?");
+	else
+		return 0;
+	return pm_cli_usage(cli);
+}
+
+int
 pm_cli_bad(const char *what, const char *value, const char *why)
 {
 	return pm_err(PM_EX_USAGE, "%s '%s': %s", what, value, why);
@@ -188,16 +200,25 @@ pm_cli_print_id(struct pm_cli *cli, const char *id)
 static int
 ids_from_stdin(int (*fn)(const char *, void *), void *arg)
 {
-	char *line = NULL;
+	char *line = NULL, *id;
 	size_t cap = 0;
 	ssize_t len;
-	int rc = 0;
+	int rc = 0, lineno = 0;
 
 	while ((len = getline(&line, &cap, stdin)) > 0) {
-		line[strcspn(line, "\t \r\n")] = '\0';
-		if (line[0] == '\0')
+		lineno++;
+		/* A NUL would end the id early and act on another record. */
+		if (memchr(line, '\0', (size_t)len) != NULL) {
+			rc = pm_err(PM_EX_DATAERR, "stdin:%d: a NUL byte in "
+			    "the line", lineno);
+			break;
+		}
+		/* Tables right-align ids: " 5" is id 5. */
+		id = line + strspn(line, " ");
+		id[strcspn(id, "\t \r\n")] = '\0';
+		if (id[0] == '\0')
 			continue;
-		if ((rc = fn(line, arg)) != 0)
+		if ((rc = fn(id, arg)) != 0)
 			break;
 	}
 	if (rc == 0 && ferror(stdin))
@@ -233,13 +254,20 @@ pm_cli_each_id(struct pm_cli *cli, int argc, char **argv,
 static int
 close_stdout(int rc)
 {
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		if (errno == EPIPE)
-			return rc;
-		pm_err(PM_EX_IOERR, "write error: %s", strerror(errno));
-		return pm_fail(PM_EX_IOERR);
-	}
-	return rc;
+	int flushed = fflush(stdout) == 0, e = errno;
+
+	if (flushed && !ferror(stdout))
+		return rc;
+	if (!flushed && e == EPIPE)
+		return rc;
+	/* A failing command has said why already; say nothing twice. */
+	if (rc != 0 && rc != PM_EX_FOUND)
+		return rc;
+	if (flushed)
+		pm_err(PM_EX_IOERR, "write error on standard output");
+	else
+		pm_err(PM_EX_IOERR, "write error: %s", strerror(e));
+	return pm_fail(PM_EX_IOERR);
 }
 
 int

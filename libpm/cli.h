@@ -86,6 +86,15 @@ int pm_cli_getopt(struct pm_cli *cli, int argc, char **argv,
 int pm_cli_usage(struct pm_cli *cli);
 
 /*
+ * Check the number of operands left after the options (argc, argv
+ * already shifted by optind): at least 'min', at most 'max' (-1: any).
+ * Otherwise print "PROG: unexpected argument 'X'" or "PROG: VERB: missing
+ * argument" and the usage on stderr, and return PM_EX_USAGE.
+ */
+int pm_cli_operands(struct pm_cli *cli, int argc, char **argv, int min,
+    int max);
+
+/*
  * Report a bad operand or option value: records "WHAT 'VALUE': WHY" and
  * returns PM_EX_USAGE.  Like every recorded error, pm_cli_main() prints it
  * when the verb returns the status.
@@ -104,7 +113,8 @@ struct pm_out *pm_cli_out(struct pm_cli *cli, const struct pm_col *cols,
 
 /*
  * Call 'fn' for each id operand; an operand "-" reads ids from stdin,
- * the first field (up to a tab or space) of each non-empty line, so
+ * the first field (after any leading spaces, up to a tab or space) of
+ * each line that has one, so
  * "pm-ticket list --overdue | pm-ticket escalate -" works.  Stops at the
  * first non-zero status and returns it.  No operands at all is usage.
  */

@@ -203,39 +203,44 @@ busy_timeout(void)
 	return (int)v;
 }
 
+/* What every connection needs: the busy timeout, error codes, foreign keys. */
 static int
-configure(struct pm_db *db, int memory, int readonly)
+connect_settings(struct pm_db *db)
 {
-	int ms, rc;
+	int ms;
 
 	if ((ms = busy_timeout()) < 0)
 		return pm_err(PM_EX_USAGE, "PM_BUSY_TIMEOUT '%s': not a number "
 		    "of milliseconds", getenv("PM_BUSY_TIMEOUT"));
 	sqlite3_busy_timeout(db->h, ms);
 	sqlite3_extended_result_codes(db->h, 1);
-	if ((rc = pm_db_exec(db, "PRAGMA foreign_keys = ON")) != 0)
-		return rc;
-	if (memory || readonly)
-		return 0;
-	/*
-	 * WAL lets readers (reports) run while a writer commits; FULL makes
-	 * a command that said "done" survive a power cut.  Keeping the WAL
-	 * file between processes saves recreating it (and the directory
-	 * fsyncs that go with it) on every command; the size limit of 0
-	 * truncates it at the closing checkpoint, or every new process would
-	 * pay to open an ever larger WAL.
-	 */
+	return pm_db_exec(db, "PRAGMA foreign_keys = ON");
+}
+
+/*
+ * What a writer's file needs.  Set only once the file is known to be a
+ * pm database, because journal_mode writes to the file: a mistyped -d
+ * naming someone else's SQLite file must not be changed by a refusal.
+ *
+ * WAL lets readers (reports) run while a writer commits; FULL makes a
+ * command that said "done" survive a power cut.  Keeping the WAL file
+ * between processes saves recreating it (and the directory fsyncs that
+ * go with it) on every command; the size limit of 0 truncates it at the
+ * closing checkpoint, or every new process would pay to open an ever
+ * larger WAL.
+ */
+static int
+durable_settings(struct pm_db *db)
+{
+	int persist = 1, rc;
+
 	if ((rc = pm_db_exec(db, "PRAGMA journal_mode = WAL")) != 0)
 		return rc;
 	if ((rc = pm_db_exec(db, "PRAGMA synchronous = FULL")) != 0)
 		return rc;
 	if ((rc = pm_db_exec(db, "PRAGMA journal_size_limit = 0")) != 0)
 		return rc;
-	{
-		int persist = 1;
-		sqlite3_file_control(db->h, "main", SQLITE_FCNTL_PERSIST_WAL,
-		    &persist);
-	}
+	sqlite3_file_control(db->h, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
 	return 0;
 }
 
@@ -270,6 +275,20 @@ create_file(const char *path)
 		    strerror(errno));
 	}
 	close(fd);
+	return 0;
+}
+
+/* A pm database of any version: user_version is set (migrate). */
+static int
+check_pm(struct pm_db *db)
+{
+	int v, rc;
+
+	if ((rc = pm_db_version(db, &v)) != 0)
+		return rc;
+	if (v == 0)
+		return pm_err(PM_EX_CONFIG, "database '%s': not a pm database "
+		    "(create one with 'pm-db init')", db->path);
 	return 0;
 }
 
@@ -335,15 +354,20 @@ pm_db_open(const char *path, int flags, struct pm_db **out)
 		    db->h ? sqlite3_errmsg(db->h) : "cannot open");
 		goto fail;
 	}
-	if ((rc = configure(db, 0, flags & PM_DB_READONLY)) != 0)
+	if ((rc = connect_settings(db)) != 0)
 		goto fail;
 	if (flags & PM_DB_CREATE) {
-		if ((rc = pm_db_begin(db)) != 0 ||
+		if ((rc = durable_settings(db)) != 0 ||
+		    (rc = pm_db_begin(db)) != 0 ||
 		    (rc = migrate_from(db, 0)) != 0 ||
 		    (rc = pm_db_commit(db)) != 0)
 			goto fail;
-	} else if (!(flags & PM_DB_ANY_VERSION)) {
-		if ((rc = check_version(db)) != 0)
+	} else {
+		if ((rc = (flags & PM_DB_ANY_VERSION) ? check_pm(db) :
+		    check_version(db)) != 0)
+			goto fail;
+		if (!(flags & PM_DB_READONLY) &&
+		    (rc = durable_settings(db)) != 0)
 			goto fail;
 	}
 	if (!(flags & PM_DB_ANY_VERSION) && (rc = load_zone(db)) != 0)
@@ -370,7 +394,7 @@ pm_db_open_memory(struct pm_db **out)
 		rc = pm_err(PM_EX_SOFTWARE, "open in-memory database");
 		goto fail;
 	}
-	if ((rc = configure(db, 1, 0)) != 0 || (rc = migrate_from(db, 0)) != 0)
+	if ((rc = connect_settings(db)) != 0 || (rc = migrate_from(db, 0)) != 0)
 		goto fail;
 	*out = db;
 	return 0;

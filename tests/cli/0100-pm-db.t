@@ -79,8 +79,15 @@ has "and says a newer pm is needed" "$(cat "$PM_TMP/err")" "newer"
 printf 'not a database at all, just some text that is long enough to look like a header.....\n' > "$PM_TMP/junk.db"
 fails 65 "a file that is not a database" pm-db summary -d "$PM_TMP/junk.db"
 sqlite3 "$PM_TMP/empty.db" 'CREATE TABLE t(x)'
+before=$(sha "$PM_TMP/empty.db")
 fails 78 "a SQLite file that is not a pm database" pm-db summary -d "$PM_TMP/empty.db"
 has "says how to create one" "$(cat "$PM_TMP/err")" "pm-db init"
+fails 78 "a writer refuses it too" pm-db apply -d "$PM_TMP/empty.db" "$ex"
+same "someone else's database is left as it was" "$before" "$(sha "$PM_TMP/empty.db")"
+same "and keeps its journal mode" "delete" "$(sqlite3 "$PM_TMP/empty.db" 'PRAGMA journal_mode')"
+: > "$PM_TMP/zero.db"
+fails 78 "an empty file is not a pm database" pm-db check -d "$PM_TMP/zero.db"
+same "and stays empty" "0" "$(stat -c %s "$PM_TMP/zero.db")"
 
 # The audit trail refuses changes.
 na=$(sqlite3 "$PM_DB" 'SELECT count(*) FROM audit')

@@ -105,9 +105,16 @@ START_TEST(test_create_open_refuse)
 	ck_assert_int_eq(pm_db_exec(db, "PRAGMA user_version = 0"), 0);
 	pm_db_close(db);
 	pm_assert_err(pm_db_open(path, 0, &db), PM_EX_CONFIG, "not a pm database");
-	ck_assert_int_eq(pm_db_open(path, PM_DB_ANY_VERSION, &db), 0);
-	ck_assert_int_eq(pm_db_exec(db, "PRAGMA user_version = 9999"), 0);
-	pm_db_close(db);
+	/* Even migrate refuses a file that is not a pm database. */
+	pm_assert_err(pm_db_open(path, PM_DB_ANY_VERSION, &db), PM_EX_CONFIG,
+	    "not a pm database");
+	{
+		sqlite3 *h;
+		ck_assert_int_eq(sqlite3_open(path, &h), SQLITE_OK);
+		ck_assert_int_eq(sqlite3_exec(h, "PRAGMA user_version = 9999",
+		    NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(h);
+	}
 	pm_assert_err(pm_db_open(path, 0, &db), PM_EX_CONFIG, "newer");
 	ck_assert_int_eq(pm_db_open(path, PM_DB_ANY_VERSION, &db), 0);
 	ck_assert_int_eq(pm_db_version(db, &v), 0);
