@@ -679,10 +679,65 @@ check_pragma(struct pm_db *db, const char *sql, int fk,
 	return found ? PM_EX_FOUND : 0;
 }
 
+/*
+ * Working-time deadlines need each year's holidays and make-up days,
+ * which China announces late in the year before.  An estate that keeps a
+ * calendar at all should have this year's, and from December next
+ * year's, or deadlines then silently count 元旦 as a working day.
+ */
+static int
+check_calendar_year(struct pm_db *db, void (*report)(const char *, void *),
+    void *arg)
+{
+	char today[PM_DATE_LEN], year[5], line[160];
+	sqlite3_stmt *st;
+	int rc, y, found = 0, last;
+
+	st = pm_db_stmt(db, "SELECT count(*) FROM calendar_days");
+	if (st == NULL)
+		return pm_err_code();
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		rc = pm_db_error(db, "check calendar");
+		sqlite3_reset(st);
+		return rc;
+	}
+	if (sqlite3_column_int(st, 0) == 0) {
+		sqlite3_reset(st);
+		return 0;
+	}
+	sqlite3_reset(st);
+	pm_date_local(pm_now(), today);
+	y = atoi(today);
+	last = strncmp(today + 5, "12", 2) == 0 ? y + 1 : y;
+	for (; y <= last; y++) {
+		snprintf(year, sizeof year, "%04d", y);
+		st = pm_db_stmt(db, "SELECT 1 FROM calendar_days"
+		    " WHERE date >= ?1 || '-01-01' AND date <= ?1 || '-12-31'"
+		    " LIMIT 1");
+		if (st == NULL)
+			return pm_err_code();
+		pm_bind_text(st, 1, year);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc == SQLITE_ROW)
+			continue;
+		if (rc != SQLITE_DONE)
+			return pm_db_error(db, "check calendar");
+		snprintf(line, sizeof line, "calendar: no public holidays or "
+		    "make-up working days for %s (add them to the estate's "
+		    "calendar file and apply it)", year);
+		if (report != NULL)
+			report(line, arg);
+		found = 1;
+	}
+	return found ? PM_EX_FOUND : 0;
+}
+
 int
 pm_db_check(struct pm_db *db, void (*report)(const char *, void *), void *arg)
 {
-	int a, b;
+	int a, b, c;
 
 	a = check_pragma(db, "PRAGMA integrity_check", 0, report, arg);
 	if (a > PM_EX_FOUND)
@@ -690,7 +745,10 @@ pm_db_check(struct pm_db *db, void (*report)(const char *, void *), void *arg)
 	b = check_pragma(db, "PRAGMA foreign_key_check", 1, report, arg);
 	if (b > PM_EX_FOUND)
 		return b;
-	return (a || b) ? PM_EX_FOUND : 0;
+	c = check_calendar_year(db, report, arg);
+	if (c > PM_EX_FOUND)
+		return c;
+	return (a || b || c) ? PM_EX_FOUND : 0;
 }
 
 const struct pm_calendar *

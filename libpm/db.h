@@ -178,8 +178,9 @@ int pm_db_backup(struct pm_db *db, const char *dest);
 int pm_db_set_group(struct pm_db *db, const char *group);
 
 /*
- * Run PRAGMA integrity_check and foreign_key_check; each problem is
- * passed to 'report' as one line of text.  Returns 0 when clean,
+ * Run PRAGMA integrity_check and foreign_key_check, and check that an
+ * estate with a holiday calendar has this year's days (and from December
+ * next year's); each problem is passed to 'report' as one line of text.  Returns 0 when clean,
  * PM_EX_FOUND when something was reported, or an error status.
  */
 int pm_db_check(struct pm_db *db, void (*report)(const char *line, void *arg),

@@ -57,10 +57,14 @@ fails 64 "an unknown format" pm-db summary -o xml
 has "lists the choices" "$(cat "$PM_TMP/err")" "format 'xml': unknown format (choose table, tsv, csv or json)"
 
 # check, backup, migrate.
-ok "check a sound database" pm-db check
+ok "check a sound database" env PM_NOW=2026-11-20 pm-db check
 same "check says ok" "ok" "$(cat "$PM_TMP/out")"
+# In December, next year's holidays must be known: 元旦 is not a working day.
+fails 1 "check in December without next year's calendar" env PM_NOW=2026-12-01 pm-db check
+same "names the year" "calendar: no public holidays or make-up working days for 2027 (add them to the estate's calendar file and apply it)" "$(cat "$PM_TMP/out")"
+fails 1 "check in a year with no calendar" env PM_NOW=2027-03-01 pm-db check
 ok "backup" pm-db backup "$PM_TMP/copy.db"
-ok "the backup is a database" pm-db check -d "$PM_TMP/copy.db"
+ok "the backup is a database" env PM_NOW=2026-11-20 pm-db check -d "$PM_TMP/copy.db"
 same "the backup has the same units" \
     "$(pm-db summary -o tsv | tail -1)" "$(pm-db summary -d "$PM_TMP/copy.db" -o tsv | tail -1)"
 fails 73 "backup never overwrites" pm-db backup "$PM_TMP/copy.db"

@@ -19,13 +19,13 @@ same "its -shm too" "660 users" "$(mode "$PM_DB-shm")"
 ok "apply again" pm-db apply "$ex"
 same "a second apply changes nothing" "no changes" "$(cat "$PM_TMP/out")"
 same "the database is still shared" "660 users" "$(mode "$PM_DB")"
-ok "the database is sound" pm-db check
+ok "the database is sound" env PM_NOW=2026-11-20 pm-db check
 
 # The -wal and -shm SQLite makes next follow the main file.  pm keeps
 # them between commands; after a clean close the -wal is empty, so they
 # may go, and the next command makes them again.
 rm -f "$PM_DB-wal" "$PM_DB-shm"
-ok "check makes a new -wal and -shm" pm-db check
+ok "check makes a new -wal and -shm" env PM_NOW=2026-11-20 pm-db check
 same "a new -wal follows the database" "660 users" "$(mode "$PM_DB-wal")"
 same "a new -shm follows the database" "660 users" "$(mode "$PM_DB-shm")"
 
