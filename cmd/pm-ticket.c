@@ -411,6 +411,7 @@ cmd_add(struct pm_cli *cli, int argc, char **argv)
 		case OPT_RECEIVED:
 			if ((rc = pm_time_parse(optarg, &n.received)) != 0)
 				return rc;
+			n.received_text = optarg;
 			break;
 		}
 	argc -= optind;
@@ -508,7 +509,7 @@ cmd_list(struct pm_cli *cli, int argc, char **argv)
 	struct pm_ticket_filter f;
 	struct pm_db *db = NULL;
 	struct pm_out *o;
-	pm_time from;
+	pm_time from, to;
 	int c, rc;
 
 	memset(&f, 0, sizeof f);
@@ -547,7 +548,9 @@ cmd_list(struct pm_cli *cli, int argc, char **argv)
 			f.overdue = 1;
 			break;
 		case OPT_SINCE:
-			if ((rc = pm_time_parse(optarg, &f.since)) != 0)
+			/* A day, month or year given as --since starts it. */
+			if (pm_period_parse(optarg, &f.since, &to) != 0 &&
+			    (rc = pm_time_parse(optarg, &f.since)) != 0)
 				return rc;
 			f.has_since = 1;
 			break;
@@ -647,6 +650,23 @@ cmd_pending(struct pm_cli *cli, int argc, char **argv)
 	return rc != 0 ? rc : rc2;
 }
 
+/*
+ * Write the report in 'buf' to stdout and flush it, so that a full disk
+ * or a closed pipe is known before anything is committed.
+ */
+static int
+put_report(const char *buf, size_t len)
+{
+	int e;
+
+	errno = 0;
+	if (fwrite(buf, 1, len, stdout) == len && fflush(stdout) == 0 &&
+	    !ferror(stdout))
+		return 0;
+	e = errno != 0 ? errno : EIO;
+	return pm_err(PM_EX_IOERR, "write error: %s", strerror(e));
+}
+
 static int
 cmd_due(struct pm_cli *cli, int argc, char **argv)
 {
@@ -696,17 +716,26 @@ cmd_due(struct pm_cli *cli, int argc, char **argv)
 		return pm_err(PM_EX_SOFTWARE, "out of memory");
 	}
 	rc = pm_ticket_due(db, within, mark, o, &count);
-	if (mark && rc == 0)
-		rc = pm_db_commit(db);
 	rc2 = pm_out_close(o);
 	if (fclose(mem) != 0 && rc2 == 0)
 		rc2 = pm_err(PM_EX_SOFTWARE, "out of memory");
-	if (rc == 0 && rc2 == 0 && count > 0 && !cli->quiet)
-		fwrite(buf, 1, len, stdout);
+	if (rc == 0)
+		rc = rc2;
+	/*
+	 * The marks say "reported": they may only be kept once the report
+	 * is out.  A report that could not be written is rolled back, so
+	 * the next run reports it again.
+	 */
+	if (rc == 0 && count > 0 && !cli->quiet)
+		rc = put_report(buf, len);
+	if (mark && rc == 0)
+		rc = pm_db_commit(db);
+	else if (mark)
+		pm_db_rollback(db);
 	free(buf);
 	pm_db_close(db);
-	if (rc != 0 || rc2 != 0)
-		return rc != 0 ? rc : rc2;
+	if (rc != 0)
+		return rc;
 	return count > 0 ? PM_EX_FOUND : 0;
 }
 

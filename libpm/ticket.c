@@ -11,6 +11,9 @@
 
 #define ID_LEN 24
 
+/* The code of the customer-service department (客服部). */
+#define CUSTOMER_SERVICE "service"
+
 static const char *const role_names[] = {
 	"staff", "lead", "supervisor", "manager"
 };
@@ -572,6 +575,63 @@ pm_ticket_satisfaction(const char *s)
 	return NULL;
 }
 
+/*
+ * The department code of staff member 'login' into 'buf' ("" when it
+ * has none).
+ */
+static int
+staff_department(struct pm_db *db, const char *login, char *buf, size_t len)
+{
+	sqlite3_stmt *st;
+	const char *d;
+	int rc;
+
+	buf[0] = '\0';
+	st = pm_db_stmt(db, "SELECT department FROM staff WHERE login = ?1");
+	if (st == NULL)
+		return pm_err_code();
+	pm_bind_text(st, 1, login);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((d = pm_col_text(st, 0)) != NULL)
+			snprintf(buf, len, "%s", d);
+		rc = SQLITE_DONE;
+	}
+	rc = rc == SQLITE_DONE ? 0 : pm_db_error(db, "read staff");
+	sqlite3_reset(st);
+	return rc;
+}
+
+/*
+ * Whether the acting user, of rank 'rank', may call back ticket 't'
+ * (DESIGN.md section 5): a complaint needs a supervisor of customer
+ * service, the department with code "service" in the estate file, or a
+ * manager; an escalated complaint the manager.  PM_EX_NOPERM names the
+ * user's role and department when not.
+ */
+static int
+may_call_back(struct pm_db *db, const struct pm_ticket *t, int rank)
+{
+	char dept[64];
+	int rc;
+
+	if (strcmp(t->kind, "complaint") != 0 || rank == TK_ROLE_MANAGER)
+		return 0;
+	if ((rc = staff_department(db, db->user, dept, sizeof dept)) != 0)
+		return rc;
+	if (!t->escalated && rank == TK_ROLE_SUPERVISOR &&
+	    strcmp(dept, CUSTOMER_SERVICE) == 0)
+		return 0;
+	if (t->escalated)
+		return pm_err(PM_EX_NOPERM, "ticket '%lld': an escalated "
+		    "complaint is called back by a manager, not by '%s' (%s, "
+		    "%s)", (long long)t->id, db->user, tk_role_name(rank),
+		    dept);
+	return pm_err(PM_EX_NOPERM, "ticket '%lld': a complaint is called "
+	    "back by a customer-service supervisor (department '%s') or a "
+	    "manager, not by '%s' (%s, %s)", (long long)t->id,
+	    CUSTOMER_SERVICE, db->user, tk_role_name(rank), dept);
+}
+
 int
 pm_ticket_callback(struct pm_db *db, int64_t id, const char *satisfaction,
     const char *comment)
@@ -579,7 +639,7 @@ pm_ticket_callback(struct pm_db *db, int64_t id, const char *satisfaction,
 	const char *sat = pm_ticket_satisfaction(satisfaction);
 	struct pm_ticket t;
 	char detail[512];
-	int rc, rank, need;
+	int rc, rank;
 
 	if (sat == NULL)
 		return pm_err(PM_EX_DATAERR, "satisfaction '%.40s': not a "
@@ -590,15 +650,7 @@ pm_ticket_callback(struct pm_db *db, int64_t id, const char *satisfaction,
 		return rc;
 	if ((rc = load_for(db, id, &m_callback, &t, &rank)) != 0)
 		return rc;
-	need = TK_ROLE_STAFF;
-	if (strcmp(t.kind, "complaint") == 0)
-		need = t.escalated ? TK_ROLE_MANAGER : TK_ROLE_SUPERVISOR;
-	if (rank < need) {
-		rc = pm_err(PM_EX_NOPERM, "ticket '%lld': %s complaint is "
-		    "called back by a %s%s, not by '%s' (%s)", (long long)id,
-		    t.escalated ? "an escalated" : "a", tk_role_name(need),
-		    need == TK_ROLE_SUPERVISOR ? " or manager" : "", db->user,
-		    tk_role_name(rank));
+	if ((rc = may_call_back(db, &t, rank)) != 0) {
 		pm_ticket_release(&t);
 		return rc;
 	}
@@ -647,7 +699,8 @@ pm_ticket_cancel(struct pm_db *db, int64_t id, const char *reason)
 		return rc;
 	return load_update(db, id, &m_cancel, "UPDATE tickets SET"
 	    " status = 'cancelled', cancelled_at = ?2, resume_status = NULL,"
-	    " paused_at = NULL WHERE id = ?1", NULL, "cancelled", reason);
+	    " paused_at = NULL, wait_reason = NULL WHERE id = ?1", NULL,
+	    "cancelled", reason);
 }
 
 int

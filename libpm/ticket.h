@@ -168,6 +168,8 @@ struct pm_ticket_new {
 	const char *description; /* required */
 	const char *source;	/* NULL: "phone" */
 	pm_time received;	/* 0: now; never in the future */
+	const char *received_text; /* 'received' as the user gave it, for
+				   messages; NULL: 'received' formatted */
 	const char *receiver;	/* NULL: the acting user */
 };
 
@@ -176,6 +178,11 @@ struct pm_ticket_new {
  * category 1; the same unit and category received again within the
  * repeat window 2; else 3) and its deadlines, and record it.  The
  * receiver must be a known staff member who has not retired.  Sets *id.
+ *
+ * The repeat rule looks back only: a ticket is a repeat of one received
+ * at or before its own received time, never of a later one.  A ticket
+ * added with an earlier received time than an existing one leaves the
+ * existing one's level as it is (levels are decided once, when added).
  */
 int pm_ticket_add(struct pm_db *db, const struct pm_ticket_new *n,
     int64_t *id);
@@ -199,13 +206,15 @@ int pm_ticket_add(struct pm_db *db, const struct pm_ticket_new *n,
  * reopen    resolved, called_back, closed -> assigned; reopen_count + 1;
  *           the callback is forgotten (a new one is needed)
  * callback  resolved -> called_back; a complaint's callback needs a
- *           supervisor or manager, an escalated complaint's a manager
+ *           supervisor of the customer-service department (code
+ *           "service") or a manager, an escalated complaint's a manager
  *           (PM_EX_NOPERM otherwise); 'satisfaction' as
  *           pm_ticket_satisfaction() takes it
  * close     called_back -> closed; resolved -> closed for an inquiry or
  *           suggestion only
  * cancel    new, assigned, in_progress, waiting -> cancelled; 'reason'
- *           required
+ *           required; a wait's pause and reason are cleared (the
+ *           history keeps them)
  * escalate  any status but closed and cancelled; raises the level to
  *           'level' (0: a complaint to 1, others one step), marks it
  *           escalated, and gives it a new notice deadline from now;
@@ -261,7 +270,9 @@ struct pm_ticket_filter {
 
 /*
  * Write the tickets 'f' selects, oldest first.  A bad status or kind in
- * 'f' is PM_EX_USAGE.
+ * 'f' is PM_EX_USAGE; a unit, building, category or staff member (the
+ * receiver, the assignee) that does not exist is PM_EX_DATAERR ("unit
+ * 'X': no such unit"), so a typo is not taken for "no tickets".
  */
 int pm_ticket_list(struct pm_db *db, const struct pm_ticket_filter *f,
     struct pm_out *o);
@@ -294,9 +305,13 @@ int pm_ticket_due(struct pm_db *db, int64_t within, int mark,
 /*
  * Add the tickets in the records of 'r' (fields kind, category, unit,
  * description, source, received, receiver), all or none, inside the
- * caller's transaction.  An error is recorded as "NAME:LINE: ...".  On
- * success *ids holds the new ids (malloc'd, the caller frees) and *nids
- * their count.
+ * caller's transaction.  The records are all read first and added in
+ * the order of their received time (a record without one is received
+ * now; equal times keep the file's order), so the repeat levels and the
+ * ids do not depend on the order of the file.  A CSV or TSV header is
+ * checked even when no record follows it.  An error is recorded as
+ * "NAME:LINE: ...".  On success *ids holds the new ids in the order
+ * added (malloc'd, the caller frees) and *nids their count.
  */
 int pm_ticket_import(struct pm_db *db, struct pm_rec *r, int64_t **ids,
     size_t *nids);

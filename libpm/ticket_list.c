@@ -275,6 +275,54 @@ list_query(struct pm_db *db, const struct pm_ticket_filter *f,
 	return 0;
 }
 
+/*
+ * Check that 'code', a filter value, names a row 'sql' finds (retired
+ * ones too, which have old tickets): "unit '9-9-9': no such unit".
+ */
+static int
+must_exist(struct pm_db *db, const char *sql, const char *code,
+    const char *what, const char *noun)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (code == NULL)
+		return 0;
+	if ((st = pm_db_stmt(db, sql)) == NULL)
+		return pm_err_code();
+	pm_bind_text(st, 1, code);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return pm_db_error(db, "list tickets");
+	return pm_err(PM_EX_DATAERR, "%s '%.60s': no such %s", what, code,
+	    noun);
+}
+
+/*
+ * A filter naming something that does not exist is a typo, not a
+ * question with the answer "no tickets".
+ */
+static int
+check_names(struct pm_db *db, const struct pm_ticket_filter *f)
+{
+	int rc;
+
+	if ((rc = must_exist(db, "SELECT 1 FROM units WHERE code = ?1",
+	    f->unit, "unit", "unit")) != 0 ||
+	    (rc = must_exist(db, "SELECT 1 FROM buildings WHERE code = ?1",
+	    f->building, "building", "building")) != 0 ||
+	    (rc = must_exist(db, "SELECT 1 FROM categories WHERE code = ?1",
+	    f->category, "category", "category")) != 0 ||
+	    (rc = must_exist(db, "SELECT 1 FROM staff WHERE login = ?1",
+	    f->receiver, "staff", "staff member")) != 0)
+		return rc;
+	return must_exist(db, "SELECT 1 FROM staff WHERE login = ?1",
+	    f->assignee, "staff", "staff member");
+}
+
 int
 pm_ticket_list(struct pm_db *db, const struct pm_ticket_filter *f,
     struct pm_out *o)
@@ -287,6 +335,10 @@ pm_ticket_list(struct pm_db *db, const struct pm_ticket_filter *f,
 
 	if ((rc = list_query(db, f, &st)) != 0)
 		return rc;
+	if ((rc = check_names(db, f)) != 0) {
+		sqlite3_finalize(st);
+		return rc;
+	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		tk_from_row(st, &t);
 		out_list_head(o, &t);

@@ -218,7 +218,8 @@ check_unit(struct pm_db *db, const char *code)
 }
 
 /*
- * The latest earlier ticket for the same unit and category, not
+ * The latest ticket for the same unit and category received at or
+ * before 'received' (never a later one: a repeat looks back), not
  * cancelled: its id in *prev and its time in *when, or *prev 0.
  */
 static int
@@ -232,7 +233,8 @@ previous(struct pm_db *db, const char *unit, const char *category,
 	*prev = 0;
 	st = pm_db_stmt(db, "SELECT id, received_at FROM tickets"
 	    " WHERE unit = ?1 AND category = ?2 AND received_at <= ?3"
-	    " AND status <> 'cancelled' ORDER BY received_at DESC LIMIT 1");
+	    " AND status <> 'cancelled' ORDER BY received_at DESC, id DESC"
+	    " LIMIT 1");
 	if (st == NULL)
 		return pm_err_code();
 	pm_bind_text(st, 1, unit);
@@ -312,9 +314,11 @@ check_new(struct pm_db *db, const struct pm_ticket_new *n,
 	if ((rc = pm_ticket_check_text("description", n->description)) != 0)
 		return rc;
 	*received = n->received != 0 ? n->received : now;
+	/* The time as the user wrote it: the local form drops seconds. */
 	if (*received > now)
-		return pm_err(PM_EX_DATAERR, "received time '%s': in the "
-		    "future", pm_time_local(*received, buf));
+		return pm_err(PM_EX_DATAERR, "received time '%.60s': in the "
+		    "future", n->received_text != NULL ? n->received_text :
+		    pm_time_local(*received, buf));
 	*receiver = n->receiver != NULL ? n->receiver : db->user;
 	if ((rc = tk_staff(db, *receiver, NULL)) != 0)
 		return rc;

@@ -115,7 +115,7 @@ ok "close" pm-ticket close 1
 ok "resolve the complaint" pm-ticket resolve 3
 before=$(dbsum)
 fails 77 "callback by staff" pm-ticket callback --satisfaction satisfied 3
-same "message" "pm-ticket: ticket '3': a complaint is called back by a supervisor or manager, not by 'zhang.wei' (staff)" "$(err)"
+same "message" "pm-ticket: ticket '3': a complaint is called back by a customer-service supervisor (department 'service') or a manager, not by 'zhang.wei' (staff, service)" "$(err)"
 same "nothing written" "$before" "$(dbsum)"
 ok "callback by the supervisor" pm-ticket callback --as li.na --satisfaction satisfied 3
 
@@ -190,6 +190,90 @@ same "message" "pm-ticket: bad.tsv:3: unit '9-9-999': no such unit" "$(err)"
 same "all or nothing" "$before" "$(dbsum)"
 fails 66 "import: no such file" pm-ticket import nothing.tsv
 fails 64 "import: bad input format" pm-ticket import --from xml log.tsv
+
+# list --since takes every form --until takes: a month or year starts it.
+ok "list --since a month" pm-ticket list --all --since 2026-11
+same "all of them" "8" "$(wc -l < "$PM_TMP/out" | tr -d ' ')"
+ok "list --since a month, --until a day" pm-ticket list --all --since 2026-11 --until 2026-11-23
+same "those of the 23rd and before" "5" "$(wc -l < "$PM_TMP/out" | tr -d ' ')"
+ok "list --since a year" pm-ticket list --all --since 2027
+same "none" "" "$(out)"
+fails 64 "list --since a bad month" pm-ticket list --since 2026-13
+has "message" "$(err)" "'2026-13'"
+
+# A filter naming nothing that exists is an error, not an empty list.
+fails 65 "list: unknown unit" pm-ticket list --unit 9-9-9
+same "message" "pm-ticket: unit '9-9-9': no such unit" "$(err)"
+fails 65 "list: unknown building" pm-ticket list --building 99
+same "message" "pm-ticket: building '99': no such building" "$(err)"
+fails 65 "list: unknown receiver" pm-ticket list --receiver nobody
+same "message" "pm-ticket: staff 'nobody': no such staff member" "$(err)"
+fails 65 "list: unknown assignee" pm-ticket list --assignee nobody
+same "message" "pm-ticket: staff 'nobody': no such staff member" "$(err)"
+fails 65 "list: unknown category" pm-ticket list --category nope
+same "message" "pm-ticket: category 'nope': no such category" "$(err)"
+ok "list: a known name with no tickets" pm-ticket list --assignee zhao.lei --unit P-GARDEN --category idea --building 5
+same "is an empty list" "" "$(out)"
+
+# An import's header is checked even with no rows under it.
+before=$(dbsum)
+printf 'foo,bar\n' > head.csv
+fails 65 "import: a header alone is checked" pm-ticket import < head.csv
+same "message" "pm-ticket: stdin:1: unknown field 'foo' (known: kind, category, unit, description, source, received, receiver)" "$(err)"
+printf '[1]\n' > one.txt
+fails 65 "import: '[1]' is no ticket log" pm-ticket import < one.txt
+has "message" "$(err)" "stdin:1: unknown field '[1]'"
+fails 65 "import: '[1]' is no JSON Lines" pm-ticket import --from json < one.txt
+has "message" "$(err)" "stdin:1:1: expected '{'"
+same "nothing written" "$before" "$(dbsum)"
+printf 'category\tunit\tdescription\n' > empty.tsv
+ok "import: a good header alone adds nothing" pm-ticket import < empty.tsv
+same "no ids" "" "$(out)"
+
+# Repeat levels do not depend on the order of an import file: the rows
+# are added in received order, and a ticket is a repeat of earlier ones.
+printf 'category\tunit\tdescription\treceived\n' > late.tsv
+printf 'water-leak\t5-1-201\t又漏了\t2026-11-25T15:00\n' >> late.tsv
+printf 'water-leak\t5-1-201\t漏水\t2026-11-25T10:00\n' >> late.tsv
+ok "import a log out of order" pm-ticket import late.tsv
+same "ids in received order" "9
+10" "$(out)"
+ok "list them" pm-ticket list --unit 5-1-201
+same "the later one is the repeat" "9 10:00 3
+10 15:00 2" "$(awk -F'\t' '{ print $1, substr($2, 12), $3 }' "$PM_TMP/out")"
+# A backdated add is no repeat of later tickets, and changes none.
+ok "add before them" pm-ticket add --received 2026-11-25T09:00 -c water-leak -u 5-1-201 先漏
+same "its id" "11" "$(out)"
+ok "list again" pm-ticket list --unit 5-1-201
+same "levels as they were, the new one routine" "11 3
+9 3
+10 2" "$(cut -f1,3 "$PM_TMP/out" | tr '\t' ' ')"
+
+# A time in the future is shown as it was given, seconds and all.
+fails 65 "received in the future by seconds" pm-ticket add --received 2026-11-26T09:00:30 -c door-lock -u 3-1-502 x
+same "message" "pm-ticket: received time '2026-11-26T09:00:30': in the future" "$(err)"
+
+# Cancelling a waiting ticket clears its wait; the history keeps it.
+ok "wait for parts" pm-ticket wait --reason parts 8
+ok "cancel it" pm-ticket cancel --reason 业主撤回 8
+ok "show it" pm-ticket show -o json 8
+has "no wait reason left" "$(head -1 "$PM_TMP/out")" '"paused_at":null,"wait_reason":null'
+has "the history has it" "$(out)" '"detail":"waiting for parts"'
+
+# due --mark keeps its marks only once the report is out.
+if [ -w /dev/full ]; then
+	main_db=$PM_DB
+	PM_DB=$PM_TMP/due.db
+	pm-db init > /dev/null && pm-db apply "$PM_TOP/tests/data/ticket-estate.yaml" > /dev/null
+	PM_NOW=2026-11-30T10:00 ok "an urgent ticket" pm-ticket add -c water-outage -u 3-1-502 停水
+	PM_NOW=2026-11-30T10:10 fails 74 "due --mark into a full disk" sh -c 'pm-ticket due --mark > /dev/full'
+	same "one message" "pm-ticket: write error: No space left on device" "$(err)"
+	PM_NOW=2026-11-30T10:10 fails 1 "the notice is still due" pm-ticket due
+	has "it is listed" "$(out)" "notice"
+	PM_NOW=2026-11-30T10:10 fails 1 "due --mark" pm-ticket due --mark
+	PM_NOW=2026-11-30T10:10 ok "once reported, not again" pm-ticket due
+	PM_DB=$main_db
+fi
 
 # The environment
 PM_NOW=tomorrowish fails 64 "a bad PM_NOW" pm-ticket list

@@ -424,6 +424,33 @@ START_TEST(level_repeat_ignores_cancelled)
 }
 END_TEST
 
+/*
+ * A ticket is a repeat of earlier ones only; one added later with an
+ * earlier received time leaves the levels already given as they are.
+ */
+START_TEST(level_repeat_backdated)
+{
+	struct pm_ticket_new n;
+	int64_t later, early;
+
+	at("2026-11-20T10:00");
+	later = add("door-lock", "3-1-502", NULL);
+	at("2026-11-23T10:00");
+	memset(&n, 0, sizeof n);
+	n.category = "door-lock";
+	n.unit = "3-1-502";
+	n.description = "补录: 门锁坏了";
+	ck_assert_int_eq(pm_time_parse("2026-11-19T10:00", &n.received), 0);
+	ck_assert_int_eq(pm_ticket_add(db, &n, &early), 0);
+	ck_assert_int_eq(level_of(early), 3);
+	ck_assert_int_eq(level_of(later), 3);
+	/* A new one now is a repeat of the latest before it. */
+	ck_assert_int_eq(level_of(add("door-lock", "3-1-502", NULL)), 2);
+	ck_assert_int_eq(count("SELECT count(*) FROM tickets WHERE"
+	    " level_reason = 'repeat of ticket 1 within 30d'"), 1);
+}
+END_TEST
+
 START_TEST(level_escalate)
 {
 	struct pm_ticket t;
@@ -743,6 +770,28 @@ START_TEST(transition_errors)
 }
 END_TEST
 
+/* A cancelled wait leaves no pause behind; the history keeps it. */
+START_TEST(cancel_clears_wait)
+{
+	struct pm_ticket t;
+	int64_t id;
+
+	at("2026-11-23T09:00");
+	id = add("door-lock", "3-1-502", NULL);
+	ck_assert_int_eq(pm_ticket_wait(db, id, "parts"), 0);
+	at("2026-11-23T10:00");
+	ck_assert_int_eq(pm_ticket_cancel(db, id, "业主撤回"), 0);
+	ck_assert_int_eq(pm_ticket_get(db, id, &t), 0);
+	ck_assert_str_eq(t.status, "cancelled");
+	ck_assert_int_eq(t.paused, 0);
+	ck_assert_ptr_null(t.wait_reason);
+	ck_assert_ptr_null(t.resume_status);
+	pm_ticket_release(&t);
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_history WHERE"
+	    " action = 'wait' AND detail = 'waiting for parts'"), 1);
+}
+END_TEST
+
 START_TEST(note_feedback)
 {
 	struct pm_ticket t;
@@ -782,14 +831,22 @@ START_TEST(callback_roles)
 	ck_assert_int_eq(pm_ticket_resolve(db, e, NULL), 0);
 	ck_assert_int_eq(pm_ticket_resolve(db, r, NULL), 0);
 
-	/* A complaint: supervisor or above. */
+	/* A complaint: a customer-service supervisor, or the manager. */
 	as("zhang.wei");
 	pm_assert_err(pm_ticket_callback(db, c, "satisfied", NULL),
 	    PM_EX_NOPERM, "ticket '1': a complaint is called back by a "
-	    "supervisor or manager, not by 'zhang.wei' (staff)");
+	    "customer-service supervisor (department 'service') or a "
+	    "manager, not by 'zhang.wei' (staff, service)");
 	as("zhao.lei");
 	pm_assert_err(pm_ticket_callback(db, c, "satisfied", NULL),
-	    PM_EX_NOPERM, "(lead)");
+	    PM_EX_NOPERM, "(lead, engineering)");
+	/* A supervisor of another department may not (DESIGN.md 5). */
+	ck_assert_int_eq(pm_db_exec(db, "INSERT INTO staff(login, name,"
+	    " department, role) VALUES ('qian.gong', '钱工', 'engineering',"
+	    " 'supervisor')"), 0);
+	as("qian.gong");
+	pm_assert_err(pm_ticket_callback(db, c, "satisfied", NULL),
+	    PM_EX_NOPERM, "not by 'qian.gong' (supervisor, engineering)");
 	assert_status(c, "resolved");
 	as("li.na");
 	ck_assert_int_eq(pm_ticket_callback(db, c, "basic", NULL), 0);
@@ -797,7 +854,7 @@ START_TEST(callback_roles)
 	/* An escalated complaint: the manager. */
 	pm_assert_err(pm_ticket_callback(db, e, "satisfied", NULL),
 	    PM_EX_NOPERM, "an escalated complaint is called back by a "
-	    "manager, not by 'li.na' (supervisor)");
+	    "manager, not by 'li.na' (supervisor, service)");
 	assert_status(e, "resolved");
 	as("chen.jing");
 	ck_assert_int_eq(pm_ticket_callback(db, e, "satisfied", NULL), 0);
@@ -864,6 +921,12 @@ START_TEST(add_errors)
 	ck_assert_int_eq(pm_time_parse("2026-11-23T09:01", &n.received), 0);
 	pm_assert_err(pm_ticket_add(db, &n, &id), PM_EX_DATAERR,
 	    "received time '2026-11-23T09:01': in the future");
+	/* Seconds ahead: the message shows the time as it was given. */
+	ck_assert_int_eq(pm_time_parse("2026-11-23T09:00:30", &n.received),
+	    0);
+	n.received_text = "2026-11-23T09:00:30";
+	pm_assert_err(pm_ticket_add(db, &n, &id), PM_EX_DATAERR,
+	    "received time '2026-11-23T09:00:30': in the future");
 	/* Nothing of the refused ones was written. */
 	ck_assert_int_eq(count("SELECT count(*) FROM tickets"), 1);
 }
@@ -1192,6 +1255,49 @@ START_TEST(list_filters)
 }
 END_TEST
 
+/* A filter naming nothing that exists is a typo, not "no tickets". */
+START_TEST(list_unknown_names)
+{
+	struct pm_ticket_filter f;
+	struct pm_out *o;
+	FILE *fp;
+
+	at("2026-11-23T09:00");
+	add("door-lock", "3-1-502", NULL);
+	o = out_open(pm_ticket_list_cols, pm_ticket_list_ncols, &fp);
+	memset(&f, 0, sizeof f);
+	f.unit = "9-9-9";
+	pm_assert_err(pm_ticket_list(db, &f, o), PM_EX_DATAERR,
+	    "unit '9-9-9': no such unit");
+	memset(&f, 0, sizeof f);
+	f.building = "99";
+	pm_assert_err(pm_ticket_list(db, &f, o), PM_EX_DATAERR,
+	    "building '99': no such building");
+	memset(&f, 0, sizeof f);
+	f.receiver = "nobody";
+	pm_assert_err(pm_ticket_list(db, &f, o), PM_EX_DATAERR,
+	    "staff 'nobody': no such staff member");
+	memset(&f, 0, sizeof f);
+	f.assignee = "nobody";
+	pm_assert_err(pm_ticket_list(db, &f, o), PM_EX_DATAERR,
+	    "staff 'nobody': no such staff member");
+	memset(&f, 0, sizeof f);
+	f.category = "nope";
+	pm_assert_err(pm_ticket_list(db, &f, o), PM_EX_DATAERR,
+	    "category 'nope': no such category");
+	out_done(o, fp);
+	ck_assert_str_eq(outbuf, "");
+	/* Retired ones exist: their old tickets can still be listed. */
+	memset(&f, 0, sizeof f);
+	f.all = 1;
+	f.unit = "P-OLD";
+	f.category = "gone";
+	f.assignee = "old.hand";
+	f.building = "3";
+	ck_assert_str_eq(list(&f), "");
+}
+END_TEST
+
 START_TEST(show_and_history)
 {
 	struct pm_out *o;
@@ -1316,6 +1422,80 @@ START_TEST(import_all_or_nothing)
 }
 END_TEST
 
+/* A header with no rows under it is still checked. */
+START_TEST(import_header_only)
+{
+	size_t n = 99;
+
+	at("2026-11-23T18:00");
+	pm_assert_err(import("foo,bar\n", PM_REC_AUTO, &n), PM_EX_DATAERR,
+	    "log.tsv:1: unknown field 'foo' (known: kind, category, unit,"
+	    " description, source, received, receiver)");
+	pm_assert_err(import("category\tcolour\n", PM_REC_TSV, &n),
+	    PM_EX_DATAERR, "log.tsv:1: unknown field 'colour'");
+	/* "[1]" is read as a CSV header naming the field "[1]". */
+	pm_assert_err(import("[1]\n", PM_REC_AUTO, &n), PM_EX_DATAERR,
+	    "log.tsv:1: unknown field '[1]'");
+	pm_assert_err(import("[1]\n", PM_REC_JSON, &n), PM_EX_DATAERR,
+	    "log.tsv:1:1: expected '{'");
+	/* A good header alone, or nothing at all, adds nothing. */
+	ck_assert_int_eq(import("category,unit,description\n", PM_REC_AUTO,
+	    &n), 0);
+	ck_assert_int_eq(n, 0);
+	ck_assert_int_eq(import("", PM_REC_AUTO, &n), 0);
+	ck_assert_int_eq(n, 0);
+	ck_assert_int_eq(count("SELECT count(*) FROM tickets"), 0);
+}
+END_TEST
+
+/*
+ * The rows are added in received order, whatever the file's: the later
+ * of two repairs is the repeat, and the ids follow the time.
+ */
+START_TEST(import_received_order)
+{
+	struct pm_ticket t;
+	size_t n;
+
+	at("2026-11-23T18:00");
+	ck_assert_msg(import("category\tunit\tdescription\treceived\n"
+	    "door-lock\t3-1-502\tnow\t\n"
+	    "door-lock\t3-1-502\tlater\t2026-11-23T15:00\n"
+	    "door-lock\t3-1-502\tearlier\t2026-11-23T10:00\n"
+	    "door-lock\t3-1-502\talso earlier\t2026-11-23T10:00\n",
+	    PM_REC_TSV, &n) == 0, "%s", pm_err_msg());
+	ck_assert_int_eq(n, 4);
+	ck_assert_int_eq(pm_ticket_get(db, 1, &t), 0);
+	ck_assert_str_eq(t.description, "earlier");
+	ck_assert_int_eq(t.level, 3);
+	pm_ticket_release(&t);
+	ck_assert_int_eq(pm_ticket_get(db, 2, &t), 0);
+	ck_assert_str_eq(t.description, "also earlier");
+	ck_assert_int_eq(t.level, 2);
+	pm_ticket_release(&t);
+	ck_assert_int_eq(pm_ticket_get(db, 3, &t), 0);
+	ck_assert_str_eq(t.description, "later");
+	ck_assert_int_eq(t.level, 2);
+	ck_assert_str_eq(t.level_reason, "repeat of ticket 2 within 30d");
+	pm_ticket_release(&t);
+	ck_assert_int_eq(pm_ticket_get(db, 4, &t), 0);
+	ck_assert_str_eq(t.description, "now");
+	ck_assert_int_eq(t.received, pm_now());
+	pm_ticket_release(&t);
+	/* An error names the line in the file, not the place in the order. */
+	pm_assert_err(import("category\tunit\tdescription\treceived\n"
+	    "door-lock\t3-1-502\tok\t2026-11-23T15:00\n"
+	    "door-lock\t9-9-999\tbad\t2026-11-23T11:00\n", PM_REC_TSV, &n),
+	    PM_EX_DATAERR, "log.tsv:3: unit '9-9-999': no such unit");
+	/* A future time is shown as the file has it. */
+	pm_assert_err(import("category\tunit\tdescription\treceived\n"
+	    "door-lock\t3-1-502\tx\t2026-11-23T18:00:30\n", PM_REC_TSV, &n),
+	    PM_EX_DATAERR, "log.tsv:2: received time '2026-11-23T18:00:30': in "
+	    "the future");
+	ck_assert_int_eq(count("SELECT count(*) FROM tickets"), 4);
+}
+END_TEST
+
 Suite *
 ticket_suite(void)
 {
@@ -1340,6 +1520,7 @@ ticket_suite(void)
 	tcase_add_test(tc, level_repeat);
 	tcase_add_test(tc, level_repeat_window_ends);
 	tcase_add_test(tc, level_repeat_ignores_cancelled);
+	tcase_add_test(tc, level_repeat_backdated);
 	tcase_add_test(tc, level_escalate);
 	suite_add_tcase(s, tc);
 
@@ -1352,6 +1533,7 @@ ticket_suite(void)
 	tcase_add_test(tc, transitions_table);
 	tcase_add_test(tc, transition_errors);
 	tcase_add_test(tc, note_feedback);
+	tcase_add_test(tc, cancel_clears_wait);
 	tcase_add_test(tc, callback_roles);
 	suite_add_tcase(s, tc);
 
@@ -1371,10 +1553,13 @@ ticket_suite(void)
 	tcase_add_test(tc, pending_carries_over);
 	tcase_add_test(tc, summary_cut);
 	tcase_add_test(tc, list_filters);
+	tcase_add_test(tc, list_unknown_names);
 	tcase_add_test(tc, show_and_history);
 	tcase_add_test(tc, import_tsv);
 	tcase_add_test(tc, import_json);
 	tcase_add_test(tc, import_all_or_nothing);
+	tcase_add_test(tc, import_header_only);
+	tcase_add_test(tc, import_received_order);
 	suite_add_tcase(s, tc);
 	return s;
 }
