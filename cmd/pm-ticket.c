@@ -107,8 +107,8 @@ run_ids(struct pm_cli *cli, int argc, char **argv, const struct act *a)
 	size_t i;
 	int rc;
 
-	if (argc == 0)
-		return pm_cli_usage(cli);
+	if ((rc = pm_cli_operands(cli, argc, argv, 1, -1)) != 0)
+		return rc;
 	if ((rc = pm_cli_each_id(cli, argc, argv, collect, &ids)) != 0)
 		goto out;
 	if ((rc = pm_cli_open(cli, 0, &db)) != 0 ||
@@ -416,8 +416,12 @@ cmd_add(struct pm_cli *cli, int argc, char **argv)
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc == 0 || n.category == NULL || n.unit == NULL)
-		return pm_cli_usage(cli);
+	if (n.category == NULL)
+		return pm_err(PM_EX_USAGE, "add: --category is needed");
+	if (n.unit == NULL)
+		return pm_err(PM_EX_USAGE, "add: --unit is needed");
+	if (argc == 0)
+		return pm_err(PM_EX_USAGE, "add: a description is needed");
 	if ((desc = join(argc, argv)) == NULL)
 		return pm_err(PM_EX_SOFTWARE, "out of memory");
 	n.description = desc;
@@ -457,8 +461,8 @@ cmd_import(struct pm_cli *cli, int argc, char **argv)
 			return rc;
 	argc -= optind;
 	argv += optind;
-	if (argc > 1)
-		return pm_cli_usage(cli);
+	if ((rc = pm_cli_operands(cli, argc, argv, 0, 1)) != 0)
+		return rc;
 	if (argc == 1 && strcmp(argv[0], "-") != 0) {
 		name = argv[0];
 		if ((fp = fopen(name, "r")) == NULL)
@@ -562,8 +566,8 @@ cmd_list(struct pm_cli *cli, int argc, char **argv)
 			f.has_until = 1;
 			break;
 		}
-	if (argc != optind)
-		return pm_cli_usage(cli);
+	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 0, 0)) != 0)
+		return rc;
 	if ((rc = pm_cli_open(cli, 0, &db)) != 0)
 		return rc;
 	o = pm_cli_out(cli, pm_ticket_list_cols, pm_ticket_list_ncols);
@@ -612,8 +616,8 @@ cmd_show(struct pm_cli *cli, int argc, char **argv)
 		;
 	argc -= optind;
 	argv += optind;
-	if (argc == 0)
-		return pm_cli_usage(cli);
+	if ((rc = pm_cli_operands(cli, argc, argv, 1, -1)) != 0)
+		return rc;
 	if ((rc = pm_cli_open(cli, 0, &db)) != 0)
 		return rc;
 	arg[0] = cli;
@@ -636,8 +640,8 @@ cmd_pending(struct pm_cli *cli, int argc, char **argv)
 		;
 	argc -= optind;
 	argv += optind;
-	if (argc > 1)
-		return pm_cli_usage(cli);
+	if ((rc = pm_cli_operands(cli, argc, argv, 0, 1)) != 0)
+		return rc;
 	day = pm_now();
 	if (argc == 1 && (rc = pm_time_parse(argv[0], &day)) != 0)
 		return rc;
@@ -688,8 +692,8 @@ cmd_due(struct pm_cli *cli, int argc, char **argv)
 			return rc;
 		else if (c == OPT_MARK)
 			mark = 1;
-	if (argc != optind)
-		return pm_cli_usage(cli);
+	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 0, 0)) != 0)
+		return rc;
 	/*
 	 * Its reader is a person, usually in a mail from cron: a table
 	 * unless a format is asked for, even into a pipe.

@@ -7,6 +7,12 @@ pm-db init && pm-db apply "$PM_TOP/examples/aijia.yaml" > /dev/null
 fails 64 "an extra operand" pm-staff list extra
 same "names it, then the usage" "pm-staff: unexpected argument 'extra'" "$(head -1 "$PM_TMP/err")"
 has "the usage follows" "$(sed -n 2p "$PM_TMP/err")" "usage: "
+fails 64 "an extra operand to pm-ticket list" pm-ticket list extra
+same "is named" "pm-ticket: unexpected argument 'extra'" "$(head -1 "$PM_TMP/err")"
+fails 64 "pm-ticket add without a category" pm-ticket add -u 1-1-101 漏水
+same "says what is needed" "pm-ticket: add: --category is needed" "$(cat "$PM_TMP/err")"
+fails 64 "pm-ticket add without a description" pm-ticket add -c water-leak -u 1-1-101
+same "says a description is needed" "pm-ticket: add: a description is needed" "$(cat "$PM_TMP/err")"
 fails 64 "a missing operand" pm-db backup
 same "says what is missing" "pm-db: backup: missing argument" "$(head -1 "$PM_TMP/err")"
 
