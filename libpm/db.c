@@ -278,18 +278,26 @@ create_file(const char *path)
 	return 0;
 }
 
-/* A pm database of any version: user_version is set (migrate). */
+/* The schema version of a pm database; a file that is not one is refused. */
 static int
-check_pm(struct pm_db *db)
+read_pm_version(struct pm_db *db, int *v)
 {
-	int v, rc;
+	int rc;
 
-	if ((rc = pm_db_version(db, &v)) != 0)
+	if ((rc = pm_db_version(db, v)) != 0)
 		return rc;
-	if (v == 0)
+	if (*v == 0)
 		return pm_err(PM_EX_CONFIG, "database '%s': not a pm database "
 		    "(create one with 'pm-db init')", db->path);
 	return 0;
+}
+
+static int
+too_new(struct pm_db *db, int v)
+{
+	return pm_err(PM_EX_CONFIG, "database '%s': schema version %d is "
+	    "newer than this pm's %d (install a newer pm)", db->path, v,
+	    pm_nmigrations);
 }
 
 static int
@@ -297,19 +305,14 @@ check_version(struct pm_db *db)
 {
 	int v, rc;
 
-	if ((rc = pm_db_version(db, &v)) != 0)
+	if ((rc = read_pm_version(db, &v)) != 0)
 		return rc;
-	if (v == 0)
-		return pm_err(PM_EX_CONFIG, "database '%s': not a pm database "
-		    "(create one with 'pm-db init')", db->path);
 	if (v < pm_nmigrations)
 		return pm_err(PM_EX_CONFIG, "database '%s': schema version %d "
 		    "is older than this pm's %d (run 'pm-db migrate')",
 		    db->path, v, pm_nmigrations);
 	if (v > pm_nmigrations)
-		return pm_err(PM_EX_CONFIG, "database '%s': schema version %d "
-		    "is newer than this pm's %d (install a newer pm)",
-		    db->path, v, pm_nmigrations);
+		return too_new(db, v);
 	return 0;
 }
 
@@ -363,8 +366,10 @@ pm_db_open(const char *path, int flags, struct pm_db **out)
 		    (rc = pm_db_commit(db)) != 0)
 			goto fail;
 	} else {
-		if ((rc = (flags & PM_DB_ANY_VERSION) ? check_pm(db) :
-		    check_version(db)) != 0)
+		int v;
+
+		if ((rc = (flags & PM_DB_ANY_VERSION) ?
+		    read_pm_version(db, &v) : check_version(db)) != 0)
 			goto fail;
 		if (!(flags & PM_DB_READONLY) &&
 		    (rc = durable_settings(db)) != 0)
@@ -614,17 +619,13 @@ pm_db_migrate(struct pm_db *db, int *from, int *to, char **backup_path)
 	int v, rc;
 
 	*backup_path = NULL;
-	if ((rc = pm_db_version(db, &v)) != 0)
+	*from = 0;
+	*to = pm_nmigrations;
+	if ((rc = read_pm_version(db, &v)) != 0)
 		return rc;
 	*from = v;
-	*to = pm_nmigrations;
-	if (v == 0)
-		return pm_err(PM_EX_CONFIG, "database '%s': not a pm database "
-		    "(create one with 'pm-db init')", db->path);
 	if (v > pm_nmigrations)
-		return pm_err(PM_EX_CONFIG, "database '%s': schema version %d "
-		    "is newer than this pm's %d (install a newer pm)",
-		    db->path, v, pm_nmigrations);
+		return too_new(db, v);
 	if (v == pm_nmigrations)
 		return 0;
 	if (asprintf(&bak, "%s.v%d.bak", db->path, v) < 0)

@@ -21,11 +21,7 @@ for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]): print("|".join(map(s
 fails 64 "no verb is a usage error" pm-unit
 has "usage on stderr" "$(err)" "usage: pm-unit list"
 ok "-h prints the usage" pm-unit -h
-squeeze() { tr -s ' \t\n' '   ' | sed 's/^ //;s/ $//'; }
-usage=$(out | sed 's/^usage: //' | squeeze)
-synopsis=$(mandoc -Tascii "$PM_TOP/man/man1/pm-unit.1" | col -b |
-	sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | squeeze)
-same "usage matches the SYNOPSIS" "$synopsis" "$usage"
+# That the usage is the SYNOPSIS of the man page: tests/cli/0001-man.t.
 ok "list --help exits 0" pm-unit list --help
 has "and prints the usage" "$(out)" "pm-unit import"
 ok "--version" pm-unit --version

@@ -12,11 +12,7 @@ field() { cut -f"$1" | tr '\n' ' ' | sed 's/ $//'; }
 
 fails 64 "no verb is a usage error" pm-staff
 ok "-h prints the usage" pm-staff -h
-squeeze() { tr -s ' \t\n' '   ' | sed 's/^ //;s/ $//'; }
-usage=$(out | sed 's/^usage: //' | squeeze)
-synopsis=$(mandoc -Tascii "$PM_TOP/man/man1/pm-staff.1" | col -b |
-	sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | squeeze)
-same "usage matches the SYNOPSIS" "$synopsis" "$usage"
+# That the usage is the SYNOPSIS of the man page: tests/cli/0001-man.t.
 ok "--version" pm-staff --version
 same "version names the program" "pm-staff (pm) 0.1.0" "$(out)"
 fails 64 "an unknown verb" pm-staff add

@@ -17,11 +17,7 @@ out() { cat "$PM_TMP/out"; }
 # The usage is the man page's SYNOPSIS, form for form.
 fails 64 "no verb is a usage error" pm-ticket
 ok "-h prints the usage" pm-ticket -h
-squeeze() { tr -s ' \t\n' '   ' | sed 's/^ //;s/ $//'; }
-usage=$(out | sed 's/^usage: //' | squeeze)
-synopsis=$(mandoc -Tascii "$PM_TOP/man/man1/pm-ticket.1" | col -b |
-	sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | squeeze)
-same "usage matches the SYNOPSIS" "$synopsis" "$usage"
+# That the usage is the SYNOPSIS of the man page: tests/cli/0001-man.t.
 ok "--version" pm-ticket --version
 has "version names the program" "$(out)" "pm-ticket (pm)"
 fails 64 "an unknown verb" pm-ticket frobnicate
