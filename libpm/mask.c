@@ -8,36 +8,15 @@
 #include <string.h>
 
 #include "mask.h"
+#include "utf8.h"
 
-/*
- * The length in bytes of the UTF-8 character at 's', or 1 for a byte
- * that does not start a valid one (overlong forms, surrogates and code
- * points past U+10FFFF are not valid).
- */
+/* The length of the character at 's', or 1 for a byte that starts none. */
 static size_t
 char_len(const unsigned char *s)
 {
-	unsigned char lo = 0x80, hi = 0xbf;
-	size_t n, i;
+	size_t n = pm_utf8_decode((const char *)s, NULL);
 
-	if (*s < 0xc2 || *s > 0xf4)
-		return 1;
-	n = *s < 0xe0 ? 2 : *s < 0xf0 ? 3 : 4;
-	if (*s == 0xe0)
-		lo = 0xa0;
-	else if (*s == 0xed)
-		hi = 0x9f;
-	else if (*s == 0xf0)
-		lo = 0x90;
-	else if (*s == 0xf4)
-		hi = 0x8f;
-	for (i = 1; i < n; i++) {
-		if (s[i] < lo || s[i] > hi)
-			return 1;
-		lo = 0x80;
-		hi = 0xbf;
-	}
-	return n;
+	return n != 0 ? n : 1;
 }
 
 /* The number of characters in 's'. */

@@ -24,6 +24,7 @@
 
 #include "err.h"
 #include "out.h"
+#include "utf8.h"
 
 /* What u8_decode() returns for a byte that does not start valid UTF-8. */
 #define BAD_CP	0xffffffffu
@@ -164,47 +165,13 @@ cp_width(uint32_t cp)
 static size_t
 u8_decode(const char *str, uint32_t *cp)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	unsigned char lo = 0x80, hi = 0xbf;
-	size_t len, i;
-	uint32_t c;
+	size_t n = pm_utf8_decode(str, cp);
 
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2;
-		c = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		len = 3;
-		c = s[0] & 0x0f;
-		if (s[0] == 0xe0)
-			lo = 0xa0;	/* overlong */
-		else if (s[0] == 0xed)
-			hi = 0x9f;	/* surrogates */
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4;
-		c = s[0] & 0x07;
-		if (s[0] == 0xf0)
-			lo = 0x90;	/* overlong */
-		else if (s[0] == 0xf4)
-			hi = 0x8f;	/* past U+10FFFF */
-	} else {
+	if (n == 0) {
 		*cp = BAD_CP;
 		return 1;
 	}
-	for (i = 1; i < len; i++) {
-		if (s[i] < lo || s[i] > hi) {
-			*cp = BAD_CP;
-			return 1;
-		}
-		lo = 0x80;
-		hi = 0xbf;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	*cp = c;
-	return len;
+	return n;
 }
 
 /*

@@ -8,6 +8,7 @@
 
 #include "audit.h"
 #include "ticket_priv.h"
+#include "utf8.h"
 
 #define ID_LEN 24
 
@@ -791,36 +792,11 @@ pm_ticket_source(const char *s)
 	return NULL;
 }
 
-/*
- * The length of the UTF-8 sequence at 'p' (1 to 4), or 0 when it is not
- * a valid one: no overlong forms, no surrogates, nothing past U+10FFFF.
- */
+/* The length of the UTF-8 character at 'p', or 0 where none starts. */
 static int
 utf8_len(const unsigned char *p)
 {
-	unsigned c = p[0];
-	int n, i;
-	unsigned long cp;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		n = 2, cp = c & 0x1f;
-	else if (c >= 0xe0 && c <= 0xef)
-		n = 3, cp = c & 0x0f;
-	else if (c >= 0xf0 && c <= 0xf4)
-		n = 4, cp = c & 0x07;
-	else
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (p[i] & 0x3f);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return 0;
-	return n;
+	return (int)pm_utf8_decode((const char *)p, NULL);
 }
 
 int

@@ -15,56 +15,16 @@
 #include "mask.h"
 #include "rec.h"
 #include "unit.h"
+#include "utf8.h"
 
 #define NAME_MAX_BYTES	200
 #define IMPORT_MAX_ERRORS 20
 
-/*
- * Decode the UTF-8 character at 's' into *cp and return its length, or
- * 0 when it is not valid (overlong, surrogate, past U+10FFFF, cut).
- */
-static size_t
-utf8_decode(const unsigned char *s, unsigned long *cp)
-{
-	size_t n, i;
-	unsigned char lo = 0x80, hi = 0xbf;
-
-	if (*s < 0x80) {
-		*cp = *s;
-		return 1;
-	}
-	if (*s >= 0xc2 && *s <= 0xdf)
-		n = 2;
-	else if (*s >= 0xe0 && *s <= 0xef) {
-		n = 3;
-		if (*s == 0xe0)
-			lo = 0xa0;
-		else if (*s == 0xed)
-			hi = 0x9f;
-	} else if (*s >= 0xf0 && *s <= 0xf4) {
-		n = 4;
-		if (*s == 0xf0)
-			lo = 0x90;
-		else if (*s == 0xf4)
-			hi = 0x8f;
-	} else
-		return 0;
-	*cp = *s & (0x3f >> (n - 1));
-	for (i = 1; i < n; i++) {
-		if (s[i] < lo || s[i] > hi)
-			return 0;
-		*cp = *cp << 6 | (s[i] & 0x3f);
-		lo = 0x80;
-		hi = 0xbf;
-	}
-	return n;
-}
-
 int
 pm_unit_check_name(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	unsigned long cp;
+	const char *p = s;
+	uint32_t cp;
 	char q[PM_QUOTE_MAX];
 	size_t n;
 
@@ -72,19 +32,19 @@ pm_unit_check_name(const char *s)
 		return pm_err(PM_EX_DATAERR, "owner name '%s': longer than %d "
 		    "bytes", pm_mask_quote(s, q), NAME_MAX_BYTES);
 	for (; *p != '\0'; p += n) {
-		if ((n = utf8_decode(p, &cp)) == 0)
+		if ((n = pm_utf8_decode(p, &cp)) == 0)
 			return pm_err(PM_EX_DATAERR, "owner name '%s': not "
 			    "valid UTF-8", pm_mask_quote(s, q));
 		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
 			return pm_err(PM_EX_DATAERR, "owner name '%s': "
 			    "control character U+%04lX not allowed",
-			    pm_mask_quote(s, q), cp);
+			    pm_mask_quote(s, q), (unsigned long)cp);
 		if (cp == 0x200e || cp == 0x200f ||
 		    (cp >= 0x202a && cp <= 0x202e) ||
 		    (cp >= 0x2066 && cp <= 0x2069))
 			return pm_err(PM_EX_DATAERR, "owner name '%s': "
 			    "bidirectional control U+%04lX not allowed",
-			    pm_mask_quote(s, q), cp);
+			    pm_mask_quote(s, q), (unsigned long)cp);
 	}
 	return 0;
 }
