@@ -19,26 +19,15 @@
 # /usr/bin/time -f %M, left out when there is no such program.
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
-if [ -n "$1" ]; then
-	bin=$1
-elif command -v pm-db > /dev/null; then
-	bin=$(dirname "$(command -v pm-db)")
-else
-	bin=$top/build/bin
-fi
-bin=$(cd "$bin" && pwd)
+. "$top/bench/lib.sh"
+bench_bin "$1"
 N=${N:-30}
 APPLIES=${APPLIES:-5}
 data=$top/bench/data
 estate=$data/estate-10000.yaml
 db=$data/estate-10000.db
 small=$data/estate-aijia.db
-for t in "$bin/pm-db" "$bin/pm-unit"; do
-	[ -x "$t" ] || { echo "estate-apply.sh: $t: not built (run make)" >&2; exit 1; }
-done
-for t in sqlite3 perl awk; do
-	command -v $t > /dev/null || { echo "estate-apply.sh: needs $t" >&2; exit 1; }
-done
+bench_need pm-db pm-unit sqlite3 perl awk
 if [ -x /usr/bin/time ] && /usr/bin/time -f %M true > /dev/null 2>&1; then
 	rss=1
 else

@@ -20,42 +20,13 @@
 # ticket, its history row and its audit row, in one transaction.
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
-# The binaries: the argument, else the pm-ticket on PATH (bench/run.sh
-# puts the build there), else build/bin.
-if [ -n "$1" ]; then
-	bin=$1
-elif command -v pm-ticket > /dev/null; then
-	bin=$(dirname "$(command -v pm-ticket)")
-else
-	bin=$top/build/bin
-fi
-bin=$(cd "$bin" && pwd)
+. "$top/bench/lib.sh"
+bench_bin "$1"
 N=${N:-200}
 TICKETS=${TICKETS:-1000000}
-data=$top/bench/data
-cache=$data/tickets-$TICKETS.db
+bench_need pm-ticket pm-db sqlite3 perl
+bench_tickets
 work=$data/tickets-bench
-for t in "$bin/pm-ticket" "$bin/pm-db"; do
-	[ -x "$t" ] || { echo "ticket-add.sh: $t: not built (run make)" >&2; exit 1; }
-done
-command -v sqlite3 > /dev/null || { echo "ticket-add.sh: needs the sqlite3 shell" >&2; exit 1; }
-command -v perl > /dev/null || { echo "ticket-add.sh: needs perl" >&2; exit 1; }
-
-# The cache is good while the schema, the estate and the generator are.
-stamp=$(cat "$top"/schema/*.sql "$top/tests/data/ticket-estate.yaml" \
-	"$top/tests/data/ticket-calendar-2026.tsv" "$top/bench/gen-tickets.sql" |
-	sha256sum | cut -d' ' -f1)
-mkdir -p "$data"
-if [ ! -f "$cache" ] || [ "$(cat "$cache.stamp" 2>/dev/null)" != "$stamp" ]; then
-	rm -f "$cache" "$cache-wal" "$cache-shm" "$cache.stamp"
-	echo "building $cache ($TICKETS tickets)..."
-	start=$(date +%s)
-	"$bin/pm-db" init -d "$cache" > /dev/null
-	"$bin/pm-db" apply -d "$cache" "$top/tests/data/ticket-estate.yaml" > /dev/null
-	sed "s/@COUNT@/$TICKETS/g" "$top/bench/gen-tickets.sql" | sqlite3 "$cache" > /dev/null
-	echo "built in $(( $(date +%s) - start )) s"
-	echo "$stamp" > "$cache.stamp"
-fi
 clean() { for w in pm sh all; do rm -f "$work-$w.db" "$work-$w.db-wal" "$work-$w.db-shm"; done; }
 clean
 trap clean EXIT

@@ -14,46 +14,23 @@
 # months back, and 2022-01-15, near the first ticket: its cost grows
 # with the tickets resolved since the day).
 #
-# The database is the one bench/ticket-add.sh builds and caches in
-# bench/data/; this script asks it to build the cache when it is missing
-# or stale, and only reads it (no --mark).  pm and the shell run
-# alternately, so drifts in the machine's speed hit both alike; each time
+# The database is the one bench/lib.sh builds and caches in bench/data/
+# for ticket-add.sh too; this script only reads it (no --mark).  pm and
+# the shell run alternately, so drifts in the machine's speed hit both alike; each time
 # is one fork, exec and wait, measured by perl.  Prints each median, their
 # ratio, the rows each returned (a warning when they differ), then the
 # query plan of every statement, flagging a table scanned without an index.
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
-if [ -n "$1" ]; then
-	bin=$1
-elif command -v pm-ticket > /dev/null; then
-	bin=$(dirname "$(command -v pm-ticket)")
-else
-	bin=$top/build/bin
-fi
-bin=$(cd "$bin" && pwd)
+. "$top/bench/lib.sh"
+bench_bin "$1"
 N=${N:-30}
 TICKETS=${TICKETS:-1000000}
 NOW=${NOW:-2026-11-16T09:30}
 PAST=${PAST:-2026-06-15}
 OLD=${OLD:-2022-01-15}
-data=$top/bench/data
-cache=$data/tickets-$TICKETS.db
-for t in "$bin/pm-ticket" "$bin/pm-db"; do
-	[ -x "$t" ] || { echo "ticket-queries.sh: $t: not built (run make)" >&2; exit 1; }
-done
-for t in sqlite3 perl; do
-	command -v $t > /dev/null || { echo "ticket-queries.sh: needs $t" >&2; exit 1; }
-done
-
-# The cache is built by ticket-add.sh (one measured add is the price of
-# not keeping a second copy of the builder); the stamp is its formula.
-stamp=$(cat "$top"/schema/*.sql "$top/tests/data/ticket-estate.yaml" \
-	"$top/tests/data/ticket-calendar-2026.tsv" "$top/bench/gen-tickets.sql" |
-	sha256sum | cut -d' ' -f1)
-if [ ! -f "$cache" ] || [ "$(cat "$cache.stamp" 2>/dev/null)" != "$stamp" ]; then
-	echo "no current $cache: building it with ticket-add.sh"
-	N=1 TICKETS=$TICKETS sh "$top/bench/ticket-add.sh" "$bin" > /dev/null
-fi
+bench_need pm-ticket pm-db sqlite3 perl
+bench_tickets
 
 # The literals pm computes from PM_NOW in the estate's zone: now, the
 # start of the local day 30 days ago (--since -30d), the end of today and
