@@ -89,6 +89,24 @@ pm_bind_int(sqlite3_stmt *st, int i, int64_t v)
 	return sqlite3_bind_int64(st, i, v);
 }
 
+int
+pm_db_exists(struct pm_db *db, const char *sql, const char *key,
+    const char *what, int *found)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*found = 0;
+	if ((st = pm_db_stmt(db, sql)) == NULL)
+		return pm_err_code();
+	pm_bind_text(st, 1, key);
+	rc = sqlite3_step(st);
+	*found = rc == SQLITE_ROW;
+	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : pm_db_error(db, what);
+	sqlite3_reset(st);
+	return rc;
+}
+
 const char *
 pm_col_text(sqlite3_stmt *st, int i)
 {

@@ -127,6 +127,14 @@ int pm_bind_int(sqlite3_stmt *st, int i, int64_t v);
  */
 int pm_db_step_done(struct pm_db *db, sqlite3_stmt *st, const char *what);
 
+/*
+ * Whether 'sql' (a string literal selecting by one parameter ?1) finds a
+ * row for 'key': *found is 1 or 0.  Returns 0, or a status from
+ * pm_db_error() with 'what' naming the lookup ("find building").
+ */
+int pm_db_exists(struct pm_db *db, const char *sql, const char *key,
+    const char *what, int *found);
+
 /* Column text as a C string ("" for NULL is NOT done: NULL stays NULL). */
 const char *pm_col_text(sqlite3_stmt *st, int i);
 

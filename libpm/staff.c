@@ -57,20 +57,8 @@ each_row(struct pm_db *db, sqlite3_stmt *st, const char *what, int *nrows,
 static int
 department_exists(struct pm_db *db, const char *code, int *found)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	*found = 0;
-	st = pm_db_stmt(db, "SELECT 1 FROM departments WHERE code = ?1");
-	if (st == NULL)
-		return pm_err_code();
-	pm_bind_text(st, 1, code);
-	rc = sqlite3_step(st);
-	*found = rc == SQLITE_ROW;
-	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
-	    pm_db_error(db, "find department");
-	sqlite3_reset(st);
-	return rc;
+	return pm_db_exists(db, "SELECT 1 FROM departments WHERE code = ?1",
+	    code, "find department", found);
 }
 
 int

@@ -283,20 +283,13 @@ static int
 must_exist(struct pm_db *db, const char *sql, const char *code,
     const char *what, const char *noun)
 {
-	sqlite3_stmt *st;
-	int rc;
+	int found, rc;
 
 	if (code == NULL)
 		return 0;
-	if ((st = pm_db_stmt(db, sql)) == NULL)
-		return pm_err_code();
-	pm_bind_text(st, 1, code);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return pm_db_error(db, "list tickets");
+	if ((rc = pm_db_exists(db, sql, code, "list tickets", &found)) != 0 ||
+	    found)
+		return rc;
 	return pm_err(PM_EX_DATAERR, "%s '%.60s': no such %s", what, code,
 	    noun);
 }

@@ -325,22 +325,8 @@ each_row(struct pm_db *db, sqlite3_stmt *st, const char *what, int *nrows,
 static int
 building_exists(struct pm_db *db, const char *code, int *found)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	*found = 0;
-	st = pm_db_stmt(db, "SELECT 1 FROM buildings WHERE code = ?1");
-	if (st == NULL)
-		return pm_err_code();
-	pm_bind_text(st, 1, code);
-	rc = sqlite3_step(st);
-	*found = rc == SQLITE_ROW;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		rc = pm_db_error(db, "find building");
-	else
-		rc = 0;
-	sqlite3_reset(st);
-	return rc;
+	return pm_db_exists(db, "SELECT 1 FROM buildings WHERE code = ?1",
+	    code, "find building", found);
 }
 
 int
