@@ -101,8 +101,9 @@ same "audit rows cannot be deleted" "$na" "$(sqlite3 "$PM_DB" 'SELECT count(*) F
 sqlite3 "$PM_DB" "UPDATE audit SET who = 'x'" 2>/dev/null
 same "audit rows cannot be changed" "0" "$(sqlite3 "$PM_DB" "SELECT count(*) FROM audit WHERE who = 'x'")"
 
-# Busy: a writer holding the lock makes another give up with 69.
-(sqlite3 "$PM_DB" 'BEGIN IMMEDIATE; SELECT 1;' '.shell sleep 3' 'COMMIT;' >/dev/null 2>&1 &)
+# Busy: a writer holding the lock makes another give up with 69.  The
+# holder waits out the probe below, which holds the lock for an instant.
+(sqlite3 -cmd '.timeout 5000' "$PM_DB" 'BEGIN IMMEDIATE; SELECT 1;' '.shell sleep 3' 'COMMIT;' >/dev/null 2>&1 &)
 # Wait until the other writer holds the lock (a machine under load may
 # take a while to start it).
 i=0
