@@ -28,7 +28,7 @@ CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
 LIB_SRC = $(sort $(wildcard libpm/*.c))
-LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o) $(O)/schema.o
+LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o) $(O)/schema.o $(O)/catalog_zh.o
 CMD_SRC = $(sort $(wildcard cmd/pm-*.c))
 BINS = $(CMD_SRC:cmd/%.c=$(O)/bin/%)
 UNIT_SRC = $(sort $(wildcard tests/unit/check_*.c))
@@ -55,6 +55,14 @@ $(O)/schema.c: $(SCHEMA) tools/embed-schema.sh
 	sh tools/embed-schema.sh $(SCHEMA) > $@.tmp && mv $@.tmp $@
 
 $(O)/schema.o: $(O)/schema.c libpm/db.h
+	$(CC) $(CFLAGS) $(PM_CFLAGS) -c -o $@ $<
+
+# The Chinese message catalogue, compiled into the library (see i18n.h).
+$(O)/catalog_zh.c: po/zh_CN.po tools/po2c.awk
+	@mkdir -p $(@D)
+	awk -v name=pm_catalog_zh -f tools/po2c.awk po/zh_CN.po > $@.tmp && mv $@.tmp $@
+
+$(O)/catalog_zh.o: $(O)/catalog_zh.c libpm/i18n.h
 	$(CC) $(CFLAGS) $(PM_CFLAGS) -c -o $@ $<
 
 $(O)/bin/%: $(O)/cmd/%.o $(O)/libpm.a

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "clock.h"
+#include "i18n.h"
 
 enum {
 	OPT_AS = 0x1000,
@@ -279,6 +280,7 @@ pm_cli_main(int argc, char **argv, const char *usage,
 	int rc;
 
 	pm_set_progname(argv[0]);
+	pm_i18n_init();
 	memset(&cli, 0, sizeof cli);
 	cli.usage = usage;
 	if (argc < 2)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "i18n.h"
 
 static char errmsg[1024];
 static int errcode;
@@ -17,7 +18,7 @@ static const char *progname = "pm";
 int
 pm_verr(int code, const char *fmt, va_list ap)
 {
-	vsnprintf(errmsg, sizeof errmsg, fmt, ap);
+	vsnprintf(errmsg, sizeof errmsg, pm_gettext(fmt), ap);
 	errcode = code;
 	return code;
 }
@@ -73,15 +74,15 @@ static const char *
 generic(int code)
 {
 	switch (code) {
-	case PM_EX_USAGE:	return "usage error";
-	case PM_EX_DATAERR:	return "bad input data";
-	case PM_EX_NOINPUT:	return "no such record";
-	case PM_EX_BUSY:	return "database busy";
-	case PM_EX_CANTCREAT:	return "cannot create";
-	case PM_EX_IOERR:	return "input/output error";
-	case PM_EX_NOPERM:	return "not permitted";
-	case PM_EX_CONFIG:	return "bad configuration";
-	default:		return "internal error";
+	case PM_EX_USAGE:	return N_("usage error");
+	case PM_EX_DATAERR:	return N_("bad input data");
+	case PM_EX_NOINPUT:	return N_("no such record");
+	case PM_EX_BUSY:	return N_("database busy");
+	case PM_EX_CANTCREAT:	return N_("cannot create");
+	case PM_EX_IOERR:	return N_("input/output error");
+	case PM_EX_NOPERM:	return N_("not permitted");
+	case PM_EX_CONFIG:	return N_("bad configuration");
+	default:		return N_("internal error");
 	}
 }
 
@@ -91,7 +92,7 @@ pm_fail(int code)
 	if (code == PM_OK || code == PM_EX_FOUND)
 		return code;
 	fprintf(stderr, "%s: %s\n", progname,
-	    errmsg[0] != '\0' ? errmsg : generic(code));
+	    errmsg[0] != '\0' ? errmsg : _(generic(code)));
 	return code;
 }
 
@@ -102,7 +103,7 @@ pm_warn(const char *fmt, ...)
 
 	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, pm_gettext(fmt), ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
@@ -114,7 +115,7 @@ pm_die(int code, const char *fmt, ...)
 
 	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, pm_gettext(fmt), ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	exit(code);

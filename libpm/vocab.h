@@ -1,0 +1,81 @@
+/*
+ * vocab.h - every enumerated value users type or read, in one place.
+ *
+ * A vocabulary is a closed list of words.  Each word has the identifier
+ * pm stores and prints to programs ("occupied"), the Chinese name staff
+ * use (自住), shown in Chinese tables and accepted as input in every
+ * language, and sometimes other spellings that are accepted too.  The
+ * database and TSV, CSV and JSON only ever hold the identifier.
+ *
+ * A word may stand for a group of others ("open" for the ticket
+ * statuses that are not final): pm_vocab_find() returns the group's own
+ * identifier and pm_vocab_group() its members.
+ */
+#ifndef PM_VOCAB_H
+#define PM_VOCAB_H
+
+struct pm_word {
+	const char *id;		/* "occupied" */
+	const char *zh;		/* 自住 */
+	const char *alias;	/* other spellings, '|'-separated, or NULL */
+	const char *group;	/* a group: its member ids, ','-separated */
+};
+
+struct pm_vocab {
+	const char *what;	/* what it names, for messages: "occupancy" */
+	const struct pm_word *words;	/* ends with a NULL id */
+};
+
+extern const struct pm_vocab pm_v_occupancy;	/* occupied vacant rented */
+extern const struct pm_vocab pm_v_condition;	/* good basic poor */
+extern const struct pm_vocab pm_v_role;		/* staff lead supervisor manager */
+extern const struct pm_vocab pm_v_ticket_kind;	/* repair complaint ... */
+extern const struct pm_vocab pm_v_ticket_status; /* new ... cancelled, open */
+extern const struct pm_vocab pm_v_source;	/* phone walk-in visit ... */
+extern const struct pm_vocab pm_v_satisfaction;	/* satisfied basic dissatisfied */
+extern const struct pm_vocab pm_v_level;	/* 1 2 3 */
+extern const struct pm_vocab pm_v_deadline;	/* notice onsite same_day ... */
+extern const struct pm_vocab pm_v_clock;	/* calendar working */
+extern const struct pm_vocab pm_v_unit_kind;	/* unit public */
+extern const struct pm_vocab pm_v_event;	/* add assign start ... */
+
+/*
+ * The identifier of the word 's' names: its identifier, its Chinese name
+ * or one of its aliases; ASCII letters match in either case.  NULL when
+ * 's' is none of them.
+ */
+const char *pm_vocab_find(const struct pm_vocab *v, const char *s);
+
+/*
+ * As pm_vocab_find(), but a value that is no word is an error:
+ * PM_EX_DATAERR with "occupancy 'x': unknown occupancy (choose
+ * occupied, vacant or rented)", the choices in the reader's language.
+ * Sets *id on success.  Groups are accepted only when 'groups' is set.
+ */
+int pm_vocab_check(const struct pm_vocab *v, const char *s, int groups,
+    const char **id);
+
+/* The word for identifier 'id', or NULL. */
+const struct pm_word *pm_vocab_word(const struct pm_vocab *v, const char *id);
+
+/*
+ * How identifier 'id' reads for people: its Chinese name when the
+ * language is Chinese, else the identifier.  An unknown id is returned
+ * as it is.
+ */
+const char *pm_vocab_label(const struct pm_vocab *v, const char *id);
+
+/* The position of 'id' in the list (the rank of a role), or -1. */
+int pm_vocab_index(const struct pm_vocab *v, const char *id);
+
+/* The identifier at position 'i', or NULL. */
+const char *pm_vocab_id(const struct pm_vocab *v, int i);
+
+/*
+ * Whether 'id' is 'group_id' itself or one of its members (for a word
+ * that is no group: whether the two are the same).
+ */
+int pm_vocab_in(const struct pm_vocab *v, const char *group_id,
+    const char *id);
+
+#endif
