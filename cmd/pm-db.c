@@ -6,16 +6,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "text.h"
 #include "estate.h"
 #include "summary.h"
-
-static const char usage[] =
-    "pm-db init [-d path]\n"
-    "pm-db apply [-n] [-d path] file\n"
-    "pm-db migrate [-d path]\n"
-    "pm-db check [-d path]\n"
-    "pm-db backup [-d path] file\n"
-    "pm-db summary [-d path] [-o format] [--header]";
 
 static int
 cmd_init(struct pm_cli *cli, int argc, char **argv)
@@ -23,7 +16,7 @@ cmd_init(struct pm_cli *cli, int argc, char **argv)
 	struct pm_db *db;
 	int rc;
 
-	while (pm_cli_getopt(cli, argc, argv, "", NULL) != -1)
+	while (pm_cli_getopt(cli, argc, argv) != -1)
 		return pm_cli_usage(cli);
 	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 0, 0)) != 0)
 		return rc;
@@ -61,10 +54,10 @@ report_kind(const char *what, int added, int changed, int retired, void *arg)
 }
 
 static const struct pm_col apply_cols[] = {
-	{ "kind", PM_COL_TEXT },
-	{ "added", PM_COL_INT },
-	{ "changed", PM_COL_INT },
-	{ "retired", PM_COL_INT },
+	{ "kind", PM_COL_TEXT, NULL },
+	{ "added", PM_COL_INT, NULL },
+	{ "changed", PM_COL_INT, NULL },
+	{ "retired", PM_COL_INT, NULL },
 };
 
 static int
@@ -76,7 +69,7 @@ print_report(struct pm_cli *cli, const struct apply_report *r)
 	if (cli->quiet)
 		return 0;
 	if (r->n == 0) {
-		printf("no changes\n");
+		printf("%s\n", _("no changes"));
 		return 0;
 	}
 	o = pm_cli_out(cli, apply_cols, 4);
@@ -99,7 +92,7 @@ cmd_apply(struct pm_cli *cli, int argc, char **argv)
 	int c, dry = 0, rc;
 
 	memset(&rep, 0, sizeof rep);
-	while ((c = pm_cli_getopt(cli, argc, argv, "n", NULL)) != -1)
+	while ((c = pm_cli_getopt(cli, argc, argv)) != -1)
 		if (c == 'n')
 			dry = 1;
 		else
@@ -142,7 +135,7 @@ cmd_migrate(struct pm_cli *cli, int argc, char **argv)
 	char *bak = NULL;
 	int from, to, rc;
 
-	while (pm_cli_getopt(cli, argc, argv, "", NULL) != -1)
+	while (pm_cli_getopt(cli, argc, argv) != -1)
 		return pm_cli_usage(cli);
 	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 0, 0)) != 0)
 		return rc;
@@ -151,10 +144,10 @@ cmd_migrate(struct pm_cli *cli, int argc, char **argv)
 	rc = pm_db_migrate(db, &from, &to, &bak);
 	if (rc == 0 && !cli->quiet) {
 		if (from == to)
-			printf("schema version %d is current\n", to);
+			printf(_("schema version %d is current\n"), to);
 		else
-			printf("migrated schema version %d to %d (backup '%s')\n",
-			    from, to, bak);
+			printf(_("migrated schema version %d to %d (backup %s)"
+			    "\n"), from, to, pm_q(bak));
 	}
 	free(bak);
 	pm_db_close(db);
@@ -173,7 +166,7 @@ cmd_check(struct pm_cli *cli, int argc, char **argv)
 	struct pm_db *db;
 	int rc;
 
-	while (pm_cli_getopt(cli, argc, argv, "", NULL) != -1)
+	while (pm_cli_getopt(cli, argc, argv) != -1)
 		return pm_cli_usage(cli);
 	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 0, 0)) != 0)
 		return rc;
@@ -181,7 +174,7 @@ cmd_check(struct pm_cli *cli, int argc, char **argv)
 		return rc;
 	rc = pm_db_check(db, print_problem, NULL);
 	if (rc == 0 && !cli->quiet)
-		printf("ok\n");
+		printf("%s\n", _("ok"));
 	pm_db_close(db);
 	return rc;
 }
@@ -192,7 +185,7 @@ cmd_backup(struct pm_cli *cli, int argc, char **argv)
 	struct pm_db *db;
 	int rc;
 
-	while (pm_cli_getopt(cli, argc, argv, "", NULL) != -1)
+	while (pm_cli_getopt(cli, argc, argv) != -1)
 		return pm_cli_usage(cli);
 	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 1, 1)) != 0)
 		return rc;
@@ -204,13 +197,13 @@ cmd_backup(struct pm_cli *cli, int argc, char **argv)
 }
 
 static const struct pm_col summary_cols[] = {
-	{ "building", PM_COL_TEXT },
-	{ "name", PM_COL_TEXT },
-	{ "units", PM_COL_INT },
-	{ "occupied", PM_COL_INT },
-	{ "rented", PM_COL_INT },
-	{ "vacant", PM_COL_INT },
-	{ "area_m2", PM_COL_NUM },
+	{ "building", PM_COL_TEXT, NULL },
+	{ "name", PM_COL_TEXT, NULL },
+	{ "units", PM_COL_INT, NULL },
+	{ "occupied", PM_COL_INT, NULL },
+	{ "rented", PM_COL_INT, NULL },
+	{ "vacant", PM_COL_INT, NULL },
+	{ "area_m2", PM_COL_NUM, NULL },
 };
 
 static int
@@ -239,7 +232,7 @@ cmd_summary(struct pm_cli *cli, int argc, char **argv)
 	struct pm_out *o;
 	int rc, wrc;
 
-	while (pm_cli_getopt(cli, argc, argv, "", NULL) != -1)
+	while (pm_cli_getopt(cli, argc, argv) != -1)
 		return pm_cli_usage(cli);
 	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 0, 0)) != 0)
 		return rc;
@@ -252,18 +245,34 @@ cmd_summary(struct pm_cli *cli, int argc, char **argv)
 	return rc ? rc : wrc;
 }
 
+static const struct pm_opt apply_opts[] = {
+	{ "dry-run", 'n', NULL,
+	    N_("check the file and show what would change, keeping nothing") },
+	{ NULL, 0, NULL, NULL }
+};
+
 static const struct pm_cli_verb verbs[] = {
-	{ "init", cmd_init },
-	{ "apply", cmd_apply },
-	{ "migrate", cmd_migrate },
-	{ "check", cmd_check },
-	{ "backup", cmd_backup },
-	{ "summary", cmd_summary },
-	{ NULL, NULL }
+	{ "init", cmd_init, N_("[-d path]"),
+	    N_("create a new database (mode 0600) with the current schema"),
+	    NULL, NULL },
+	{ "apply", cmd_apply, N_("[-n] [-d path] file"),
+	    N_("load the estate file: add, change and retire what it says"),
+	    apply_opts, NULL },
+	{ "migrate", cmd_migrate, N_("[-d path]"),
+	    N_("upgrade the schema, after an online backup to PATH.vN.bak"),
+	    NULL, NULL },
+	{ "check", cmd_check, N_("[-d path]"),
+	    N_("check integrity, references and this year's holidays; exit 1 "
+	    "on a problem"), NULL, NULL },
+	{ "backup", cmd_backup, N_("[-d path] file"),
+	    N_("copy the database while others use it"), NULL, NULL },
+	{ "summary", cmd_summary, N_("[-d path] [-o format] [--header]"),
+	    N_("units, occupancy and floor area per building"), NULL, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
 int
 main(int argc, char **argv)
 {
-	return pm_cli_main(argc, argv, usage, verbs);
+	return pm_cli_main(argc, argv, verbs);
 }

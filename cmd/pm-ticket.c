@@ -10,349 +10,35 @@
 
 #include "cli.h"
 #include "clock.h"
-#include "rec.h"
+#include "import.h"
+#include "text.h"
 #include "ticket.h"
 
-static const char usage[] =
-    "pm-ticket add [--kind kind] --category code --unit code"
-    " [--source source] [--received time] description ...\n"
-    "pm-ticket list [--all] [--status status] [--kind kind] [--level level]"
-    " [--category code] [--unit code] [--building code] [--receiver login]"
-    " [--assignee login] [--overdue] [--since time] [--until time]\n"
-    "pm-ticket show id ...\n"
-    "pm-ticket assign --to login id ...\n"
-    "pm-ticket start id ...\n"
-    "pm-ticket note [--feedback] --message text id ...\n"
-    "pm-ticket wait --reason reason id ...\n"
-    "pm-ticket resume id ...\n"
-    "pm-ticket resolve [--message text] id ...\n"
-    "pm-ticket reopen [--reason text] id ...\n"
-    "pm-ticket callback --satisfaction level [--comment text] id ...\n"
-    "pm-ticket close id ...\n"
-    "pm-ticket cancel --reason text id ...\n"
-    "pm-ticket escalate [--level level] --reason text id ...\n"
-    "pm-ticket pending [day]\n"
-    "pm-ticket due [--within duration] [--mark]\n"
-    "pm-ticket import [--from format] [file]";
-
 enum {
-	OPT_ALL = 0x100,
-	OPT_STATUS,
-	OPT_BUILDING,
-	OPT_RECEIVER,
-	OPT_ASSIGNEE,
-	OPT_OVERDUE,
-	OPT_SINCE,
-	OPT_UNTIL,
-	OPT_RECEIVED,
+	OPT_RECEIVED = PM_OPT_LONG,
 	OPT_FEEDBACK,
 	OPT_MARK
 };
 
 /*
- * Verbs that act on tickets by id.  The ids are all read (from the
- * operands, "-" from stdin) before the database is locked, then every
- * change happens in one transaction, and the ids are printed only once
- * it has committed.
+ * add
  */
-struct ids {
-	int64_t *v;
-	size_t n, cap;
+
+static const struct pm_opt add_opts[] = {
+	{ "kind", 'k', N_("kind"),
+	    N_("repair, complaint, inquiry or suggestion (default: the "
+	    "category's)") },
+	{ "category", 'c', N_("code"),
+	    N_("what it is about (required; see pm-ticket categories)") },
+	{ "unit", 'u', N_("code"),
+	    N_("where: a unit, public area or common part (required)") },
+	{ "source", 's', N_("source"),
+	    N_("phone, walk-in, visit, inspection or online (default: "
+	    "phone)") },
+	{ "received", OPT_RECEIVED, N_("time"),
+	    N_("when it came in, if not now (never in the future)") },
+	{ NULL, 0, NULL, NULL }
 };
-
-static int
-collect(const char *s, void *arg)
-{
-	struct ids *ids = arg;
-	int64_t id, *nv;
-	int rc;
-
-	if ((rc = pm_ticket_parse_id(s, &id)) != 0)
-		return rc;
-	if (ids->n == ids->cap) {
-		ids->cap = ids->cap ? ids->cap * 2 : 16;
-		if ((nv = realloc(ids->v, ids->cap * sizeof *nv)) == NULL)
-			return pm_err(PM_EX_SOFTWARE, "out of memory");
-		ids->v = nv;
-	}
-	ids->v[ids->n++] = id;
-	return 0;
-}
-
-/* What one verb does to one ticket. */
-struct act {
-	int (*fn)(struct pm_db *, int64_t, const struct act *);
-	const char *text;	/* --to, --message, --reason, --satisfaction */
-	const char *text2;	/* --comment */
-	int flag;		/* --feedback, --level */
-};
-
-static void
-print_ids(struct pm_cli *cli, const int64_t *v, size_t n)
-{
-	char buf[24];
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		snprintf(buf, sizeof buf, "%lld", (long long)v[i]);
-		pm_cli_print_id(cli, buf);
-	}
-}
-
-static int
-run_ids(struct pm_cli *cli, int argc, char **argv, const struct act *a)
-{
-	struct ids ids = { NULL, 0, 0 };
-	struct pm_db *db = NULL;
-	size_t i;
-	int rc;
-
-	if ((rc = pm_cli_operands(cli, argc, argv, 1, -1)) != 0)
-		return rc;
-	if ((rc = pm_cli_each_id(cli, argc, argv, collect, &ids)) != 0)
-		goto out;
-	if ((rc = pm_cli_open(cli, 0, &db)) != 0 ||
-	    (rc = pm_db_begin(db)) != 0)
-		goto out;
-	for (i = 0; i < ids.n; i++)
-		if ((rc = a->fn(db, ids.v[i], a)) != 0) {
-			pm_db_rollback(db);
-			goto out;
-		}
-	if ((rc = pm_db_commit(db)) == 0)
-		print_ids(cli, ids.v, ids.n);
-out:
-	pm_db_close(db);
-	free(ids.v);
-	return rc;
-}
-
-static int
-do_assign(struct pm_db *db, int64_t id, const struct act *a)
-{
-	return pm_ticket_assign(db, id, a->text);
-}
-
-static int
-do_start(struct pm_db *db, int64_t id, const struct act *a)
-{
-	return pm_ticket_start(db, id);
-}
-
-static int
-do_note(struct pm_db *db, int64_t id, const struct act *a)
-{
-	return pm_ticket_note(db, id, a->text, a->flag);
-}
-
-static int
-do_wait(struct pm_db *db, int64_t id, const struct act *a)
-{
-	return pm_ticket_wait(db, id, a->text);
-}
-
-static int
-do_resume(struct pm_db *db, int64_t id, const struct act *a)
-{
-	return pm_ticket_resume(db, id);
-}
-
-static int
-do_resolve(struct pm_db *db, int64_t id, const struct act *a)
-{
-	return pm_ticket_resolve(db, id, a->text);
-}
-
-static int
-do_reopen(struct pm_db *db, int64_t id, const struct act *a)
-{
-	return pm_ticket_reopen(db, id, a->text);
-}
-
-static int
-do_callback(struct pm_db *db, int64_t id, const struct act *a)
-{
-	return pm_ticket_callback(db, id, a->text, a->text2);
-}
-
-static int
-do_close(struct pm_db *db, int64_t id, const struct act *a)
-{
-	return pm_ticket_close(db, id);
-}
-
-static int
-do_cancel(struct pm_db *db, int64_t id, const struct act *a)
-{
-	return pm_ticket_cancel(db, id, a->text);
-}
-
-static int
-do_escalate(struct pm_db *db, int64_t id, const struct act *a)
-{
-	return pm_ticket_escalate(db, id, a->flag, a->text);
-}
-
-static int
-parse_level(const char *s, int *level)
-{
-	if (s[0] < '1' || s[0] > '3' || s[1] != '\0')
-		return pm_cli_bad("level", s, "not a level (1, 2 or 3)");
-	*level = s[0] - '0';
-	return 0;
-}
-
-/* A verb whose only option is one required or optional text. */
-static int
-text_verb(struct pm_cli *cli, int argc, char **argv, const char *opt,
-    int need, int (*fn)(struct pm_db *, int64_t, const struct act *))
-{
-	const struct option longopts[] = {
-		{ opt, required_argument, NULL, opt[0] == 'm' ? 'm' :
-		    opt[0] == 't' ? 't' : 'r' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct act a = { fn, NULL, NULL, 0 };
-	char shorts[3] = { (char)longopts[0].val, ':', '\0' };
-	int c;
-
-	while ((c = pm_cli_getopt(cli, argc, argv, shorts, longopts)) != -1)
-		if (c == longopts[0].val)
-			a.text = optarg;
-	argc -= optind;
-	argv += optind;
-	if (need && a.text == NULL)
-		return pm_err(PM_EX_USAGE, "%s: --%s is needed", cli->verb,
-		    opt);
-	return run_ids(cli, argc, argv, &a);
-}
-
-static int
-plain_verb(struct pm_cli *cli, int argc, char **argv,
-    int (*fn)(struct pm_db *, int64_t, const struct act *))
-{
-	struct act a = { fn, NULL, NULL, 0 };
-
-	while (pm_cli_getopt(cli, argc, argv, "", NULL) != -1)
-		;
-	return run_ids(cli, argc - optind, argv + optind, &a);
-}
-
-static int
-cmd_assign(struct pm_cli *cli, int argc, char **argv)
-{
-	return text_verb(cli, argc, argv, "to", 1, do_assign);
-}
-
-static int
-cmd_start(struct pm_cli *cli, int argc, char **argv)
-{
-	return plain_verb(cli, argc, argv, do_start);
-}
-
-static int
-cmd_note(struct pm_cli *cli, int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{ "message", required_argument, NULL, 'm' },
-		{ "feedback", no_argument, NULL, OPT_FEEDBACK },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct act a = { do_note, NULL, NULL, 0 };
-	int c;
-
-	while ((c = pm_cli_getopt(cli, argc, argv, "m:", longopts)) != -1)
-		if (c == 'm')
-			a.text = optarg;
-		else if (c == OPT_FEEDBACK)
-			a.flag = 1;
-	if (a.text == NULL)
-		return pm_err(PM_EX_USAGE, "note: --message is needed");
-	return run_ids(cli, argc - optind, argv + optind, &a);
-}
-
-static int
-cmd_wait(struct pm_cli *cli, int argc, char **argv)
-{
-	return text_verb(cli, argc, argv, "reason", 1, do_wait);
-}
-
-static int
-cmd_resume(struct pm_cli *cli, int argc, char **argv)
-{
-	return plain_verb(cli, argc, argv, do_resume);
-}
-
-static int
-cmd_resolve(struct pm_cli *cli, int argc, char **argv)
-{
-	return text_verb(cli, argc, argv, "message", 0, do_resolve);
-}
-
-static int
-cmd_reopen(struct pm_cli *cli, int argc, char **argv)
-{
-	return text_verb(cli, argc, argv, "reason", 0, do_reopen);
-}
-
-static int
-cmd_close(struct pm_cli *cli, int argc, char **argv)
-{
-	return plain_verb(cli, argc, argv, do_close);
-}
-
-static int
-cmd_cancel(struct pm_cli *cli, int argc, char **argv)
-{
-	return text_verb(cli, argc, argv, "reason", 1, do_cancel);
-}
-
-static int
-cmd_callback(struct pm_cli *cli, int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{ "satisfaction", required_argument, NULL, 's' },
-		{ "comment", required_argument, NULL, 'c' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct act a = { do_callback, NULL, NULL, 0 };
-	int c;
-
-	while ((c = pm_cli_getopt(cli, argc, argv, "s:c:", longopts)) != -1)
-		if (c == 's')
-			a.text = optarg;
-		else if (c == 'c')
-			a.text2 = optarg;
-	if (a.text == NULL)
-		return pm_err(PM_EX_USAGE, "callback: --satisfaction is needed "
-		    "(satisfied, basic or dissatisfied)");
-	return run_ids(cli, argc - optind, argv + optind, &a);
-}
-
-static int
-cmd_escalate(struct pm_cli *cli, int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{ "level", required_argument, NULL, 'l' },
-		{ "reason", required_argument, NULL, 'r' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct act a = { do_escalate, NULL, NULL, 0 };
-	int c, rc;
-
-	while ((c = pm_cli_getopt(cli, argc, argv, "l:r:", longopts)) != -1)
-		if (c == 'l' && (rc = parse_level(optarg, &a.flag)) != 0)
-			return rc;
-		else if (c == 'r')
-			a.text = optarg;
-	if (a.text == NULL)
-		return pm_err(PM_EX_USAGE, "escalate: --reason is needed");
-	return run_ids(cli, argc - optind, argv + optind, &a);
-}
-
-/*
- * add and import
- */
 
 /* The operands joined by spaces, so the description needs no quotes. */
 static char *
@@ -378,23 +64,14 @@ join(int argc, char **argv)
 static int
 cmd_add(struct pm_cli *cli, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "kind", required_argument, NULL, 'k' },
-		{ "category", required_argument, NULL, 'c' },
-		{ "unit", required_argument, NULL, 'u' },
-		{ "source", required_argument, NULL, 's' },
-		{ "received", required_argument, NULL, OPT_RECEIVED },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct pm_ticket_new n;
 	struct pm_db *db = NULL;
-	char *desc;
+	char *desc, idb[24];
 	int64_t id;
 	int c, rc;
 
 	memset(&n, 0, sizeof n);
-	while ((c = pm_cli_getopt(cli, argc, argv, "k:c:u:s:", longopts)) !=
-	    -1)
+	while ((c = pm_cli_getopt(cli, argc, argv)) != -1)
 		switch (c) {
 		case 'k':
 			n.kind = optarg;
@@ -413,220 +90,259 @@ cmd_add(struct pm_cli *cli, int argc, char **argv)
 				return rc;
 			n.received_text = optarg;
 			break;
+		default:
+			return pm_cli_usage(cli);
 		}
 	argc -= optind;
 	argv += optind;
 	if (n.category == NULL)
-		return pm_err(PM_EX_USAGE, "add: --category is needed");
+		return pm_cli_needs(cli, "category");
 	if (n.unit == NULL)
-		return pm_err(PM_EX_USAGE, "add: --unit is needed");
+		return pm_cli_needs(cli, "unit");
 	if (argc == 0)
 		return pm_err(PM_EX_USAGE, "add: a description is needed");
 	if ((desc = join(argc, argv)) == NULL)
 		return pm_err(PM_EX_SOFTWARE, "out of memory");
 	n.description = desc;
-	if ((rc = pm_cli_open(cli, 0, &db)) != 0 ||
+	if ((rc = pm_cli_open(cli, PM_CLI_WRITE, &db)) != 0 ||
 	    (rc = pm_db_begin(db)) != 0)
 		goto out;
 	if ((rc = pm_ticket_add(db, &n, &id)) != 0) {
 		pm_db_rollback(db);
 		goto out;
 	}
-	if ((rc = pm_db_commit(db)) == 0)
-		print_ids(cli, &id, 1);
+	if ((rc = pm_db_commit(db)) == 0) {
+		snprintf(idb, sizeof idb, "%lld", (long long)id);
+		pm_cli_print_id(cli, idb);
+	}
 out:
 	pm_db_close(db);
 	free(desc);
 	return rc;
 }
 
-static int
-cmd_import(struct pm_cli *cli, int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{ "from", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 }
-	};
-	enum pm_rec_fmt fmt = PM_REC_AUTO;
-	struct pm_db *db = NULL;
-	struct pm_rec *r = NULL;
-	const char *name = "stdin";
-	FILE *fp = stdin;
-	int64_t *ids = NULL;
-	size_t nids = 0;
-	int c, rc;
+/*
+ * The transitions, by id: every verb of them reads its options into one
+ * action, which libpm runs on each ticket in one transaction.
+ */
 
-	while ((c = pm_cli_getopt(cli, argc, argv, "f:", longopts)) != -1)
-		if ((rc = pm_rec_parse_format(optarg, &fmt)) != 0)
-			return rc;
-	argc -= optind;
-	argv += optind;
-	if ((rc = pm_cli_operands(cli, argc, argv, 0, 1)) != 0)
-		return rc;
-	if (argc == 1 && strcmp(argv[0], "-") != 0) {
-		name = argv[0];
-		if ((fp = fopen(name, "r")) == NULL)
-			return pm_err(PM_EX_NOINPUT, "file '%s': %s", name,
-			    strerror(errno));
-	}
-	if ((rc = pm_rec_open(fp, name, fmt, &r)) != 0 ||
-	    (rc = pm_cli_open(cli, 0, &db)) != 0 ||
-	    (rc = pm_db_begin(db)) != 0)
-		goto out;
-	if ((rc = pm_ticket_import(db, r, &ids, &nids)) != 0) {
-		pm_db_rollback(db);
-		goto out;
-	}
-	if ((rc = pm_db_commit(db)) == 0)
-		print_ids(cli, ids, nids);
-out:
-	pm_db_close(db);
-	pm_rec_free(r);
-	if (fp != stdin)
-		fclose(fp);
-	free(ids);
-	return rc;
+static const struct pm_opt assign_opts[] = {
+	{ "to", 't', N_("login"), N_("the staff member to do it (required)") },
+	{ NULL, 0, NULL, NULL }
+};
+static const struct pm_opt note_opts[] = {
+	{ "message", 'm', N_("text"), N_("the note (required)") },
+	{ "feedback", OPT_FEEDBACK, NULL,
+	    N_("the owner was told how it stands (meets the feedback "
+	    "deadline)") },
+	{ NULL, 0, NULL, NULL }
+};
+static const struct pm_opt wait_opts[] = {
+	{ "reason", 'r', N_("reason"),
+	    N_("owner, parts or a text (required): the clock stops") },
+	{ NULL, 0, NULL, NULL }
+};
+static const struct pm_opt resolve_opts[] = {
+	{ "message", 'm', N_("text"), N_("what was done") },
+	{ NULL, 0, NULL, NULL }
+};
+static const struct pm_opt reopen_opts[] = {
+	{ "reason", 'r', N_("text"), N_("why the work did not hold") },
+	{ NULL, 0, NULL, NULL }
+};
+static const struct pm_opt callback_opts[] = {
+	{ "satisfaction", 's', N_("level"),
+	    N_("satisfied, basic or dissatisfied (满意, 基本满意, 不满意; "
+	    "required)") },
+	{ "comment", 'c', N_("text"), N_("what the owner said") },
+	{ NULL, 0, NULL, NULL }
+};
+static const struct pm_opt cancel_opts[] = {
+	{ "reason", 'r', N_("text"), N_("why (required)") },
+	{ NULL, 0, NULL, NULL }
+};
+static const struct pm_opt escalate_opts[] = {
+	{ "level", 'l', N_("level"),
+	    N_("the level to raise it to, 1 or 2 (default: a complaint to 1, "
+	    "others one step)") },
+	{ "reason", 'r', N_("text"), N_("why (required)") },
+	{ NULL, 0, NULL, NULL }
+};
+
+/* The option each verb cannot do without, or NULL. */
+static const char *
+needed(const char *verb)
+{
+	static const char *const v[][2] = {
+		{ "assign", "to" }, { "note", "message" }, { "wait", "reason" },
+		{ "callback", "satisfaction" }, { "cancel", "reason" },
+		{ "escalate", "reason" }
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof v / sizeof v[0]; i++)
+		if (strcmp(v[i][0], verb) == 0)
+			return v[i][1];
+	return NULL;
+}
+
+static int
+check_id(const char *id)
+{
+	return pm_rec_check_key(&pm_ticket_type, id);
+}
+
+static int
+cmd_act(struct pm_cli *cli, int argc, char **argv)
+{
+	struct pm_ticket_action a;
+	const char *need;
+	int c;
+
+	memset(&a, 0, sizeof a);
+	a.verb = cli->verb;
+	while ((c = pm_cli_getopt(cli, argc, argv)) != -1)
+		switch (c) {
+		case 't':
+		case 'm':
+		case 'r':
+		case 's':
+			a.text = optarg;
+			break;
+		case 'c':
+			a.comment = optarg;
+			break;
+		case OPT_FEEDBACK:
+			a.flag = 1;
+			break;
+		case 'l':
+			if (strcmp(optarg, "1") != 0 && strcmp(optarg, "2") != 0 &&
+			    strcmp(optarg, "3") != 0)
+				return pm_cli_bad(N_("level"), optarg,
+				    N_("not a level (1, 2 or 3)"));
+			a.flag = optarg[0] - '0';
+			break;
+		default:
+			return pm_cli_usage(cli);
+		}
+	if ((need = needed(cli->verb)) != NULL && a.text == NULL)
+		return pm_cli_needs(cli, need);
+	return pm_cli_run_ids(cli, argc - optind, argv + optind, check_id,
+	    pm_ticket_act, &a);
 }
 
 /*
- * The lists.
+ * show and history
  */
 
-static int
-cmd_list(struct pm_cli *cli, int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{ "all", no_argument, NULL, 'a' },
-		{ "status", required_argument, NULL, OPT_STATUS },
-		{ "kind", required_argument, NULL, 'k' },
-		{ "level", required_argument, NULL, 'l' },
-		{ "category", required_argument, NULL, 'c' },
-		{ "unit", required_argument, NULL, 'u' },
-		{ "building", required_argument, NULL, OPT_BUILDING },
-		{ "receiver", required_argument, NULL, OPT_RECEIVER },
-		{ "assignee", required_argument, NULL, OPT_ASSIGNEE },
-		{ "overdue", no_argument, NULL, OPT_OVERDUE },
-		{ "since", required_argument, NULL, OPT_SINCE },
-		{ "until", required_argument, NULL, OPT_UNTIL },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct pm_ticket_filter f;
-	struct pm_db *db = NULL;
+struct show {
+	struct pm_cli *cli;
+	struct pm_db *db;
 	struct pm_out *o;
-	pm_time from, to;
-	int c, rc;
+	int nth;
+};
 
-	memset(&f, 0, sizeof f);
-	while ((c = pm_cli_getopt(cli, argc, argv, "ak:l:c:u:", longopts)) !=
-	    -1)
-		switch (c) {
-		case 'a':
-			f.all = 1;
-			break;
-		case OPT_STATUS:
-			f.status = optarg;
-			break;
-		case 'k':
-			f.kind = optarg;
-			break;
-		case 'l':
-			if ((rc = parse_level(optarg, &f.level)) != 0)
-				return rc;
-			break;
-		case 'c':
-			f.category = optarg;
-			break;
-		case 'u':
-			f.unit = optarg;
-			break;
-		case OPT_BUILDING:
-			f.building = optarg;
-			break;
-		case OPT_RECEIVER:
-			f.receiver = optarg;
-			break;
-		case OPT_ASSIGNEE:
-			f.assignee = optarg;
-			break;
-		case OPT_OVERDUE:
-			f.overdue = 1;
-			break;
-		case OPT_SINCE:
-			/* A day, month or year given as --since starts it. */
-			if (pm_period_parse(optarg, &f.since, &to) != 0 &&
-			    (rc = pm_time_parse(optarg, &f.since)) != 0)
-				return rc;
-			f.has_since = 1;
-			break;
-		case OPT_UNTIL:
-			/* A day, month or year given as --until includes it. */
-			if (pm_period_parse(optarg, &from, &f.until) != 0 &&
-			    (rc = pm_time_parse(optarg, &f.until)) != 0)
-				return rc;
-			f.has_until = 1;
-			break;
-		}
-	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 0, 0)) != 0)
-		return rc;
-	if ((rc = pm_cli_open(cli, 0, &db)) != 0)
-		return rc;
-	o = pm_cli_out(cli, pm_ticket_list_cols, pm_ticket_list_ncols);
-	rc = pm_ticket_list(db, &f, o);
-	c = pm_out_close(o);
-	pm_db_close(db);
-	return rc != 0 ? rc : c;
-}
-
+/* In a table, each ticket is followed by its history, for people. */
 static int
-show_one(const char *s, void *arg)
+show_one(const char *id, void *arg)
 {
-	struct pm_cli *cli = ((void **)arg)[0];
-	struct pm_db *db = ((void **)arg)[1];
-	int *nth = ((void **)arg)[2];
-	struct pm_out *o;
-	int64_t id;
-	int rc, rc2;
+	struct show *s = arg;
+	const struct pm_col *cols;
+	struct pm_given g;
+	struct pm_out *h;
+	int rc, rc2, n;
 
-	if ((rc = pm_ticket_parse_id(s, &id)) != 0)
-		return rc;
-	/* Blank lines part the blocks, except in JSON Lines. */
-	if ((*nth)++ > 0 && cli->format != PM_FMT_JSON)
+	if (s->cli->format != PM_FMT_TABLE)
+		return pm_rec_show(s->db, &pm_ticket_type, id, 0, s->o);
+	if (s->nth++ > 0)
 		putchar('\n');
-	o = pm_cli_out(cli, pm_ticket_show_cols, pm_ticket_show_ncols);
-	pm_out_vertical(o, 1);
-	rc = pm_ticket_show(db, id, o);
-	if ((rc2 = pm_out_close(o)) != 0 || rc != 0)
+	cols = pm_rec_cols(&pm_ticket_type, 1, &n);
+	s->o = pm_cli_out(s->cli, cols, n);
+	pm_out_vertical(s->o, 1);
+	rc = pm_rec_show(s->db, &pm_ticket_type, id, 0, s->o);
+	rc2 = pm_out_close(s->o);
+	s->o = NULL;
+	if (rc != 0 || rc2 != 0)
 		return rc != 0 ? rc : rc2;
-	if (cli->format != PM_FMT_JSON)
-		putchar('\n');
-	o = pm_cli_out(cli, pm_ticket_history_cols, pm_ticket_history_ncols);
-	rc = pm_ticket_history(db, id, o);
-	rc2 = pm_out_close(o);
+	putchar('\n');
+	g.f = &pm_ticket_event_type.filters[0];
+	g.value = id;
+	cols = pm_rec_cols(&pm_ticket_event_type, 0, &n);
+	h = pm_cli_out(s->cli, cols, n);
+	rc = pm_rec_list(s->db, &pm_ticket_event_type, &g, 1, 0, h);
+	rc2 = pm_out_close(h);
 	return rc != 0 ? rc : rc2;
 }
 
 static int
 cmd_show(struct pm_cli *cli, int argc, char **argv)
 {
-	struct pm_db *db = NULL;
-	void *arg[3];
-	int nth = 0, rc;
+	const struct pm_col *cols;
+	struct show s;
+	int rc, rc2, n;
 
-	while (pm_cli_getopt(cli, argc, argv, "", NULL) != -1)
-		;
+	while (pm_cli_getopt(cli, argc, argv) != -1)
+		return pm_cli_usage(cli);
 	argc -= optind;
 	argv += optind;
 	if ((rc = pm_cli_operands(cli, argc, argv, 1, -1)) != 0)
 		return rc;
-	if ((rc = pm_cli_open(cli, 0, &db)) != 0)
+	memset(&s, 0, sizeof s);
+	s.cli = cli;
+	if ((rc = pm_cli_open(cli, PM_CLI_READ, &s.db)) != 0)
 		return rc;
-	arg[0] = cli;
-	arg[1] = db;
-	arg[2] = &nth;
-	rc = pm_cli_each_id(cli, argc, argv, show_one, arg);
-	pm_db_close(db);
-	return rc;
+	if (cli->format != PM_FMT_TABLE) {
+		cols = pm_rec_cols(&pm_ticket_type, 1, &n);
+		s.o = pm_cli_out(cli, cols, n);
+	}
+	rc = pm_cli_each_id(cli, argc, argv, show_one, &s);
+	rc2 = pm_out_close(s.o);
+	pm_db_close(s.db);
+	return rc != 0 ? rc : rc2;
 }
+
+struct history {
+	struct pm_db *db;
+	struct pm_out *o;
+};
+
+static int
+history_one(const char *id, void *arg)
+{
+	struct history *h = arg;
+	struct pm_given g;
+
+	g.f = &pm_ticket_event_type.filters[0];
+	g.value = id;
+	return pm_rec_list(h->db, &pm_ticket_event_type, &g, 1, 0, h->o);
+}
+
+static int
+cmd_history(struct pm_cli *cli, int argc, char **argv)
+{
+	const struct pm_col *cols;
+	struct history h;
+	int rc, rc2, n;
+
+	while (pm_cli_getopt(cli, argc, argv) != -1)
+		return pm_cli_usage(cli);
+	argc -= optind;
+	argv += optind;
+	if ((rc = pm_cli_operands(cli, argc, argv, 1, -1)) != 0)
+		return rc;
+	if ((rc = pm_cli_open(cli, PM_CLI_READ, &h.db)) != 0)
+		return rc;
+	cols = pm_rec_cols(&pm_ticket_event_type, 0, &n);
+	h.o = pm_cli_out(cli, cols, n);
+	rc = pm_cli_each_id(cli, argc, argv, history_one, &h);
+	rc2 = pm_out_close(h.o);
+	pm_db_close(h.db);
+	return rc != 0 ? rc : rc2;
+}
+
+/*
+ * pending, stats, due, import
+ */
 
 static int
 cmd_pending(struct pm_cli *cli, int argc, char **argv)
@@ -636,8 +352,8 @@ cmd_pending(struct pm_cli *cli, int argc, char **argv)
 	pm_time day;
 	int rc, rc2;
 
-	while (pm_cli_getopt(cli, argc, argv, "", NULL) != -1)
-		;
+	while (pm_cli_getopt(cli, argc, argv) != -1)
+		return pm_cli_usage(cli);
 	argc -= optind;
 	argv += optind;
 	if ((rc = pm_cli_operands(cli, argc, argv, 0, 1)) != 0)
@@ -645,11 +361,40 @@ cmd_pending(struct pm_cli *cli, int argc, char **argv)
 	day = pm_now();
 	if (argc == 1 && (rc = pm_time_parse(argv[0], &day)) != 0)
 		return rc;
-	if ((rc = pm_cli_open(cli, 0, &db)) != 0)
+	if ((rc = pm_cli_open(cli, PM_CLI_READ, &db)) != 0)
 		return rc;
 	o = pm_cli_out(cli, pm_ticket_pending_cols, pm_ticket_pending_ncols);
 	rc = pm_ticket_pending(db, day, o);
-	rc2 = pm_out_close(o);
+	rc2 = rc == 0 ? pm_out_close(o) : (pm_out_abort(o), 0);
+	pm_db_close(db);
+	return rc != 0 ? rc : rc2;
+}
+
+static int
+cmd_stats(struct pm_cli *cli, int argc, char **argv)
+{
+	struct pm_db *db = NULL;
+	struct pm_out *o;
+	pm_time from, to;
+	int rc, rc2;
+
+	while (pm_cli_getopt(cli, argc, argv) != -1)
+		return pm_cli_usage(cli);
+	argc -= optind;
+	argv += optind;
+	if ((rc = pm_cli_operands(cli, argc, argv, 0, 1)) != 0)
+		return rc;
+	if ((rc = pm_period_parse(argc == 1 ? argv[0] : "today", &from,
+	    &to)) != 0)
+		return rc;
+	if (from > pm_now())
+		return pm_cli_bad(N_("period"), argv[0],
+		    N_("in the future"));
+	if ((rc = pm_cli_open(cli, PM_CLI_READ, &db)) != 0)
+		return rc;
+	o = pm_cli_out(cli, pm_ticket_stats_cols, pm_ticket_stats_ncols);
+	rc = pm_ticket_stats(db, from, to, o);
+	rc2 = rc == 0 ? pm_out_close(o) : (pm_out_abort(o), 0);
 	pm_db_close(db);
 	return rc != 0 ? rc : rc2;
 }
@@ -671,14 +416,18 @@ put_report(const char *buf, size_t len)
 	return pm_err(PM_EX_IOERR, "write error: %s", strerror(e));
 }
 
+static const struct pm_opt due_opts[] = {
+	{ "within", 'w', N_("duration"),
+	    N_("also what falls due within this time (30m, 2h, 1d)") },
+	{ "mark", OPT_MARK, NULL,
+	    N_("record what was reported, so the next run leaves it out "
+	    "(for cron; nothing is marked with -q, which reports nothing)") },
+	{ NULL, 0, NULL, NULL }
+};
+
 static int
 cmd_due(struct pm_cli *cli, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "within", required_argument, NULL, 'w' },
-		{ "mark", no_argument, NULL, OPT_MARK },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct pm_db *db = NULL;
 	struct pm_out *o;
 	char *buf = NULL;
@@ -687,11 +436,14 @@ cmd_due(struct pm_cli *cli, int argc, char **argv)
 	int64_t within = 0;
 	int c, rc, rc2, mark = 0, count = 0;
 
-	while ((c = pm_cli_getopt(cli, argc, argv, "w:", longopts)) != -1)
-		if (c == 'w' && (rc = pm_duration_parse(optarg, &within)) != 0)
-			return rc;
-		else if (c == OPT_MARK)
+	while ((c = pm_cli_getopt(cli, argc, argv)) != -1)
+		if (c == 'w') {
+			if ((rc = pm_duration_parse(optarg, &within)) != 0)
+				return rc;
+		} else if (c == OPT_MARK)
 			mark = 1;
+		else
+			return pm_cli_usage(cli);
 	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 0, 0)) != 0)
 		return rc;
 	/*
@@ -700,7 +452,11 @@ cmd_due(struct pm_cli *cli, int argc, char **argv)
 	 */
 	if (cli->format_name == NULL)
 		cli->format = PM_FMT_TABLE;
-	if ((rc = pm_cli_open(cli, 0, &db)) != 0)
+	/* A report nobody reads marks nothing as reported. */
+	if (cli->quiet)
+		mark = 0;
+	if ((rc = pm_cli_open(cli, mark ? PM_CLI_WRITE : PM_CLI_READ,
+	    &db)) != 0)
 		return rc;
 	if (mark && (rc = pm_db_begin(db)) != 0) {
 		pm_db_close(db);
@@ -719,20 +475,20 @@ cmd_due(struct pm_cli *cli, int argc, char **argv)
 		pm_db_close(db);
 		return pm_err(PM_EX_SOFTWARE, "out of memory");
 	}
-	rc = pm_ticket_due(db, within, mark, o, &count);
+	rc = pm_ticket_due(db, within, o, &count);
 	rc2 = pm_out_close(o);
 	if (fclose(mem) != 0 && rc2 == 0)
 		rc2 = pm_err(PM_EX_SOFTWARE, "out of memory");
 	if (rc == 0)
 		rc = rc2;
 	/*
-	 * The marks say "reported": they may only be kept once the report
-	 * is out.  A report that could not be written is rolled back, so
-	 * the next run reports it again.
+	 * The marks say "reported": they are kept only once the report is
+	 * out.  A report that could not be written is rolled back, so the
+	 * next run reports it again.
 	 */
 	if (rc == 0 && count > 0 && !cli->quiet)
 		rc = put_report(buf, len);
-	if (mark && rc == 0)
+	if (mark && rc == 0 && (rc = pm_ticket_due_mark(db, within)) == 0)
 		rc = pm_db_commit(db);
 	else if (mark)
 		pm_db_rollback(db);
@@ -743,29 +499,76 @@ cmd_due(struct pm_cli *cli, int argc, char **argv)
 	return count > 0 ? PM_EX_FOUND : 0;
 }
 
+static int
+cmd_import(struct pm_cli *cli, int argc, char **argv)
+{
+	return pm_import_cmd(cli, argc, argv, &pm_ticket_import, NULL);
+}
+
 static const struct pm_cli_verb verbs[] = {
-	{ "add", cmd_add },
-	{ "list", cmd_list },
-	{ "show", cmd_show },
-	{ "assign", cmd_assign },
-	{ "start", cmd_start },
-	{ "note", cmd_note },
-	{ "wait", cmd_wait },
-	{ "resume", cmd_resume },
-	{ "resolve", cmd_resolve },
-	{ "reopen", cmd_reopen },
-	{ "callback", cmd_callback },
-	{ "close", cmd_close },
-	{ "cancel", cmd_cancel },
-	{ "escalate", cmd_escalate },
-	{ "pending", cmd_pending },
-	{ "due", cmd_due },
-	{ "import", cmd_import },
-	{ NULL, NULL }
+	{ "add", cmd_add,
+	    N_("[--kind kind] --category code --unit code [--source source]"
+	    " [--received time] description ..."),
+	    N_("add a ticket received by the acting staff member, who answers "
+	    "for it until it is closed (首问负责制)"), add_opts, NULL },
+	{ "list", pm_rec_cmd_list, NULL,
+	    N_("list tickets, the open ones unless --all or --status"), NULL,
+	    &pm_ticket_type },
+	{ "show", cmd_show, N_("id ..."),
+	    N_("show tickets (in a table, each with its history)"), NULL,
+	    NULL },
+	{ "history", cmd_history, N_("id ..."),
+	    N_("the events of tickets: who did what, when"), NULL, NULL },
+	{ "assign", cmd_act, N_("--to login id ..."),
+	    N_("give tickets to a staff member to do"), assign_opts, NULL },
+	{ "start", cmd_act, N_("id ..."),
+	    N_("someone is on site: the work has begun"), NULL, NULL },
+	{ "note", cmd_act, N_("[--feedback] --message text id ..."),
+	    N_("add a note, or record that the owner was told"), note_opts,
+	    NULL },
+	{ "wait", cmd_act, N_("--reason reason id ..."),
+	    N_("pause the clock: waiting for the owner or for parts"),
+	    wait_opts, NULL },
+	{ "resume", cmd_act, N_("id ..."),
+	    N_("start the clock again; deadlines move by the time paused"),
+	    NULL, NULL },
+	{ "resolve", cmd_act, N_("[--message text] id ..."),
+	    N_("the work is done"), resolve_opts, NULL },
+	{ "reopen", cmd_act, N_("[--reason text] id ..."),
+	    N_("the work did not hold: back to assigned (counts against "
+	    "first-time fix)"), reopen_opts, NULL },
+	{ "callback", cmd_act,
+	    N_("--satisfaction level [--comment text] id ..."),
+	    N_("record the callback to the owner (回访), by someone other "
+	    "than who did the work"), callback_opts, NULL },
+	{ "close", cmd_act, N_("id ..."),
+	    N_("close tickets (a repair or complaint after its callback)"),
+	    NULL, NULL },
+	{ "cancel", cmd_act, N_("--reason text id ..."),
+	    N_("cancel open tickets, with the reason"), cancel_opts, NULL },
+	{ "escalate", cmd_act, N_("[--level level] --reason text id ..."),
+	    N_("raise the level and notify again; a ticket escalated "
+	    "before is left as it is"), escalate_opts, NULL },
+	{ "pending", cmd_pending, N_("[day]"),
+	    N_("the daily pending list (日未处理工作盘点表) of today or a past "
+	    "day, as it stood at the day's end"), NULL, NULL },
+	{ "stats", cmd_stats, N_("[period]"),
+	    N_("the counts of a day, week, month or year by kind, as they "
+	    "stood at its end"), NULL, NULL },
+	{ "due", cmd_due, N_("[--within duration] [--mark]"),
+	    N_("deadlines passed or falling due; exit 1 when any (for cron)"),
+	    due_opts, NULL },
+	{ "import", cmd_import, N_("[-n] [--from format] [file]"),
+	    N_("add tickets from a CSV, TSV or JSON Lines file, all or "
+	    "nothing"), pm_import_opts, NULL },
+	{ "categories", pm_rec_cmd_list, NULL,
+	    N_("list the ticket categories and their codes"), NULL,
+	    &pm_category_type },
+	{ NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
 int
 main(int argc, char **argv)
 {
-	return pm_cli_main(argc, argv, usage, verbs);
+	return pm_cli_main(argc, argv, verbs);
 }

@@ -5,8 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "actor.h"
 #include "audit.h"
 #include "clock.h"
+#include "text.h"
+
+/* Bytes of summary an audit row keeps. */
+#define AUDIT_SUMMARY_MAX 2000
 
 int
 pm_audit(struct pm_db *db, const char *tbl, const char *row_id,
@@ -22,8 +27,14 @@ pm_audit(struct pm_db *db, const char *tbl, const char *row_id,
 	va_end(ap);
 	if (summary == NULL)
 		return pm_err(PM_EX_SOFTWARE, "out of memory");
+	/*
+	 * A row once written can never be mended: cut a long summary
+	 * between characters, never inside one.
+	 */
+	summary[pm_utf8_cut(summary, AUDIT_SUMMARY_MAX)] = '\0';
 	st = pm_db_stmt(db, "INSERT INTO audit(at, who, program, verb, tbl,"
-	    " row_id, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	    " row_id, summary, unix_user)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 	if (st == NULL) {
 		sqlite3_free(summary);
 		return pm_err_code();
@@ -35,6 +46,7 @@ pm_audit(struct pm_db *db, const char *tbl, const char *row_id,
 	pm_bind_text(st, 5, tbl);
 	pm_bind_text(st, 6, row_id);
 	pm_bind_text(st, 7, summary);
+	pm_bind_text(st, 8, pm_actor_unix_user());
 	rc = pm_db_step_done(db, st, "write audit row");
 	sqlite3_free(summary);
 	return rc;

@@ -1,16 +1,19 @@
 /*
- * cli.c - the shared options and the frame of every pm binary.
+ * cli.c - the shared options, the help, and the frame of every pm binary.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "actor.h"
 #include "cli.h"
 #include "clock.h"
-#include "i18n.h"
+#include "record.h"
+#include "text.h"
 
 enum {
 	OPT_AS = 0x1000,
@@ -18,49 +21,132 @@ enum {
 	OPT_VERSION
 };
 
-static const struct option shared_long[] = {
-	{ "db", required_argument, NULL, 'd' },
-	{ "format", required_argument, NULL, 'o' },
-	{ "header", no_argument, NULL, OPT_HEADER },
-	{ "as", required_argument, NULL, OPT_AS },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, OPT_VERSION },
+static const struct pm_opt shared_opts[] = {
+	{ "db", 'd', N_("path"),
+	    N_("the database (default: $PM_DB, else ./pm.db)") },
+	{ "format", 'o', N_("format"),
+	    N_("table, tsv, csv, json or excel (default: table on a "
+	    "terminal, else tsv)") },
+	{ "header", OPT_HEADER, NULL, N_("a header line in TSV") },
+	{ "as", OPT_AS, N_("login"),
+	    N_("the staff member acting (default: $PM_USER)") },
+	{ "quiet", 'q', NULL, N_("print nothing but errors") },
+	{ "help", 'h', NULL, N_("this help") },
+	{ "version", OPT_VERSION, NULL, N_("the version of pm") },
+	{ NULL, 0, NULL, NULL }
 };
-#define NSHARED (int)(sizeof shared_long / sizeof shared_long[0])
-#define SHARED_SHORT "d:o:qh"
+
+/* The verb's options: its own table, or the one made from its type. */
+static const struct pm_opt *
+verb_opts(struct pm_cli *cli)
+{
+	if (cli->v == NULL)
+		return NULL;
+	if (cli->v->opts != NULL)
+		return cli->v->opts;
+	if (cli->v->type != NULL && cli->made_opts == NULL)
+		cli->made_opts = pm_rec_opts(cli->v->type,
+		    cli->v->run == pm_rec_cmd_list);
+	return cli->made_opts;
+}
 
 static void
-print_usage(FILE *fp, const char *usage)
+print_verb_line(FILE *fp, const struct pm_cli_verb *v, int first)
 {
-	const char *p = usage, *nl;
-	int first = 1;
+	const char *syn = v->synopsis != NULL ? _(v->synopsis) : NULL;
+	char *made = NULL;
 
+	if (syn == NULL && v->type != NULL)
+		syn = made = pm_rec_synopsis(v->type,
+		    v->run == pm_rec_cmd_list);
 	/* One form a line, aligned under the first as BSD usage() does. */
-	while (*p != '\0') {
-		nl = strchr(p, '\n');
-		if (nl == NULL)
-			nl = p + strlen(p);
-		fprintf(fp, "%s%.*s\n", first ? "usage: " : "       ",
-		    (int)(nl - p), p);
-		first = 0;
-		p = *nl ? nl + 1 : nl;
+	fprintf(fp, "%s%s %s%s%s\n", first ? _("usage: ") : "       ",
+	    pm_progname(), v->name, syn != NULL && *syn != '\0' ? " " : "",
+	    syn != NULL ? syn : "");
+	free(made);
+}
+
+static void
+print_usage(FILE *fp, struct pm_cli *cli)
+{
+	const struct pm_cli_verb *v;
+
+	if (cli->v != NULL) {
+		print_verb_line(fp, cli->v, 1);
+		return;
 	}
+	for (v = cli->verbs; v->name != NULL; v++)
+		print_verb_line(fp, v, v == cli->verbs);
 }
 
 int
 pm_cli_usage(struct pm_cli *cli)
 {
-	print_usage(stderr, cli->usage);
+	print_usage(stderr, cli);
 	pm_err_clear();
 	return PM_EX_USAGE;
+}
+
+/* "  -c, --category code   the help", aligned on the widest. */
+static void
+print_opts(FILE *fp, const struct pm_opt *opts, int width)
+{
+	const struct pm_opt *o;
+	char head[128];
+	int w;
+
+	for (o = opts; o != NULL && o->name != NULL; o++) {
+		if (o->key < PM_OPT_LONG && o->key > 0)
+			snprintf(head, sizeof head, "  -%c, --%s%s%s", o->key,
+			    o->name, o->arg ? " " : "", o->arg ? _(o->arg) : "");
+		else
+			snprintf(head, sizeof head, "      --%s%s%s", o->name,
+			    o->arg ? " " : "", o->arg ? _(o->arg) : "");
+		w = pm_out_width(head);
+		fprintf(fp, "%s%*s  %s\n", head, width > w ? width - w : 0, "",
+		    _(o->help));
+	}
+}
+
+static int
+opts_width(const struct pm_opt *opts, int width)
+{
+	const struct pm_opt *o;
+	char head[128];
+	int w;
+
+	for (o = opts; o != NULL && o->name != NULL; o++) {
+		snprintf(head, sizeof head, "  -x, --%s%s%s", o->name,
+		    o->arg ? " " : "", o->arg ? _(o->arg) : "");
+		if ((w = pm_out_width(head)) > width)
+			width = w;
+	}
+	return width;
+}
+
+/* VERB --help: the usage, what it does, its options, the shared ones. */
+static void
+print_help(struct pm_cli *cli)
+{
+	const struct pm_opt *opts = verb_opts(cli);
+	int width = opts_width(shared_opts, opts_width(opts, 0));
+
+	print_usage(stdout, cli);
+	if (cli->v->summary != NULL)
+		printf("\n%s\n", _(cli->v->summary));
+	if (opts != NULL && opts->name != NULL) {
+		printf("\n%s\n", _("Options:"));
+		print_opts(stdout, opts, width);
+	}
+	printf("\n%s\n", _("Shared options:"));
+	print_opts(stdout, shared_opts, width);
 }
 
 int
 pm_cli_operands(struct pm_cli *cli, int argc, char **argv, int min, int max)
 {
 	if (argc > max && max >= 0)
-		pm_warn("unexpected argument '%s'", argv[max]);
+		pm_warn("unexpected argument %s", pm_q(argv[max]));
 	else if (argc < min)
 		pm_warn("%s: missing argument", cli->verb ? cli->verb : "?");
 	else
@@ -69,9 +155,16 @@ pm_cli_operands(struct pm_cli *cli, int argc, char **argv, int min, int max)
 }
 
 int
+pm_cli_needs(struct pm_cli *cli, const char *option)
+{
+	return pm_err(PM_EX_USAGE, "%s: --%s is needed", cli->verb, option);
+}
+
+int
 pm_cli_bad(const char *what, const char *value, const char *why)
 {
-	return pm_err(PM_EX_USAGE, "%s '%s': %s", what, value, why);
+	return pm_err(PM_EX_USAGE, "%s %s: %s", _(what), pm_q(value),
+	    _(why));
 }
 
 static void
@@ -83,11 +176,9 @@ print_version(void)
 static const char *
 login_name(void)
 {
-	const char *u = getenv("PM_USER");
 	struct passwd *pw;
+	const char *u;
 
-	if (u != NULL && *u != '\0')
-		return u;
 	if ((pw = getpwuid(geteuid())) != NULL)
 		return pw->pw_name;
 	u = getenv("LOGNAME");
@@ -97,32 +188,57 @@ login_name(void)
 static int
 finish(struct pm_cli *cli)
 {
+	const char *u;
+
 	if (cli->format_name != NULL) {
 		if (pm_out_parse_format(cli->format_name, &cli->format) != 0)
 			exit(pm_fail(PM_EX_USAGE));
 	} else
 		cli->format = pm_out_default_format(stdout);
+	if (cli->user == NULL && (u = getenv("PM_USER")) != NULL &&
+	    *u != '\0') {
+		cli->user = u;
+		cli->user_given = 1;
+	}
 	if (cli->user == NULL)
 		cli->user = login_name();
 	return -1;
 }
 
-int
-pm_cli_getopt(struct pm_cli *cli, int argc, char **argv,
-    const char *shortopts, const struct option *longopts)
+/* Add 'o' to the getopt tables. */
+static void
+add_opt(const struct pm_opt *o, struct option *lo, int *nlo, char *shorts,
+    size_t *ns)
 {
-	static struct option all[64];
-	static char shorts[128];
-	int c, n = 0, i;
+	lo[*nlo].name = o->name;
+	lo[*nlo].has_arg = o->arg != NULL ? required_argument : no_argument;
+	lo[*nlo].flag = NULL;
+	lo[*nlo].val = o->key;
+	(*nlo)++;
+	if (o->key > 0 && o->key < PM_OPT_LONG) {
+		shorts[(*ns)++] = (char)o->key;
+		if (o->arg != NULL)
+			shorts[(*ns)++] = ':';
+	}
+}
 
-	/* Merge the verb's options with the shared ones. */
-	snprintf(shorts, sizeof shorts, ":%s%s", SHARED_SHORT,
-	    shortopts ? shortopts : "");
-	for (i = 0; longopts != NULL && longopts[i].name != NULL && n < 63 -
-	    NSHARED; i++)
-		all[n++] = longopts[i];
-	for (i = 0; i < NSHARED; i++)
-		all[n++] = shared_long[i];
+int
+pm_cli_getopt(struct pm_cli *cli, int argc, char **argv)
+{
+	static struct option all[96];
+	static char shorts[200];
+	const struct pm_opt *opts = verb_opts(cli), *o;
+	size_t ns = 1;
+	int c, n = 0;
+
+	/* ':' first: a missing value is reported as ':', not '?'. */
+	shorts[0] = ':';
+	for (o = shared_opts; o->name != NULL; o++)
+		add_opt(o, all, &n, shorts, &ns);
+	for (o = opts; o != NULL && o->name != NULL && n < 94 &&
+	    ns < sizeof shorts - 4; o++)
+		add_opt(o, all, &n, shorts, &ns);
+	shorts[ns] = '\0';
 	memset(&all[n], 0, sizeof all[n]);
 
 	for (;;) {
@@ -145,23 +261,28 @@ pm_cli_getopt(struct pm_cli *cli, int argc, char **argv,
 		case OPT_AS:
 			if (*optarg == '\0')
 				exit(pm_fail(pm_cli_bad("--as", optarg,
-				    "empty staff login")));
+				    N_("empty staff login"))));
 			cli->user = optarg;
+			cli->user_given = 1;
 			break;
 		case 'h':
-			print_usage(stdout, cli->usage);
+			print_help(cli);
 			exit(fflush(stdout) == 0 ? 0 : PM_EX_IOERR);
 		case OPT_VERSION:
 			print_version();
 			exit(fflush(stdout) == 0 ? 0 : PM_EX_IOERR);
 		case ':':
-			pm_warn("option '%s' needs a value", argv[optind - 1]);
+			pm_warn("option %s needs a value", pm_q(argv[optind -
+			    1]));
 			exit(pm_cli_usage(cli));
 		case '?':
-			if (optopt != 0)
-				pm_warn("unknown option '-%c'", optopt);
-			else
-				pm_warn("unknown option '%s'", argv[optind - 1]);
+			if (optopt != 0) {
+				char s[3] = { '-', (char)optopt, '\0' };
+
+				pm_warn("unknown option %s", pm_q(s));
+			} else
+				pm_warn("unknown option %s",
+				    pm_q(argv[optind - 1]));
 			exit(pm_cli_usage(cli));
 		default:
 			return c;
@@ -172,11 +293,25 @@ pm_cli_getopt(struct pm_cli *cli, int argc, char **argv,
 int
 pm_cli_open(struct pm_cli *cli, int flags, struct pm_db **db)
 {
+	char *lang = NULL;
 	int rc;
 
-	if ((rc = pm_db_open(pm_db_path(cli->db_path), flags, db)) != 0)
+	if ((rc = pm_db_open(pm_db_path(cli->db_path), flags & ~PM_CLI_WRITE,
+	    db)) != 0)
 		return rc;
 	pm_db_set_actor(*db, pm_progname(), cli->verb, cli->user);
+	/* cron names no language: the estate's decides. */
+	if (!pm_i18n_from_env() && (lang = pm_db_meta(*db, "language")) !=
+	    NULL) {
+		pm_i18n_default(lang);
+		free(lang);
+	}
+	if ((flags & PM_CLI_WRITE) &&
+	    (rc = pm_actor_check(*db, cli->user, cli->user_given)) != 0) {
+		pm_db_close(*db);
+		*db = NULL;
+		return rc;
+	}
 	return 0;
 }
 
@@ -248,6 +383,90 @@ pm_cli_each_id(struct pm_cli *cli, int argc, char **argv,
 }
 
 /*
+ * The ids of a per-id command, packed NUL-separated in one buffer: a
+ * million ids from a pipe cost their bytes, not a million allocations.
+ */
+struct idlist {
+	char *buf;
+	size_t len, cap;
+	size_t n;
+	int (*check)(const char *);
+};
+
+static int
+idlist_add(const char *id, void *arg)
+{
+	struct idlist *l = arg;
+	size_t n = strlen(id) + 1;
+	char *nb;
+	int rc;
+
+	if (l->check != NULL && (rc = l->check(id)) != 0)
+		return rc;
+	if (l->len + n > l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 256;
+		while (l->cap < l->len + n)
+			l->cap *= 2;
+		if ((nb = realloc(l->buf, l->cap)) == NULL)
+			return pm_err(PM_EX_SOFTWARE, "out of memory");
+		l->buf = nb;
+	}
+	memcpy(l->buf + l->len, id, n);
+	l->len += n;
+	l->n++;
+	return 0;
+}
+
+int
+pm_cli_run_ids(struct pm_cli *cli, int argc, char **argv,
+    int (*check)(const char *),
+    int (*act)(struct pm_db *, const char *, void *), void *arg)
+{
+	struct idlist l = { NULL, 0, 0, 0, check };
+	struct pm_db *db = NULL;
+	unsigned char *changed = NULL;
+	size_t i, at;
+	int rc;
+
+	if ((rc = pm_cli_operands(cli, argc, argv, 1, -1)) != 0)
+		return rc;
+	if ((rc = pm_cli_each_id(cli, argc, argv, idlist_add, &l)) != 0)
+		goto out;
+	if ((changed = calloc(l.n + 1, 1)) == NULL) {
+		rc = pm_err(PM_EX_SOFTWARE, "out of memory");
+		goto out;
+	}
+	if ((rc = pm_cli_open(cli, PM_CLI_WRITE, &db)) != 0 ||
+	    (rc = pm_db_begin(db)) != 0)
+		goto out;
+	for (i = 0, at = 0; i < l.n; i++, at += strlen(l.buf + at) + 1) {
+		pm_err_clear();
+		rc = act(db, l.buf + at, arg);
+		if (rc == PM_UNCHANGED) {
+			/* Why it was left as it was, when the action said. */
+			if (pm_err_code() == PM_UNCHANGED && !cli->quiet)
+				pm_warn("%s", pm_err_msg());
+			continue;
+		}
+		if (rc != 0) {
+			pm_db_rollback(db);
+			goto out;
+		}
+		changed[i] = 1;
+	}
+	if ((rc = pm_db_commit(db)) != 0)
+		goto out;
+	for (i = 0, at = 0; i < l.n; i++, at += strlen(l.buf + at) + 1)
+		if (changed[i])
+			pm_cli_print_id(cli, l.buf + at);
+out:
+	pm_db_close(db);
+	free(changed);
+	free(l.buf);
+	return rc;
+}
+
+/*
  * A full disk must not pass for success (sbase's fshut): flush stdout
  * and turn a failure into an I/O error.  A reader that went away (EPIPE,
  * "pm-ticket list | head") is a normal end.
@@ -272,8 +491,7 @@ close_stdout(int rc)
 }
 
 int
-pm_cli_main(int argc, char **argv, const char *usage,
-    const struct pm_cli_verb *verbs)
+pm_cli_main(int argc, char **argv, const struct pm_cli_verb *verbs)
 {
 	struct pm_cli cli;
 	const struct pm_cli_verb *v;
@@ -282,11 +500,11 @@ pm_cli_main(int argc, char **argv, const char *usage,
 	pm_set_progname(argv[0]);
 	pm_i18n_init();
 	memset(&cli, 0, sizeof cli);
-	cli.usage = usage;
+	cli.verbs = verbs;
 	if (argc < 2)
 		return pm_cli_usage(&cli);
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
-		print_usage(stdout, usage);
+		print_usage(stdout, &cli);
 		return close_stdout(0);
 	}
 	if (strcmp(argv[1], "--version") == 0) {
@@ -300,17 +518,20 @@ pm_cli_main(int argc, char **argv, const char *usage,
 			break;
 	if (v->name == NULL) {
 		if (argv[1][0] == '-')
-			pm_warn("unknown option '%s' (the command comes first: "
-			    "%s COMMAND [options])", argv[1], pm_progname());
+			pm_warn("unknown option %s (the command comes first: "
+			    "%s COMMAND [options])", pm_q(argv[1]),
+			    pm_progname());
 		else
-			pm_warn("unknown command '%s'", argv[1]);
+			pm_warn("unknown command %s", pm_q(argv[1]));
 		return pm_cli_usage(&cli);
 	}
+	cli.v = v;
 	cli.verb = v->name;
 	optind = 1;
 	pm_err_clear();
 	rc = v->run(&cli, argc - 1, argv + 1);
 	if (rc != 0 && rc != PM_EX_FOUND && pm_err_code() == rc)
 		pm_fail(rc);
+	free(cli.made_opts);
 	return close_stdout(rc);
 }

@@ -42,6 +42,7 @@ struct pm_db {
 	} cache[64];
 	int ncache;
 	struct pm_calendar *cal;	/* see pm_db_calendar() */
+	int ticket_functions;	/* the ticket SQL functions are defined */
 };
 
 enum {

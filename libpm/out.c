@@ -22,9 +22,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "err.h"
+#include "i18n.h"
 #include "out.h"
+#include "text.h"
 #include "utf8.h"
+#include "vocab.h"
 
 /* What u8_decode() returns for a byte that does not start valid UTF-8. */
 #define BAD_CP	0xffffffffu
@@ -364,7 +368,7 @@ tab_vertical_row(struct pm_out *o, char *const *row)
 	int i, w, namew = 0;
 
 	for (i = 0; i < o->ncols; i++) {
-		w = pm_out_width(o->cols[i].name);
+		w = pm_out_width(_(o->cols[i].name));
 		if (w > namew)
 			namew = w;
 	}
@@ -372,7 +376,7 @@ tab_vertical_row(struct pm_out *o, char *const *row)
 		out_write(o, "\n", 1);
 	for (i = 0; i < o->ncols; i++) {
 		o->pending = 0;
-		w = tab_show(o, o->cols[i].name);
+		w = tab_show(o, _(o->cols[i].name));
 		o->pending = namew - w + 2;
 		tab_show(o, cell_text(o, row[i]));
 		o->pending = 0;
@@ -406,7 +410,7 @@ tab_flush(struct pm_out *o)
 		goto out;
 	}
 	for (i = 0; i < o->ncols; i++) {
-		widths[i] = pm_out_width(o->cols[i].name);
+		widths[i] = pm_out_width(_(o->cols[i].name));
 		for (r = 0; r < nrows; r++) {
 			w = pm_out_width(cell_text(o, o->cells[r * o->ncols + i]));
 			if (w > widths[i])
@@ -414,7 +418,7 @@ tab_flush(struct pm_out *o)
 		}
 	}
 	for (i = 0; i < o->ncols; i++)
-		line[i] = o->cols[i].name;
+		line[i] = _(o->cols[i].name);
 	tab_line(o, line, widths);
 	for (r = 0; r < nrows; r++) {
 		for (i = 0; i < o->ncols; i++)
@@ -520,21 +524,28 @@ tsv_field(struct pm_out *o, const char *s)
 /*
  * CSV (RFC 4180): a field is quoted when it holds a comma, a quote, CR
  * or LF, or starts or ends with a blank that a reader might trim; quotes
- * inside are doubled.  Bad bytes are shown as \xHH.
+ * inside are doubled.  Bad bytes are shown as \xHH.  For a spreadsheet
+ * ('inert'), a text cell a spreadsheet would take for a formula gets a
+ * leading apostrophe, which it shows as text and does not evaluate
+ * (OWASP's advice for CSV injection).
  */
 static void
-csv_field(struct pm_out *o, const char *s)
+csv_field(struct pm_out *o, const char *s, int inert)
 {
 	size_t len = strlen(s), n;
 	const char *run = s;
 	uint32_t cp;
 	int quote;
 
-	quote = strpbrk(s, ",\"\r\n") != NULL || (len > 0 &&
+	inert = inert && strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0';
+	quote = strpbrk(s, ",\"\r\n") != NULL || (len > 0 && !inert &&
 	    (s[0] == ' ' || s[0] == '\t' ||
-	    s[len - 1] == ' ' || s[len - 1] == '\t'));
+	    s[len - 1] == ' ' || s[len - 1] == '\t')) ||
+	    (inert && len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'));
 	if (quote)
 		out_write(o, "\"", 1);
+	if (inert)
+		out_write(o, "'", 1);
 	for (; *s != '\0'; s += n) {
 		n = u8_decode(s, &cp);
 		if (cp == '"') {
@@ -651,16 +662,22 @@ start(struct pm_out *o)
 	if (o->started)
 		return;
 	o->started = 1;
-	if (o->fmt == PM_FMT_CSV || (o->fmt == PM_FMT_TSV && o->header)) {
+	/* The byte order mark tells a spreadsheet the file is UTF-8. */
+	if (o->fmt == PM_FMT_EXCEL)
+		out_puts(o, "\xef\xbb\xbf");
+	if (o->fmt == PM_FMT_CSV || o->fmt == PM_FMT_EXCEL ||
+	    (o->fmt == PM_FMT_TSV && o->header)) {
 		for (i = 0; i < o->ncols; i++) {
 			if (i > 0)
-				out_write(o, o->fmt == PM_FMT_CSV ? "," : "\t", 1);
+				out_write(o, o->fmt == PM_FMT_TSV ? "\t" : ",", 1);
 			if (o->fmt == PM_FMT_CSV)
-				csv_field(o, o->cols[i].name);
+				csv_field(o, o->cols[i].name, 0);
+			else if (o->fmt == PM_FMT_EXCEL)
+				csv_field(o, _(o->cols[i].name), 1);
 			else
 				tsv_field(o, o->cols[i].name);
 		}
-		out_puts(o, o->fmt == PM_FMT_CSV ? "\r\n" : "\n");
+		out_puts(o, o->fmt == PM_FMT_TSV ? "\n" : "\r\n");
 	}
 }
 
@@ -684,7 +701,15 @@ stream_field(struct pm_out *o, const char *text)
 	case PM_FMT_CSV:
 		if (o->nfield > 0)
 			out_write(o, ",", 1);
-		csv_field(o, text != NULL ? text : o->null_text);
+		csv_field(o, text != NULL ? text : o->null_text, 0);
+		break;
+	case PM_FMT_EXCEL:
+		if (o->nfield > 0)
+			out_write(o, ",", 1);
+		if (text != NULL && col->vocab != NULL)
+			text = pm_vocab_label(col->vocab, text);
+		csv_field(o, text != NULL ? text : o->null_text,
+		    col->type == PM_COL_TEXT);
 		break;
 	case PM_FMT_JSON:
 		out_write(o, o->nfield > 0 ? "," : "{", 1);
@@ -712,7 +737,8 @@ pm_out_parse_format(const char *name, enum pm_fmt *fmt)
 		{ "table", PM_FMT_TABLE },
 		{ "tsv", PM_FMT_TSV },
 		{ "csv", PM_FMT_CSV },
-		{ "json", PM_FMT_JSON }
+		{ "json", PM_FMT_JSON },
+		{ "excel", PM_FMT_EXCEL }
 	};
 	size_t i;
 
@@ -722,8 +748,8 @@ pm_out_parse_format(const char *name, enum pm_fmt *fmt)
 			return 0;
 		}
 	}
-	return pm_err(PM_EX_USAGE, "format '%s': unknown format "
-	    "(choose table, tsv, csv or json)", name != NULL ? name : "");
+	return pm_err(PM_EX_USAGE, "format %s: unknown format "
+	    "(choose table, tsv, csv, json or excel)", pm_q(name));
 }
 
 enum pm_fmt
@@ -780,11 +806,38 @@ pm_out_text(struct pm_out *o, const char *text)
 	/* Without assertions, drop the extra field rather than overrun. */
 	if (o->nfield >= o->ncols)
 		return;
-	if (o->fmt == PM_FMT_TABLE)
+	if (o->fmt == PM_FMT_TABLE) {
+		if (text != NULL && o->cols[o->nfield].vocab != NULL)
+			text = pm_vocab_label(o->cols[o->nfield].vocab, text);
 		tab_add(o, text);
-	else
+	} else
 		stream_field(o, text);
 	o->nfield++;
+}
+
+int
+pm_out_for_people(const struct pm_out *o)
+{
+	return o->fmt == PM_FMT_TABLE || o->fmt == PM_FMT_EXCEL;
+}
+
+void
+pm_out_duration(struct pm_out *o, int64_t secs)
+{
+	char buf[48], words[40];
+
+	if (!pm_out_for_people(o)) {
+		/* Whole minutes, rounding toward zero as the words do. */
+		pm_out_int(o, secs / 60);
+		return;
+	}
+	if (secs >= 0) {
+		pm_out_text(o, pm_duration_fmt(secs, buf, sizeof buf));
+		return;
+	}
+	pm_duration_fmt(-secs, words, sizeof words);
+	snprintf(buf, sizeof buf, _("in %s"), words);
+	pm_out_text(o, buf);
 }
 
 void
@@ -828,6 +881,7 @@ pm_out_row(struct pm_out *o)
 		out_write(o, "\n", 1);
 		break;
 	case PM_FMT_CSV:
+	case PM_FMT_EXCEL:
 		out_write(o, "\r\n", 2);
 		break;
 	case PM_FMT_JSON:
@@ -842,6 +896,18 @@ pm_out_row(struct pm_out *o)
  * streamed output stays well-formed.  Vertical tables print nothing for
  * no rows; other tables still print their header.
  */
+void
+pm_out_abort(struct pm_out *o)
+{
+	if (o == NULL)
+		return;
+	tab_drop(o, o->ncells);
+	free(o->cells);
+	free(o->null_text);
+	fflush(o->fp);
+	free(o);
+}
+
 int
 pm_out_close(struct pm_out *o)
 {

@@ -16,6 +16,16 @@
  *   json   JSON Lines: one object a row, keys the column names, strings
  *          escaped strictly (control characters as \uXXXX), NULL as null,
  *          PM_COL_INT / PM_COL_NUM columns as bare numbers; streamed.
+ *   excel  CSV for a spreadsheet (Excel, WPS): a UTF-8 byte order mark
+ *          so it opens as UTF-8, headings and vocabulary values in the
+ *          reader's language, and every text cell that starts with =,
+ *          +, -, @, tab or CR prefixed with ' so that a complaint text
+ *          cannot run as a formula.  Plain csv stays exact for programs.
+ *
+ * Tables and excel are for people: their headings are the column names
+ * translated (i18n.h), and a column with a vocabulary shows each value's
+ * label (自住 for "occupied" in Chinese).  TSV, CSV and JSON carry the
+ * identifiers, the same in every language.
  *
  * Invalid UTF-8 in a field is never passed through: each bad byte is
  * written as U+FFFD in table and JSON, and as \xHH in TSV and CSV.
@@ -34,7 +44,8 @@ enum pm_fmt {
 	PM_FMT_TABLE,
 	PM_FMT_TSV,
 	PM_FMT_CSV,
-	PM_FMT_JSON
+	PM_FMT_JSON,
+	PM_FMT_EXCEL
 };
 
 enum pm_coltype {
@@ -43,17 +54,20 @@ enum pm_coltype {
 	PM_COL_NUM	/* decimal text such as "1200.50": JSON number, right-aligned */
 };
 
+struct pm_vocab;
+
 struct pm_col {
 	const char *name;	/* snake_case English; the JSON key and header */
 	enum pm_coltype type;
+	const struct pm_vocab *vocab;	/* values are words of it, or NULL */
 };
 
 struct pm_out;
 
 /*
- * Parse a format name ("table", "tsv", "csv", "json") into *fmt.
- * On an unknown name records "format 'X': unknown format (choose table,
- * tsv, csv or json)" and returns PM_EX_USAGE.
+ * Parse a format name ("table", "tsv", "csv", "json", "excel") into
+ * *fmt.  On an unknown name records "format 'X': unknown format (choose
+ * table, tsv, csv, json or excel)" and returns PM_EX_USAGE.
  */
 int pm_out_parse_format(const char *name, enum pm_fmt *fmt);
 
@@ -88,6 +102,16 @@ void pm_out_int(struct pm_out *o, int64_t v);
 void pm_out_fen(struct pm_out *o, int64_t fen);
 
 /*
+ * Add a duration given in seconds: for programs (TSV, CSV, JSON) whole
+ * minutes as a number (negative: not yet), for people words ("1d 2h
+ * 5m", or "in 5m" for a negative one).  Declare its column PM_COL_INT.
+ */
+void pm_out_duration(struct pm_out *o, int64_t secs);
+
+/* Whether the writer's format is read by people (table, excel). */
+int pm_out_for_people(const struct pm_out *o);
+
+/*
  * End the current row.  A row with fewer fields than columns is padded
  * with NULLs; extra fields are a programming error (assert).
  */
@@ -102,6 +126,13 @@ void pm_out_row(struct pm_out *o);
  * accepted.
  */
 int pm_out_close(struct pm_out *o);
+
+/*
+ * Free the writer without writing what is not written yet: a table's
+ * rows and a CSV header that no row has needed.  For a command that
+ * failed before its first row, so that it prints only its error.
+ */
+void pm_out_abort(struct pm_out *o);
 
 /*
  * Whether 's' is, as a whole, a number by JSON's grammar (RFC 8259

@@ -1,117 +1,67 @@
 /*
- * staff.c - read the staff table.
+ * staff.c - the staff and department record types.
  */
-#include <string.h>
+#include <stddef.h>
 
-#include "err.h"
-#include "mask.h"
+#include "i18n.h"
 #include "staff.h"
 
-#define STAFF_COLS "s.login, s.name, s.department, d.name, s.role," \
-	" s.phone, s.retired"
+static const struct pm_field staff_fields[] = {
+	PM_FIELD(N_("login"), PM_F_TEXT, "s.login", 0, NULL),
+	PM_FIELD(N_("name"), PM_F_TEXT, "s.name", 0, NULL),
+	PM_FIELD(N_("department"), PM_F_TEXT, "s.department", 0, NULL),
+	PM_FIELD(N_("department_name"), PM_F_TEXT, "d.name", 0, NULL),
+	PM_FIELD(N_("role"), PM_F_TEXT, "s.role", 0, &pm_v_role),
+	PM_FIELD(N_("phone"), PM_F_TEXT, "s.phone", PM_F_MASKED, NULL),
+	PM_FIELD(N_("unix_user"), PM_F_TEXT, "s.unix_user", PM_F_SHOW, NULL),
+	PM_FIELD(N_("retired"), PM_F_INT, "s.retired", PM_F_SHOW, NULL),
+	PM_FIELD_END
+};
 
-/* Roles from the top down, the order lists use. */
-static const char *const roles[] = { "manager", "supervisor", "lead",
-	"staff", NULL };
+static const struct pm_filter staff_filters[] = {
+	{ .opt = { "department", PM_OPT_LONG, N_("code"),
+	    N_("staff of this department") },
+	    .kind = PM_FILTER_EQ, .sql = "s.department = ?",
+	    .ref = &pm_department_type },
+	{ .opt = { "role", PM_OPT_LONG + 1, N_("role"),
+	    N_("staff, lead, supervisor or manager (员工, 班长, 主管, 经理)") },
+	    .kind = PM_FILTER_EQ, .sql = "s.role = ?", .vocab = &pm_v_role },
+	{ .opt = { NULL, 0, NULL, NULL } }
+};
 
-int
-pm_staff_check_role(const char *role)
-{
-	char q[PM_QUOTE_MAX];
-	int i;
+const struct pm_rtype pm_staff_type = {
+	.name = N_("staff"),
+	.from = "staff s JOIN departments d ON d.code = s.department",
+	.key = "s.login",
+	.key_kind = PM_KEY_TEXT,
+	.key_arg = N_("login"),
+	.where = "s.retired = 0",
+	.order = "s.department, CASE s.role WHEN 'manager' THEN 0"
+	    " WHEN 'supervisor' THEN 1 WHEN 'lead' THEN 2 ELSE 3 END, s.login",
+	.fields = staff_fields,
+	.filters = staff_filters,
+	.not_found = N_("staff %s: no such staff member"),
+	.list_cmd = "pm-staff list"
+};
 
-	for (i = 0; roles[i] != NULL; i++)
-		if (strcmp(role, roles[i]) == 0)
-			return 0;
-	return pm_err(PM_EX_DATAERR, "role '%s': unknown role (choose staff, "
-	    "lead, supervisor or manager)", pm_mask_quote(role, q));
-}
+static const struct pm_field department_fields[] = {
+	PM_FIELD(N_("code"), PM_F_TEXT, "d.code", 0, NULL),
+	PM_FIELD(N_("name"), PM_F_TEXT, "d.name", 0, NULL),
+	PM_FIELD(N_("staff"), PM_F_INT, "(SELECT count(*) FROM staff s"
+	    " WHERE s.department = d.code AND s.retired = 0)", 0, NULL),
+	PM_FIELD(N_("retired"), PM_F_INT, "d.retired", PM_F_SHOW, NULL),
+	PM_FIELD_END
+};
 
-static int
-each_row(struct pm_db *db, sqlite3_stmt *st, const char *what, int *nrows,
-    int (*fn)(const struct pm_staff *, void *), void *arg)
-{
-	struct pm_staff s;
-	int rc;
-
-	*nrows = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		(*nrows)++;
-		s.login = pm_col_text(st, 0);
-		s.name = pm_col_text(st, 1);
-		s.department = pm_col_text(st, 2);
-		s.department_name = pm_col_text(st, 3);
-		s.role = pm_col_text(st, 4);
-		s.phone = pm_col_text(st, 5);
-		s.retired = sqlite3_column_int(st, 6);
-		if ((rc = fn(&s, arg)) != 0) {
-			sqlite3_reset(st);
-			return rc;
-		}
-	}
-	rc = rc == SQLITE_DONE ? 0 : pm_db_error(db, what);
-	sqlite3_reset(st);
-	return rc;
-}
-
-static int
-department_exists(struct pm_db *db, const char *code, int *found)
-{
-	return pm_db_exists(db, "SELECT 1 FROM departments WHERE code = ?1",
-	    code, "find department", found);
-}
-
-int
-pm_staff_list(struct pm_db *db, const struct pm_staff_filter *f,
-    int (*fn)(const struct pm_staff *, void *), void *arg)
-{
-	sqlite3_stmt *st;
-	char q[PM_QUOTE_MAX];
-	int rc, found, n;
-
-	if (f->role != NULL && (rc = pm_staff_check_role(f->role)) != 0)
-		return rc;
-	if (f->department != NULL) {
-		if ((rc = department_exists(db, f->department, &found)) != 0)
-			return rc;
-		if (!found)
-			return pm_err(PM_EX_NOINPUT, "department '%s': no "
-			    "such department", pm_mask_quote(f->department,
-			    q));
-	}
-	st = pm_db_stmt(db, "SELECT " STAFF_COLS " FROM staff s"
-	    " JOIN departments d ON d.code = s.department"
-	    " WHERE s.retired = 0"
-	    " AND (?1 IS NULL OR s.department = ?1)"
-	    " AND (?2 IS NULL OR s.role = ?2)"
-	    " ORDER BY s.department, CASE s.role WHEN 'manager' THEN 0"
-	    " WHEN 'supervisor' THEN 1 WHEN 'lead' THEN 2 ELSE 3 END,"
-	    " s.login");
-	if (st == NULL)
-		return pm_err_code();
-	pm_bind_text(st, 1, f->department);
-	pm_bind_text(st, 2, f->role);
-	return each_row(db, st, "list staff", &n, fn, arg);
-}
-
-int
-pm_staff_get(struct pm_db *db, const char *login,
-    int (*fn)(const struct pm_staff *, void *), void *arg)
-{
-	sqlite3_stmt *st;
-	char q[PM_QUOTE_MAX];
-	int rc, n;
-
-	st = pm_db_stmt(db, "SELECT " STAFF_COLS " FROM staff s"
-	    " JOIN departments d ON d.code = s.department"
-	    " WHERE s.login = ?1");
-	if (st == NULL)
-		return pm_err_code();
-	pm_bind_text(st, 1, login);
-	if ((rc = each_row(db, st, "find staff", &n, fn, arg)) != 0)
-		return rc;
-	if (n == 0)
-		return pm_err(PM_EX_NOINPUT, "staff '%s': no such staff member",
-		    pm_mask_quote(login, q));
-	return 0;
-}
+const struct pm_rtype pm_department_type = {
+	.name = N_("department"),
+	.from = "departments d",
+	.key = "d.code",
+	.key_kind = PM_KEY_CODE,
+	.key_arg = N_("code"),
+	.where = "d.retired = 0",
+	.order = "d.code",
+	.fields = department_fields,
+	.not_found = N_("department %s: no such department"),
+	.list_cmd = "pm-staff departments"
+};

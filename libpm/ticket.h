@@ -1,13 +1,13 @@
 /*
  * ticket.h - the service desk: tickets, their levels, deadlines,
- * lifecycle, history, and the lists the desk works from.
+ * lifecycle and events, and the lists the desk works from.
  *
  * A ticket is a repair (报修), complaint (投诉), inquiry (咨询) or
- * suggestion (建议) about a unit or a public area.  The staff member who
- * receives it is its receiver for good (首问负责制); assignees come and
- * go, and every change is one row of ticket_history and one audit row.
+ * suggestion (建议) about a unit, a public area or a common part.  The
+ * staff member who receives it is its receiver for good (首问负责制);
+ * assignees come and go.
  *
- * Lifecycle (the status column):
+ * Lifecycle (the status column, words of pm_v_ticket_status):
  *
  *   new ──assign──▶ assigned ──start──▶ in_progress ──resolve──▶ resolved
  *     │                                                            │
@@ -18,39 +18,40 @@
  * "reopen" takes a resolved, called-back or closed ticket back to
  * assigned and counts against first-time fix.  A repair or complaint
  * cannot be closed without its callback; an inquiry or suggestion can be
- * closed once resolved.
+ * closed once resolved.  "Open" is every status but closed and
+ * cancelled; "unresolved" is new, assigned, in_progress and waiting.
  *
- * Deadlines are computed once, when the ticket is added, from the sla
- * table and the estate's working calendar, and stored; pausing the clock
- * (wait) and resuming it moves those not yet met by the time paused,
- * each on its own clock.
+ * Facts that never change (schema/0004): what was received, the first
+ * level and deadlines, and the first resolution are written once; every
+ * change is one row of ticket_events, append-only, holding the status,
+ * level and assignee after it, the deadlines it set and the deadlines it
+ * met.  The ticket's "now" columns follow the events; any earlier moment
+ * is replayed from them (pm_ticket_at()), so a closed day's figures
+ * read the same whenever they are asked.
  *
  * Transactions: the functions that change tickets run inside the
- * caller's transaction (pm_db_begin) and neither begin nor commit, so a
- * command acting on many tickets keeps all or none of its changes.  The
- * acting staff member is db->user (pm_db_set_actor); the time is pm_now().
+ * caller's transaction and neither begin nor commit.  The acting staff
+ * member is db->user (pm_db_set_actor); the time is pm_now().
  *
  * Errors (recorded with pm_err):
- *   PM_EX_DATAERR  bad input: unknown unit, category or staff member, a
- *                  bad kind, source or satisfaction, a bad description,
- *                  a bad ticket id, a transition the status does not
- *                  allow ("ticket '5' is closed: cannot start it"), a
- *                  close without the callback it needs
- *   PM_EX_NOINPUT  no such ticket
- *   PM_EX_NOPERM   a callback by someone whose role may not make it
+ *   PM_EX_DATAERR  bad input: a bad kind, source or satisfaction, a bad
+ *                  text, a transition the status does not allow
+ *                  ("ticket '5' is closed: cannot start it"), a close
+ *                  without the callback it needs
+ *   PM_EX_NOINPUT  no such ticket, unit, category or staff member
+ *   PM_EX_NOPERM   a callback by someone who may not make it
  *   others         from pm_db_error()
  */
 #ifndef PM_TICKET_H
 #define PM_TICKET_H
 
 #include <stdint.h>
-#include <stdio.h>
 
 #include "clock.h"
 #include "db.h"
-#include "err.h"
+#include "import.h"
 #include "out.h"
-#include "rec.h"
+#include "record.h"
 
 /* The deadlines a ticket can have, in the order they usually fall. */
 enum pm_ticket_due {
@@ -89,7 +90,6 @@ struct pm_ticket_sla {
 /*
  * Read the sla table into 'sla', filling missing rows with the
  * defaults ("d" on a working clock is pm_calendar_day_seconds(cal)).
- * Returns 0 or a status from pm_db_error().
  */
 int pm_ticket_sla_load(struct pm_db *db, const struct pm_calendar *cal,
     struct pm_ticket_sla *sla);
@@ -106,91 +106,101 @@ void pm_ticket_deadlines(const struct pm_calendar *cal,
 /*
  * Move deadline 'due' on 'clock' for a pause from 'paused' to 'resumed':
  * the time that was left at the pause is counted again from the resume.
- * A deadline that had already passed when the pause began stays.
+ * A deadline that had already passed when the pause began stays.  An
+ * end-of-day deadline ('end_of_day') stays on a day boundary: it becomes
+ * the end of the day the work resumed on (a pause never turns "today"
+ * into 04:24 tomorrow).
  */
 pm_time pm_ticket_shift(const struct pm_calendar *cal,
-    enum pm_clock_kind clock, pm_time due, pm_time paused, pm_time resumed);
+    enum pm_clock_kind clock, pm_time due, pm_time paused, pm_time resumed,
+    int end_of_day);
 
 /* A ticket as stored.  Times are 0 when NULL; strings are owned. */
 struct pm_ticket {
 	int64_t id;
-	char *kind, *category, *unit, *source, *description, *status;
+	/* As received: never changes. */
+	char *kind, *category, *unit, *source, *description, *receiver;
+	pm_time received;
+	int first_level;
+	char *first_level_reason;
+	pm_time first_due[PM_DUE_N];
+	pm_time first_resolved;	/* written once */
+	/* Now. */
+	char *status;
 	int level;
 	char *level_reason;
 	int escalated;
-	char *receiver, *assignee;	/* assignee may be NULL */
-	pm_time received;
+	char *assignee;		/* NULL when none */
 	pm_time due[PM_DUE_N];
 	/* When each deadline was met (same_day and completion: resolved). */
 	pm_time met[PM_DUE_N];
-	pm_time resolved, callback_at, closed, cancelled, paused;
+	pm_time resolved;
+	char *resolved_by;
+	pm_time callback_at, closed, cancelled, paused;
 	char *callback_by, *satisfaction, *callback_comment;
 	char *wait_reason, *resume_status;
 	int64_t paused_seconds;
 	int reopen_count;
+	pm_time open_since;	/* unresolved since; 0 when resolved */
 };
 
 /*
  * Read ticket 'id' into 't' (which the caller then releases).  Returns 0,
- * or PM_EX_NOINPUT "ticket 'ID': no such ticket".
+ * or PM_EX_NOINPUT "ticket '42': no such ticket".
  */
 int pm_ticket_get(struct pm_db *db, int64_t id, struct pm_ticket *t);
 void pm_ticket_release(struct pm_ticket *t);
 
 /*
- * Parse a ticket id ("42", also "#42").  Returns 0, or PM_EX_DATAERR
- * "ticket 'X': not a ticket id".
+ * Ticket 'id' as it stood at moment 'at': what was received, with the
+ * status, level, assignee, deadlines in force and deadlines met replayed
+ * from its events up to 'at'.  The "now" columns that the replay does
+ * not know (callback, pause) are as stored.
  */
+int pm_ticket_at(struct pm_db *db, int64_t id, pm_time at,
+    struct pm_ticket *t);
+
+/* Parse a ticket id ("42", also "#42"); PM_EX_DATAERR when not one. */
 int pm_ticket_parse_id(const char *s, int64_t *id);
-
-/*
- * Check a description (or any text a person types into a ticket): valid
- * UTF-8, not empty, no control characters but tab and newline.  'what'
- * names it in the message ("description 'X': ...").  Returns 0 or
- * PM_EX_DATAERR.
- */
-int pm_ticket_check_text(const char *what, const char *s);
-
-/*
- * The English name of a kind, source or satisfaction given in English or
- * Chinese (报修, 投诉, 咨询, 建议; 满意, 基本满意, 不满意), or NULL when it
- * is none.
- */
-const char *pm_ticket_kind(const char *s);
-const char *pm_ticket_source(const char *s);
-const char *pm_ticket_satisfaction(const char *s);
 
 /* What a new ticket says; NULL fields take their defaults. */
 struct pm_ticket_new {
 	const char *kind;	/* NULL: the category's kind */
 	const char *category;	/* required */
-	const char *unit;	/* a unit or public-area code; required */
+	const char *unit;	/* a unit, public area or common part */
 	const char *description; /* required */
 	const char *source;	/* NULL: "phone" */
 	pm_time received;	/* 0: now; never in the future */
 	const char *received_text; /* 'received' as the user gave it, for
 				   messages; NULL: 'received' formatted */
 	const char *receiver;	/* NULL: the acting user */
+	int no_audit;		/* an import audits once for all */
 };
 
 /*
- * Add a ticket: check what it says, give it its level (an urgent
- * category 1; the same unit and category received again within the
- * repeat window 2; else 3) and its deadlines, and record it.  The
- * receiver must be a known staff member who has not retired.  Sets *id.
+ * Check what a new ticket says without writing anything: the category,
+ * unit and receiver exist (as a person types them: codes in full-width
+ * digits or another case are found), the kind, source and description
+ * are good, the time is not in the future.  On success the names in
+ * 'n' point at their stored forms (static storage, valid until the
+ * next call).
+ */
+int pm_ticket_check_new(struct pm_db *db, struct pm_ticket_new *n);
+
+/*
+ * Add a ticket: check it (pm_ticket_check_new()), give it its level (an
+ * urgent category 1; the same unit and category received again within
+ * the repeat window 2; else 3) and its deadlines, and record it with
+ * its "add" event.  Sets *id.
  *
  * The repeat rule looks back only: a ticket is a repeat of one received
- * at or before its own received time, never of a later one.  A ticket
- * added with an earlier received time than an existing one leaves the
- * existing one's level as it is (levels are decided once, when added).
+ * at or before its own received time, never of a later one.
  */
-int pm_ticket_add(struct pm_db *db, const struct pm_ticket_new *n,
-    int64_t *id);
+int pm_ticket_add(struct pm_db *db, struct pm_ticket_new *n, int64_t *id);
 
 /*
  * The transitions.  Each checks that the ticket's status allows it,
- * changes it, and writes one history row and one audit row.  The acting
- * user must be a known staff member.
+ * changes it, and writes one event and one audit row.
  *
  * assign    new, assigned, in_progress -> assigned, to staff 'login'
  * start     new, assigned -> in_progress; someone is on site (meets
@@ -204,21 +214,23 @@ int pm_ticket_add(struct pm_db *db, const struct pm_ticket_new *n,
  * resolve   new, assigned, in_progress -> resolved (meets same_day and
  *           completion, and onsite and feedback if not yet met)
  * reopen    resolved, called_back, closed -> assigned; reopen_count + 1;
- *           the callback is forgotten (a new one is needed)
- * callback  resolved -> called_back; a complaint's callback needs a
- *           supervisor of the customer-service department (code
- *           "service") or a manager, an escalated complaint's a manager
- *           (PM_EX_NOPERM otherwise); 'satisfaction' as
- *           pm_ticket_satisfaction() takes it
+ *           a new callback is needed
+ * callback  resolved -> called_back, by someone other than who did the
+ *           work (the resolver and the assignee: PM_EX_NOPERM); a
+ *           complaint's needs a supervisor of the customer-service
+ *           department (code "service") or a manager, an escalated
+ *           complaint's a manager (PM_EX_NOPERM otherwise)
  * close     called_back -> closed; resolved -> closed for an inquiry or
  *           suggestion only
  * cancel    new, assigned, in_progress, waiting -> cancelled; 'reason'
- *           required; a wait's pause and reason are cleared (the
- *           history keeps them)
+ *           required
  * escalate  any status but closed and cancelled; raises the level to
  *           'level' (0: a complaint to 1, others one step), marks it
- *           escalated, and gives it a new notice deadline from now;
- *           'reason' required; a level below the current one is an error
+ *           escalated, and gives it a new notice deadline from now.  A
+ *           ticket already escalated to that level or higher is left as
+ *           it is: PM_UNCHANGED, with the reason in the recorded message,
+ *           so a cron job piping the overdue list into it notifies the
+ *           manager once.
  */
 int pm_ticket_assign(struct pm_db *db, int64_t id, const char *login);
 int pm_ticket_start(struct pm_db *db, int64_t id);
@@ -235,85 +247,80 @@ int pm_ticket_cancel(struct pm_db *db, int64_t id, const char *reason);
 int pm_ticket_escalate(struct pm_db *db, int64_t id, int level,
     const char *reason);
 
+/* One transition as a command names it, for the per-id runner. */
+struct pm_ticket_action {
+	const char *verb;	/* "assign", ... "escalate" */
+	const char *text;	/* --to, --message, --reason, --satisfaction */
+	const char *comment;	/* --comment */
+	int flag;		/* --feedback; --level */
+};
+
 /*
- * Lists.  Each writes rows to an output writer made with the matching
- * column set below (the columns are a documented contract, see
- * pm-ticket(1)); the caller closes the writer.
+ * Run action 'arg' (a struct pm_ticket_action) on ticket 'id' (as typed:
+ * "42" or "#42"): the transition its verb names.  The signature is
+ * pm_cli_run_ids()'s.
  */
-extern const struct pm_col pm_ticket_list_cols[];
-extern const int pm_ticket_list_ncols;
-extern const struct pm_col pm_ticket_show_cols[];
-extern const int pm_ticket_show_ncols;
-extern const struct pm_col pm_ticket_history_cols[];
-extern const int pm_ticket_history_ncols;
+int pm_ticket_act(struct pm_db *db, const char *id, void *arg);
+
+/*
+ * The record types: tickets (list shows the open ones unless --all or
+ * --status; the columns are a documented contract, see pm-ticket(1)),
+ * their events (history), and the categories.
+ */
+extern const struct pm_rtype pm_ticket_type;
+extern const struct pm_rtype pm_ticket_event_type;
+extern const struct pm_rtype pm_category_type;
+
+/* The columns of pending, due and stats. */
 extern const struct pm_col pm_ticket_pending_cols[];
 extern const int pm_ticket_pending_ncols;
 extern const struct pm_col pm_ticket_due_cols[];
 extern const int pm_ticket_due_ncols;
-
-/* What "list" selects.  NULL / 0 fields do not filter. */
-struct pm_ticket_filter {
-	const char *status;	/* one status or a comma list; "open" */
-	int all;		/* every status (default: the open ones) */
-	const char *kind;
-	int level;		/* 1-3 */
-	const char *category;
-	const char *unit;
-	const char *building;
-	const char *receiver;
-	const char *assignee;
-	int overdue;		/* a notice, onsite, feedback or completion
-				   deadline has passed and is not met */
-	int has_since, has_until;
-	pm_time since, until;	/* received in [since, until) */
-};
-
-/*
- * Write the tickets 'f' selects, oldest first.  A bad status or kind in
- * 'f' is PM_EX_USAGE; a unit, building, category or staff member (the
- * receiver, the assignee) that does not exist is PM_EX_DATAERR ("unit
- * 'X': no such unit"), so a typo is not taken for "no tickets".
- */
-int pm_ticket_list(struct pm_db *db, const struct pm_ticket_filter *f,
-    struct pm_out *o);
-
-/* Write ticket 'id' as one row of pm_ticket_show_cols. */
-int pm_ticket_show(struct pm_db *db, int64_t id, struct pm_out *o);
-
-/* Write the history of ticket 'id', oldest first. */
-int pm_ticket_history(struct pm_db *db, int64_t id, struct pm_out *o);
+extern const struct pm_col pm_ticket_stats_cols[];
+extern const int pm_ticket_stats_ncols;
 
 /*
  * The daily pending list (日未处理工作盘点表) for the local day holding
  * 'day': every ticket received by the end of that day whose same-day
- * deadline had passed by then and that was still open at the end of the
- * day (or now, for today), with its age and next deadline.
+ * deadline had passed by then and that was unresolved at the end of the
+ * day (or now, for today), as it stood then, with its age and next
+ * deadline.  Computed from the facts, so later changes leave it as it
+ * was.  A day after today is PM_EX_USAGE.
  */
 int pm_ticket_pending(struct pm_db *db, pm_time day, struct pm_out *o);
 
 /*
- * The deadlines (notice, onsite, feedback, completion) not yet met that
- * have passed, or pass within 'within' seconds, and that an earlier
- * "due --mark" has not reported; sets *count to the rows written.  With
- * 'mark', records each as reported (ticket_notices; a reported notice
- * deadline counts as met, since the report is the notice) inside the
- * caller's transaction.
+ * The counts of the local period [from, to), by kind and in all, from
+ * the facts as of its end (or now, while it lasts): received, resolved,
+ * reopened, cancelled, called back (satisfied, basic, dissatisfied),
+ * escalated, and at the end unresolved, pending and overdue.
  */
-int pm_ticket_due(struct pm_db *db, int64_t within, int mark,
-    struct pm_out *o, int *count);
+int pm_ticket_stats(struct pm_db *db, pm_time from, pm_time to,
+    struct pm_out *o);
 
 /*
- * Add the tickets in the records of 'r' (fields kind, category, unit,
- * description, source, received, receiver), all or none, inside the
- * caller's transaction.  The records are all read first and added in
- * the order of their received time (a record without one is received
- * now; equal times keep the file's order), so the repeat levels and the
- * ids do not depend on the order of the file.  A CSV or TSV header is
- * checked even when no record follows it.  An error is recorded as
- * "NAME:LINE: ...".  On success *ids holds the new ids in the order
- * added (malloc'd, the caller frees) and *nids their count.
+ * The deadlines (notice, onsite, feedback, completion) not yet met that
+ * have passed, or pass within 'within' seconds, and that an earlier
+ * "due --mark" has not reported; sets *count to the rows written.
  */
-int pm_ticket_import(struct pm_db *db, struct pm_rec *r, int64_t **ids,
-    size_t *nids);
+int pm_ticket_due(struct pm_db *db, int64_t within, struct pm_out *o,
+    int *count);
+
+/*
+ * Record as reported the deadlines pm_ticket_due() would list now
+ * (ticket_notices; a reported notice deadline counts as met, since the
+ * report is the notice), inside the caller's transaction.  Call it only
+ * once the report has reached its reader.
+ */
+int pm_ticket_due_mark(struct pm_db *db, int64_t within);
+
+/*
+ * Importing tickets: records with the fields kind, category, unit,
+ * description, source, received, receiver, added in the order of their
+ * received time (a record without one is received now; equal times keep
+ * the file's order), so the repeat levels and the ids do not depend on
+ * the order of the file.  See import.h.
+ */
+extern const struct pm_import pm_ticket_import;
 
 #endif

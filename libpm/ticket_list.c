@@ -1,509 +1,743 @@
 /*
- * ticket_list.c - what the desk reads: list, show, history, the daily
- * pending list and the deadlines that are due.
+ * ticket_list.c - what the desk reads: the ticket, event and category
+ * record types, the daily pending list, the period's counts, and the
+ * deadlines that are due.
  *
- * Queries only select; what a row looks like is up to the output
- * writer.  The column sets below are a contract documented in
- * pm-ticket(1) and pinned by golden files.
+ * Lists of open tickets read the view open_tickets, which keeps its own
+ * small index whatever the statistics say.  A past day is read from the
+ * facts: the stretches during which tickets were unresolved
+ * (ticket_spans) say which ones were open at its end, and each one's
+ * events say how it stood then (pm_ticket_at()).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
+#include "text.h"
+#include "staff.h"
 #include "ticket_priv.h"
+#include "unit.h"
 
 #define SUMMARY_CHARS 20
 #define NCOLS(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
-const struct pm_col pm_ticket_list_cols[] = {
-	{ "id", PM_COL_INT },
-	{ "received", PM_COL_TEXT },
-	{ "level", PM_COL_INT },
-	{ "kind", PM_COL_TEXT },
-	{ "category", PM_COL_TEXT },
-	{ "unit", PM_COL_TEXT },
-	{ "status", PM_COL_TEXT },
-	{ "receiver", PM_COL_TEXT },
-	{ "assignee", PM_COL_TEXT },
-	{ "next_due", PM_COL_TEXT },
-	{ "description", PM_COL_TEXT },
-};
-const int pm_ticket_list_ncols = NCOLS(pm_ticket_list_cols);
+/*
+ * SQL functions, so that the lists ask the C rules rather than a second
+ * copy of them in SQL: pm_ticket_next_due() and pm_ticket_overdue() of
+ * the deadline and met columns, at pm_now().
+ */
 
-const struct pm_col pm_ticket_show_cols[] = {
-	{ "id", PM_COL_INT },
-	{ "kind", PM_COL_TEXT },
-	{ "category", PM_COL_TEXT },
-	{ "unit", PM_COL_TEXT },
-	{ "source", PM_COL_TEXT },
-	{ "status", PM_COL_TEXT },
-	{ "level", PM_COL_INT },
-	{ "level_reason", PM_COL_TEXT },
-	{ "escalated", PM_COL_INT },
-	{ "receiver", PM_COL_TEXT },
-	{ "assignee", PM_COL_TEXT },
-	{ "received", PM_COL_TEXT },
-	{ "notice_due", PM_COL_TEXT },
-	{ "noticed_at", PM_COL_TEXT },
-	{ "onsite_due", PM_COL_TEXT },
-	{ "onsite_at", PM_COL_TEXT },
-	{ "same_day_due", PM_COL_TEXT },
-	{ "feedback_due", PM_COL_TEXT },
-	{ "feedback_at", PM_COL_TEXT },
-	{ "completion_due", PM_COL_TEXT },
-	{ "resolved_at", PM_COL_TEXT },
-	{ "callback_at", PM_COL_TEXT },
-	{ "callback_by", PM_COL_TEXT },
-	{ "satisfaction", PM_COL_TEXT },
-	{ "callback_comment", PM_COL_TEXT },
-	{ "closed_at", PM_COL_TEXT },
-	{ "cancelled_at", PM_COL_TEXT },
-	{ "paused_at", PM_COL_TEXT },
-	{ "wait_reason", PM_COL_TEXT },
-	{ "paused_total", PM_COL_TEXT },
-	{ "reopen_count", PM_COL_INT },
-	{ "description", PM_COL_TEXT },
-};
-const int pm_ticket_show_ncols = NCOLS(pm_ticket_show_cols);
+/* The deadline columns as SQL passes them: status, then due/met pairs. */
+#define TK_DEADLINE_ARGS "t.status, t.notice_due, t.noticed_at," \
+	" t.onsite_due, t.onsite_at, t.same_day_due, t.resolved_at," \
+	" t.feedback_due, t.feedback_at, t.completion_due, t.resolved_at"
 
-const struct pm_col pm_ticket_history_cols[] = {
-	{ "ticket_id", PM_COL_INT },
-	{ "at", PM_COL_TEXT },
-	{ "who", PM_COL_TEXT },
-	{ "action", PM_COL_TEXT },
-	{ "from_status", PM_COL_TEXT },
-	{ "to_status", PM_COL_TEXT },
-	{ "detail", PM_COL_TEXT },
+static pm_time
+arg_time(sqlite3_value *v)
+{
+	const char *s = (const char *)sqlite3_value_text(v);
+	pm_time t;
+
+	return s != NULL && pm_time_parse_utc(s, &t) == 0 ? t : 0;
+}
+
+/* A ticket with only the status and deadlines, from the arguments. */
+static void
+from_args(sqlite3_value **argv, struct pm_ticket *t)
+{
+	int k;
+
+	memset(t, 0, sizeof *t);
+	t->status = (char *)sqlite3_value_text(argv[0]);
+	if (t->status == NULL)
+		t->status = (char *)"closed";
+	for (k = 0; k < PM_DUE_N; k++) {
+		t->due[k] = arg_time(argv[1 + 2 * k]);
+		t->met[k] = arg_time(argv[2 + 2 * k]);
+	}
+}
+
+static void
+fn_next_due(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char buf[PM_TIME_UTC_LEN];
+	enum pm_ticket_due k;
+	struct pm_ticket t;
+	pm_time next;
+
+	from_args(argv, &t);
+	next = tk_open(t.status) ? tk_next_due(&t, pm_now(), 0, &k) : 0;
+	if (next == 0)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_text(ctx, pm_time_utc(next, buf), -1,
+		    SQLITE_TRANSIENT);
+}
+
+static void
+fn_overdue(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct pm_ticket t;
+
+	from_args(argv, &t);
+	sqlite3_result_int(ctx, tk_overdue_at(&t, pm_now()));
+}
+
+static void
+setup(struct pm_db *db)
+{
+	/* Once per connection: defining a function again expires plans. */
+	if (db->ticket_functions)
+		return;
+	db->ticket_functions = 1;
+	sqlite3_create_function(db->h, "pm_ticket_next_due",
+	    1 + 2 * PM_DUE_N, SQLITE_UTF8, NULL, fn_next_due, NULL, NULL);
+	sqlite3_create_function(db->h, "pm_ticket_overdue", 1 + 2 * PM_DUE_N,
+	    SQLITE_UTF8, NULL, fn_overdue, NULL, NULL);
+}
+
+/*
+ * The ticket record type.
+ */
+
+enum {
+	OPT_ALL = PM_OPT_LONG,
+	OPT_STATUS,
+	OPT_BUILDING,
+	OPT_RECEIVER,
+	OPT_ASSIGNEE,
+	OPT_OVERDUE,
+	OPT_SINCE,
+	OPT_UNTIL
 };
-const int pm_ticket_history_ncols = NCOLS(pm_ticket_history_cols);
+
+static const struct pm_field ticket_fields[] = {
+	PM_FIELD(N_("id"), PM_F_INT, "t.id", 0, NULL),
+	PM_FIELD(N_("received"), PM_F_TIME, "t.received_at", 0, NULL),
+	PM_FIELD(N_("level"), PM_F_INT, "t.level", 0, NULL),
+	PM_FIELD(N_("kind"), PM_F_TEXT, "t.kind", 0, &pm_v_ticket_kind),
+	PM_FIELD(N_("category"), PM_F_TEXT, "t.category", 0, NULL),
+	PM_FIELD(N_("unit"), PM_F_TEXT, "t.unit", 0, NULL),
+	PM_FIELD(N_("status"), PM_F_TEXT, "t.status", 0, &pm_v_ticket_status),
+	PM_FIELD(N_("receiver"), PM_F_TEXT, "t.receiver", 0, NULL),
+	PM_FIELD(N_("assignee"), PM_F_TEXT, "t.assignee", 0, NULL),
+	PM_FIELD(N_("next_due"), PM_F_DEADLINE,
+	    "pm_ticket_next_due(" TK_DEADLINE_ARGS ")", PM_F_LIST, NULL),
+	PM_FIELD(N_("source"), PM_F_TEXT, "t.source", PM_F_SHOW, &pm_v_source),
+	PM_FIELD(N_("level_reason"), PM_F_TEXT, "t.level_reason", PM_F_SHOW,
+	    NULL),
+	PM_FIELD(N_("escalated"), PM_F_INT, "t.escalated", PM_F_SHOW, NULL),
+	PM_FIELD(N_("first_level"), PM_F_INT, "t.first_level", PM_F_SHOW,
+	    NULL),
+	PM_FIELD(N_("notice_due"), PM_F_DEADLINE, "t.notice_due", PM_F_SHOW,
+	    NULL),
+	PM_FIELD(N_("noticed_at"), PM_F_TIME, "t.noticed_at", PM_F_SHOW, NULL),
+	PM_FIELD(N_("onsite_due"), PM_F_DEADLINE, "t.onsite_due", PM_F_SHOW,
+	    NULL),
+	PM_FIELD(N_("onsite_at"), PM_F_TIME, "t.onsite_at", PM_F_SHOW, NULL),
+	PM_FIELD(N_("same_day_due"), PM_F_DEADLINE, "t.same_day_due",
+	    PM_F_SHOW, NULL),
+	PM_FIELD(N_("feedback_due"), PM_F_DEADLINE, "t.feedback_due",
+	    PM_F_SHOW, NULL),
+	PM_FIELD(N_("feedback_at"), PM_F_TIME, "t.feedback_at", PM_F_SHOW,
+	    NULL),
+	PM_FIELD(N_("completion_due"), PM_F_DEADLINE, "t.completion_due",
+	    PM_F_SHOW, NULL),
+	PM_FIELD(N_("first_completion_due"), PM_F_DEADLINE,
+	    "t.first_completion_due", PM_F_SHOW, NULL),
+	PM_FIELD(N_("resolved_at"), PM_F_TIME, "t.resolved_at", PM_F_SHOW,
+	    NULL),
+	PM_FIELD(N_("resolved_by"), PM_F_TEXT, "t.resolved_by", PM_F_SHOW,
+	    NULL),
+	PM_FIELD(N_("first_resolved_at"), PM_F_TIME, "t.first_resolved_at",
+	    PM_F_SHOW, NULL),
+	PM_FIELD(N_("callback_at"), PM_F_TIME, "t.callback_at", PM_F_SHOW,
+	    NULL),
+	PM_FIELD(N_("callback_by"), PM_F_TEXT, "t.callback_by", PM_F_SHOW,
+	    NULL),
+	PM_FIELD(N_("satisfaction"), PM_F_TEXT, "t.satisfaction", PM_F_SHOW,
+	    &pm_v_satisfaction),
+	PM_FIELD(N_("callback_comment"), PM_F_TEXT, "t.callback_comment",
+	    PM_F_SHOW, NULL),
+	PM_FIELD(N_("closed_at"), PM_F_TIME, "t.closed_at", PM_F_SHOW, NULL),
+	PM_FIELD(N_("cancelled_at"), PM_F_TIME, "t.cancelled_at", PM_F_SHOW,
+	    NULL),
+	PM_FIELD(N_("paused_at"), PM_F_TIME, "t.paused_at", PM_F_SHOW, NULL),
+	PM_FIELD(N_("wait_reason"), PM_F_TEXT, "t.wait_reason", PM_F_SHOW,
+	    NULL),
+	PM_FIELD(N_("paused_total"), PM_F_SECONDS, "t.paused_seconds",
+	    PM_F_SHOW, NULL),
+	PM_FIELD(N_("reopen_count"), PM_F_INT, "t.reopen_count", PM_F_SHOW,
+	    NULL),
+	PM_FIELD(N_("description"), PM_F_TEXT, "t.description", 0, NULL),
+	PM_FIELD_END
+};
+
+static const struct pm_filter ticket_filters[] = {
+	{ .opt = { "all", 'a', NULL,
+	    N_("every status (default: the open ones, not closed or "
+	    "cancelled)") }, .kind = PM_FILTER_ALL },
+	{ .opt = { "status", OPT_STATUS, N_("status"),
+	    N_("one status or a comma list: new, assigned, in_progress, "
+	    "waiting, resolved, called_back, closed, cancelled, open") },
+	    .kind = PM_FILTER_LIST, .sql = "t.status IN (?*)",
+	    .vocab = &pm_v_ticket_status, .replaces_default = 1,
+	    .within = "open" },
+	{ .opt = { "kind", 'k', N_("kind"),
+	    N_("repair, complaint, inquiry or suggestion (报修, 投诉, 咨询, "
+	    "建议)") }, .kind = PM_FILTER_EQ, .sql = "t.kind = ?",
+	    .vocab = &pm_v_ticket_kind },
+	{ .opt = { "level", 'l', N_("level"), N_("information level 1, 2 or 3") },
+	    .kind = PM_FILTER_EQ, .sql = "t.level = ?", .vocab = &pm_v_level },
+	{ .opt = { "category", 'c', N_("code"),
+	    N_("a category (see pm-ticket categories)") },
+	    .kind = PM_FILTER_EQ, .sql = "t.category = ?",
+	    .ref = &pm_category_type },
+	{ .opt = { "unit", 'u', N_("code"),
+	    N_("a unit, public area or common part") },
+	    .kind = PM_FILTER_EQ, .sql = "t.unit = ?", .ref = &pm_unit_type },
+	{ .opt = { "building", OPT_BUILDING, N_("code"),
+	    N_("the units and common parts of a building") },
+	    .kind = PM_FILTER_EQ,
+	    .sql = "t.unit IN (SELECT code FROM units WHERE building = ?)",
+	    .ref = &pm_building_type },
+	{ .opt = { "receiver", OPT_RECEIVER, N_("login"),
+	    N_("received by this staff member (首问负责人)") },
+	    .kind = PM_FILTER_EQ, .sql = "t.receiver = ?",
+	    .ref = &pm_staff_type },
+	{ .opt = { "assignee", OPT_ASSIGNEE, N_("login"),
+	    N_("assigned to this staff member") },
+	    .kind = PM_FILTER_EQ, .sql = "t.assignee = ?",
+	    .ref = &pm_staff_type },
+	{ .opt = { "overdue", OPT_OVERDUE, NULL,
+	    N_("a notice, onsite, feedback or completion deadline has "
+	    "passed and is not met") }, .kind = PM_FILTER_FLAG,
+	    .sql = "pm_ticket_overdue(" TK_DEADLINE_ARGS ")" },
+	{ .opt = { "since", OPT_SINCE, N_("time"),
+	    N_("received at or after (a day, month or year: from its "
+	    "start)") }, .kind = PM_FILTER_SINCE, .sql = "t.received_at >= ?" },
+	{ .opt = { "until", OPT_UNTIL, N_("time"),
+	    N_("received before (a day, month or year: up to its end)") },
+	    .kind = PM_FILTER_UNTIL, .sql = "t.received_at < ?" },
+	{ .opt = { NULL, 0, NULL, NULL } }
+};
+
+const struct pm_rtype pm_ticket_type = {
+	.name = N_("ticket"),
+	.from = "tickets t",
+	.from_default = "open_tickets t",
+	.key = "t.id",
+	.key_kind = PM_KEY_ID,
+	.key_arg = N_("id"),
+	.order = "t.received_at, t.id",
+	.fields = ticket_fields,
+	.filters = ticket_filters,
+	.not_found = N_("ticket %s: no such ticket"),
+	.list_cmd = "pm-ticket list",
+	.setup = setup
+};
+
+static const struct pm_field event_fields[] = {
+	PM_FIELD(N_("ticket_id"), PM_F_INT, "e.ticket_id", 0, NULL),
+	PM_FIELD(N_("at"), PM_F_TIME, "e.at", 0, NULL),
+	PM_FIELD(N_("who"), PM_F_TEXT, "e.who", 0, NULL),
+	PM_FIELD(N_("action"), PM_F_TEXT, "e.event", 0, &pm_v_event),
+	PM_FIELD(N_("from_status"), PM_F_TEXT, "e.from_status", 0,
+	    &pm_v_ticket_status),
+	PM_FIELD(N_("to_status"), PM_F_TEXT, "e.status", 0,
+	    &pm_v_ticket_status),
+	PM_FIELD(N_("detail"), PM_F_TEXT, "e.detail", 0, NULL),
+	PM_FIELD_END
+};
+
+static const struct pm_filter event_filters[] = {
+	{ .opt = { "ticket", 't', N_("id"), N_("the events of this ticket") },
+	    .kind = PM_FILTER_EQ, .sql = "e.ticket_id = ?",
+	    .ref = &pm_ticket_type },
+	{ .opt = { NULL, 0, NULL, NULL } }
+};
+
+const struct pm_rtype pm_ticket_event_type = {
+	.name = N_("event"),
+	.from = "ticket_events e",
+	.key = "e.id",
+	.key_kind = PM_KEY_ID,
+	.key_arg = N_("id"),
+	.order = "e.ticket_id, e.at, e.id",
+	.fields = event_fields,
+	.filters = event_filters,
+	.not_found = N_("event %s: no such event")
+};
+
+static const struct pm_field category_fields[] = {
+	PM_FIELD(N_("code"), PM_F_TEXT, "c.code", 0, NULL),
+	PM_FIELD(N_("name"), PM_F_TEXT, "c.name", 0, NULL),
+	PM_FIELD(N_("kind"), PM_F_TEXT, "c.kind", 0, &pm_v_ticket_kind),
+	PM_FIELD(N_("level"), PM_F_INT, "CASE WHEN c.urgent THEN 1 END", 0,
+	    NULL),
+	PM_FIELD(N_("emergency"), PM_F_INT, "c.emergency", 0, NULL),
+	PM_FIELD(N_("department"), PM_F_TEXT, "c.department", 0, NULL),
+	PM_FIELD(N_("retired"), PM_F_INT, "c.retired", PM_F_SHOW, NULL),
+	PM_FIELD_END
+};
+
+const struct pm_rtype pm_category_type = {
+	.name = N_("category"),
+	.from = "categories c",
+	.key = "c.code",
+	.key_kind = PM_KEY_CODE,
+	.key_arg = N_("code"),
+	.where = "c.retired = 0",
+	.order = "c.kind, c.code",
+	.fields = category_fields,
+	.not_found = N_("category %s: no such category"),
+	.list_cmd = "pm-ticket categories"
+};
+
+/*
+ * pending and stats: the tickets unresolved at a moment.
+ */
 
 const struct pm_col pm_ticket_pending_cols[] = {
-	{ "id", PM_COL_INT },
-	{ "received", PM_COL_TEXT },
-	{ "level", PM_COL_INT },
-	{ "kind", PM_COL_TEXT },
-	{ "category", PM_COL_TEXT },
-	{ "unit", PM_COL_TEXT },
-	{ "status", PM_COL_TEXT },
-	{ "receiver", PM_COL_TEXT },
-	{ "assignee", PM_COL_TEXT },
-	{ "age", PM_COL_TEXT },
-	{ "next", PM_COL_TEXT },
-	{ "next_due", PM_COL_TEXT },
-	{ "summary", PM_COL_TEXT },
+	{ N_("id"), PM_COL_INT, NULL },
+	{ N_("received"), PM_COL_TEXT, NULL },
+	{ N_("level"), PM_COL_INT, NULL },
+	{ N_("kind"), PM_COL_TEXT, &pm_v_ticket_kind },
+	{ N_("category"), PM_COL_TEXT, NULL },
+	{ N_("unit"), PM_COL_TEXT, NULL },
+	{ N_("status"), PM_COL_TEXT, &pm_v_ticket_status },
+	{ N_("receiver"), PM_COL_TEXT, NULL },
+	{ N_("assignee"), PM_COL_TEXT, NULL },
+	{ N_("age"), PM_COL_INT, NULL },
+	{ N_("next"), PM_COL_TEXT, &pm_v_deadline },
+	{ N_("next_due"), PM_COL_TEXT, NULL },
+	{ N_("summary"), PM_COL_TEXT, NULL },
 };
 const int pm_ticket_pending_ncols = NCOLS(pm_ticket_pending_cols);
 
-const struct pm_col pm_ticket_due_cols[] = {
-	{ "id", PM_COL_INT },
-	{ "level", PM_COL_INT },
-	{ "deadline", PM_COL_TEXT },
-	{ "due", PM_COL_TEXT },
-	{ "overdue", PM_COL_TEXT },
-	{ "unit", PM_COL_TEXT },
-	{ "category", PM_COL_TEXT },
-	{ "receiver", PM_COL_TEXT },
-	{ "assignee", PM_COL_TEXT },
-	{ "summary", PM_COL_TEXT },
-};
-const int pm_ticket_due_ncols = NCOLS(pm_ticket_due_cols);
-
-static const char *const statuses[] = {
-	"new", "assigned", "in_progress", "waiting", "resolved",
-	"called_back", "closed", "cancelled", NULL
-};
-
-#define OPEN_STATUSES "'new', 'assigned', 'in_progress', 'waiting'," \
-	" 'resolved', 'called_back'"
-
-static void
-out_time(struct pm_out *o, pm_time t)
-{
-	char buf[PM_TIME_LOCAL_LEN];
-
-	pm_out_text(o, t != 0 ? pm_time_local(t, buf) : NULL);
-}
-
 /*
- * list
- */
-
-/* The columns the list and the pending list both start with. */
-static void
-out_list_head(struct pm_out *o, const struct pm_ticket *t)
-{
-	pm_out_int(o, t->id);
-	out_time(o, t->received);
-	pm_out_int(o, t->level);
-	pm_out_text(o, t->kind);
-	pm_out_text(o, t->category);
-	pm_out_text(o, t->unit);
-	pm_out_text(o, t->status);
-	pm_out_text(o, t->receiver);
-	pm_out_text(o, t->assignee);
-}
-
-/* Append "status IN (...)" for 'spec', a comma list of statuses. */
-static int
-add_statuses(sqlite3_str *q, const char *spec)
-{
-	const char *p = spec, *e;
-	size_t len;
-	int i, n = 0;
-
-	sqlite3_str_appendall(q, " AND status IN (");
-	while (*p != '\0') {
-		e = strchr(p, ',');
-		len = e != NULL ? (size_t)(e - p) : strlen(p);
-		if (len == 4 && strncmp(p, "open", 4) == 0) {
-			sqlite3_str_appendf(q, "%s" OPEN_STATUSES, n ? ", " :
-			    "");
-			n++;
-		} else {
-			for (i = 0; statuses[i] != NULL; i++)
-				if (strlen(statuses[i]) == len &&
-				    strncmp(p, statuses[i], len) == 0)
-					break;
-			if (statuses[i] == NULL)
-				return pm_err(PM_EX_USAGE, "status '%.*s': not a "
-				    "status (choose open, new, assigned, "
-				    "in_progress, waiting, resolved, "
-				    "called_back, closed or cancelled)",
-				    (int)(len > 40 ? 40 : len), p);
-			sqlite3_str_appendf(q, "%s'%s'", n ? ", " : "",
-			    statuses[i]);
-			n++;
-		}
-		p += len;
-		if (*p == ',')
-			p++;
-	}
-	if (n == 0)
-		return pm_err(PM_EX_USAGE, "status '': not a status");
-	sqlite3_str_appendall(q, ")");
-	return 0;
-}
-
-/*
- * Whether a ticket has a deadline that has passed by ?10 and is not met:
- * the notice whatever the status, the others while the work is neither
- * done nor paused.  "due" asks the same, one deadline at a time.
- */
-#define OVERDUE_SQL \
-	" AND status IN (" OPEN_STATUSES ")" \
-	" AND ((noticed_at IS NULL AND notice_due <= ?10)" \
-	" OR (status IN ('new', 'assigned', 'in_progress')" \
-	" AND ((onsite_at IS NULL AND onsite_due <= ?10)" \
-	" OR (feedback_at IS NULL AND feedback_due <= ?10)" \
-	" OR completion_due <= ?10)))"
-
-static int
-list_query(struct pm_db *db, const struct pm_ticket_filter *f,
-    sqlite3_stmt **out)
-{
-	char b[3][PM_TIME_UTC_LEN];
-	sqlite3_str *q = sqlite3_str_new(db->h);
-	char *sql;
-	int rc = 0;
-
-	sqlite3_str_appendall(q, "SELECT " TK_COLS " FROM tickets WHERE 1");
-	if (f->status != NULL)
-		rc = add_statuses(q, f->status);
-	else if (!f->all)
-		sqlite3_str_appendall(q, " AND status IN (" OPEN_STATUSES ")");
-	if (f->kind != NULL && pm_ticket_kind(f->kind) == NULL)
-		rc = pm_err(PM_EX_USAGE, "kind '%.40s': not a ticket kind "
-		    "(choose repair, complaint, inquiry or suggestion)",
-		    f->kind);
-	if (f->level != 0 && (f->level < 1 || f->level > 3))
-		rc = pm_err(PM_EX_USAGE, "level '%d': not a level (1, 2 or 3)",
-		    f->level);
-	if (f->kind != NULL)
-		sqlite3_str_appendall(q, " AND kind = ?1");
-	if (f->level != 0)
-		sqlite3_str_appendall(q, " AND level = ?2");
-	if (f->category != NULL)
-		sqlite3_str_appendall(q, " AND category = ?3");
-	if (f->unit != NULL)
-		sqlite3_str_appendall(q, " AND unit = ?4");
-	if (f->building != NULL)
-		sqlite3_str_appendall(q, " AND unit IN (SELECT code FROM units"
-		    " WHERE building = ?5)");
-	if (f->receiver != NULL)
-		sqlite3_str_appendall(q, " AND receiver = ?6");
-	if (f->assignee != NULL)
-		sqlite3_str_appendall(q, " AND assignee = ?7");
-	if (f->has_since)
-		sqlite3_str_appendall(q, " AND received_at >= ?8");
-	if (f->has_until)
-		sqlite3_str_appendall(q, " AND received_at < ?9");
-	if (f->overdue)
-		sqlite3_str_appendall(q, OVERDUE_SQL);
-	sqlite3_str_appendall(q, " ORDER BY received_at, id");
-	if ((sql = sqlite3_str_finish(q)) == NULL)
-		return pm_err(PM_EX_SOFTWARE, "out of memory");
-	if (rc != 0) {
-		sqlite3_free(sql);
-		return rc;
-	}
-	rc = sqlite3_prepare_v2(db->h, sql, -1, out, NULL);
-	sqlite3_free(sql);
-	if (rc != SQLITE_OK)
-		return pm_db_error(db, "list tickets");
-	/* Bind what the text uses; the others are not in it. */
-	if (f->kind != NULL)
-		pm_bind_text(*out, 1, pm_ticket_kind(f->kind));
-	if (f->level != 0)
-		pm_bind_int(*out, 2, f->level);
-	if (f->category != NULL)
-		pm_bind_text(*out, 3, f->category);
-	if (f->unit != NULL)
-		pm_bind_text(*out, 4, f->unit);
-	if (f->building != NULL)
-		pm_bind_text(*out, 5, f->building);
-	if (f->receiver != NULL)
-		pm_bind_text(*out, 6, f->receiver);
-	if (f->assignee != NULL)
-		pm_bind_text(*out, 7, f->assignee);
-	if (f->has_since)
-		pm_bind_text(*out, 8, pm_time_utc(f->since, b[0]));
-	if (f->has_until)
-		pm_bind_text(*out, 9, pm_time_utc(f->until, b[1]));
-	if (f->overdue)
-		pm_bind_text(*out, 10, pm_time_utc(pm_now(), b[2]));
-	return 0;
-}
-
-/*
- * Check that 'code', a filter value, names a row 'sql' finds (retired
- * ones too, which have old tickets): "unit '9-9-9': no such unit".
+ * Call 'fn' with each ticket unresolved at 'at' and received before
+ * 'end', as it stood at 'at', oldest first.  The candidates are the
+ * stretches that cover 'at', each class read only as far back as its
+ * longest stretch lasts, and the tickets unresolved now that were so
+ * since before 'at'.
  */
 static int
-must_exist(struct pm_db *db, const char *sql, const char *code,
-    const char *what, const char *noun)
+each_unresolved(struct pm_db *db, pm_time at, pm_time end,
+    int (*fn)(const struct pm_ticket *t, void *arg), void *arg)
 {
-	int found, rc;
-
-	if (code == NULL)
-		return 0;
-	if ((rc = pm_db_exists(db, sql, code, "list tickets", &found)) != 0 ||
-	    found)
-		return rc;
-	return pm_err(PM_EX_DATAERR, "%s '%.60s': no such %s", what, code,
-	    noun);
-}
-
-/*
- * A filter naming something that does not exist is a typo, not a
- * question with the answer "no tickets".
- */
-static int
-check_names(struct pm_db *db, const struct pm_ticket_filter *f)
-{
-	int rc;
-
-	if ((rc = must_exist(db, "SELECT 1 FROM units WHERE code = ?1",
-	    f->unit, "unit", "unit")) != 0 ||
-	    (rc = must_exist(db, "SELECT 1 FROM buildings WHERE code = ?1",
-	    f->building, "building", "building")) != 0 ||
-	    (rc = must_exist(db, "SELECT 1 FROM categories WHERE code = ?1",
-	    f->category, "category", "category")) != 0 ||
-	    (rc = must_exist(db, "SELECT 1 FROM staff WHERE login = ?1",
-	    f->receiver, "staff", "staff member")) != 0)
-		return rc;
-	return must_exist(db, "SELECT 1 FROM staff WHERE login = ?1",
-	    f->assignee, "staff", "staff member");
-}
-
-int
-pm_ticket_list(struct pm_db *db, const struct pm_ticket_filter *f,
-    struct pm_out *o)
-{
-	enum pm_ticket_due k;
+	static const int64_t longest[4] = { 86400, 7 * 86400, 31 * 86400,
+	    366 * 86400 };
+	char b[6][PM_TIME_UTC_LEN];
 	struct pm_ticket t;
 	sqlite3_stmt *st;
-	pm_time now = pm_now(), next;
-	int rc;
+	int rc, k, now = at >= pm_now();
 
-	if ((rc = list_query(db, f, &st)) != 0)
-		return rc;
-	if ((rc = check_names(db, f)) != 0) {
-		sqlite3_finalize(st);
-		return rc;
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		tk_from_row(st, &t);
-		out_list_head(o, &t);
-		next = tk_open(t.status) ? tk_next_due(&t, now, 0, &k) : 0;
-		out_time(o, next);
-		pm_out_text(o, t.description);
-		pm_out_row(o);
-		pm_ticket_release(&t);
-	}
-	if (rc != SQLITE_DONE)
-		rc = pm_db_error(db, "list tickets");
-	else
-		rc = 0;
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/*
- * show and history
- */
-
-int
-pm_ticket_show(struct pm_db *db, int64_t id, struct pm_out *o)
-{
-	char dur[32];
-	struct pm_ticket t;
-	int rc;
-
-	if ((rc = pm_ticket_get(db, id, &t)) != 0)
-		return rc;
-	pm_out_int(o, t.id);
-	pm_out_text(o, t.kind);
-	pm_out_text(o, t.category);
-	pm_out_text(o, t.unit);
-	pm_out_text(o, t.source);
-	pm_out_text(o, t.status);
-	pm_out_int(o, t.level);
-	pm_out_text(o, t.level_reason);
-	pm_out_int(o, t.escalated);
-	pm_out_text(o, t.receiver);
-	pm_out_text(o, t.assignee);
-	out_time(o, t.received);
-	out_time(o, t.due[PM_DUE_NOTICE]);
-	out_time(o, t.met[PM_DUE_NOTICE]);
-	out_time(o, t.due[PM_DUE_ONSITE]);
-	out_time(o, t.met[PM_DUE_ONSITE]);
-	out_time(o, t.due[PM_DUE_SAME_DAY]);
-	out_time(o, t.due[PM_DUE_FEEDBACK]);
-	out_time(o, t.met[PM_DUE_FEEDBACK]);
-	out_time(o, t.due[PM_DUE_COMPLETION]);
-	out_time(o, t.resolved);
-	out_time(o, t.callback_at);
-	pm_out_text(o, t.callback_by);
-	pm_out_text(o, t.satisfaction);
-	pm_out_text(o, t.callback_comment);
-	out_time(o, t.closed);
-	out_time(o, t.cancelled);
-	out_time(o, t.paused);
-	pm_out_text(o, t.wait_reason);
-	pm_out_text(o, pm_duration_fmt(t.paused_seconds, dur, sizeof dur));
-	pm_out_int(o, t.reopen_count);
-	pm_out_text(o, t.description);
-	pm_out_row(o);
-	pm_ticket_release(&t);
-	return 0;
-}
-
-int
-pm_ticket_history(struct pm_db *db, int64_t id, struct pm_out *o)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	st = pm_db_stmt(db, "SELECT ticket_id, at, who, action, from_status,"
-	    " to_status, detail FROM ticket_history WHERE ticket_id = ?1"
-	    " ORDER BY id");
+	st = pm_db_stmt(db, "WITH c(id) AS MATERIALIZED ("
+	    " SELECT ticket_id FROM ticket_spans WHERE class = 0"
+	    "  AND opened_at > ?3 AND opened_at <= ?1 AND closed_at > ?1"
+	    " UNION ALL SELECT ticket_id FROM ticket_spans WHERE class = 1"
+	    "  AND opened_at > ?4 AND opened_at <= ?1 AND closed_at > ?1"
+	    " UNION ALL SELECT ticket_id FROM ticket_spans WHERE class = 2"
+	    "  AND opened_at > ?5 AND opened_at <= ?1 AND closed_at > ?1"
+	    " UNION ALL SELECT ticket_id FROM ticket_spans WHERE class = 3"
+	    "  AND opened_at > ?6 AND opened_at <= ?1 AND closed_at > ?1"
+	    " UNION ALL SELECT ticket_id FROM ticket_spans WHERE class = 4"
+	    "  AND opened_at <= ?1 AND closed_at > ?1"
+	    " UNION ALL SELECT id FROM open_tickets"
+	    "  WHERE open_since IS NOT NULL AND open_since <= ?1)"
+	    " SELECT t.id FROM c CROSS JOIN tickets t ON t.id = c.id"
+	    " WHERE t.received_at < ?2 ORDER BY t.received_at, t.id");
 	if (st == NULL)
 		return pm_err_code();
-	pm_bind_int(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		pm_out_int(o, sqlite3_column_int64(st, 0));
-		out_time(o, tk_col_time(st, 1));
-		pm_out_text(o, pm_col_text(st, 2));
-		pm_out_text(o, pm_col_text(st, 3));
-		pm_out_text(o, pm_col_text(st, 4));
-		pm_out_text(o, pm_col_text(st, 5));
-		pm_out_text(o, pm_col_text(st, 6));
-		pm_out_row(o);
+	pm_bind_text(st, 1, pm_time_utc(at, b[0]));
+	pm_bind_text(st, 2, pm_time_utc(end, b[1]));
+	for (k = 0; k < 4; k++)
+		pm_bind_text(st, 3 + k, pm_time_utc(at - longest[k], b[2 + k]));
+	/* The ids first: replaying each one reuses the statements. */
+	{
+		int64_t *ids = NULL, *nv;
+		size_t n = 0, cap = 0, i;
+
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				if ((nv = realloc(ids, cap * sizeof *nv)) ==
+				    NULL) {
+					sqlite3_reset(st);
+					free(ids);
+					return pm_err(PM_EX_SOFTWARE,
+					    "out of memory");
+				}
+				ids = nv;
+			}
+			ids[n++] = sqlite3_column_int64(st, 0);
+		}
+		rc = rc == SQLITE_DONE ? 0 : pm_db_error(db,
+		    "read unresolved tickets");
+		sqlite3_reset(st);
+		for (i = 0; i < n && rc == 0; i++) {
+			if ((rc = now ? pm_ticket_get(db, ids[i], &t) :
+			    pm_ticket_at(db, ids[i], at, &t)) != 0)
+				break;
+			if (tk_unresolved(t.status))
+				rc = fn(&t, arg);
+			pm_ticket_release(&t);
+		}
+		free(ids);
 	}
-	if (rc != SQLITE_DONE)
-		rc = pm_db_error(db, "read ticket history");
-	else
-		rc = 0;
-	sqlite3_reset(st);
 	return rc;
 }
 
-/*
- * pending
- */
+struct pending {
+	struct pm_out *o;
+	pm_time at, end;
+};
+
+static int
+pending_row(const struct pm_ticket *t, void *arg)
+{
+	struct pending *p = arg;
+	enum pm_ticket_due k = PM_DUE_NOTICE;
+	char sum[128];
+	pm_time next;
+
+	/* Same-day work is pending once its day (its first one) is over. */
+	if (t->first_due[PM_DUE_SAME_DAY] == 0 ||
+	    t->first_due[PM_DUE_SAME_DAY] > p->end)
+		return 0;
+	pm_out_int(p->o, t->id);
+	pm_rec_out_time(p->o, t->received, PM_F_TIME);
+	pm_out_int(p->o, t->level);
+	pm_out_text(p->o, t->kind);
+	pm_out_text(p->o, t->category);
+	pm_out_text(p->o, t->unit);
+	pm_out_text(p->o, t->status);
+	pm_out_text(p->o, t->receiver);
+	pm_out_text(p->o, t->assignee);
+	pm_out_duration(p->o, p->at - t->received);
+	next = tk_next_due(t, p->at, 1, &k);
+	pm_out_text(p->o, next != 0 ? pm_ticket_due_name(k) : NULL);
+	pm_rec_out_time(p->o, next, PM_F_DEADLINE);
+	pm_out_text(p->o, tk_summary(t->description, SUMMARY_CHARS, sum,
+	    sizeof sum));
+	pm_out_row(p->o);
+	return 0;
+}
 
 int
 pm_ticket_pending(struct pm_db *db, pm_time day, struct pm_out *o)
 {
-	char be[PM_TIME_UTC_LEN], bt[PM_TIME_UTC_LEN], dur[32], sum[128];
-	enum pm_ticket_due k = PM_DUE_NOTICE;
-	struct pm_ticket t;
-	sqlite3_stmt *st;
-	pm_time end = pm_day_end(day), now = pm_now(), at, next;
-	int rc;
+	char d[PM_DATE_LEN];
+	struct pending p;
+	pm_time now = pm_now();
 
-	/*
-	 * "Open at the end of the day" is "open now" for a day not yet
-	 * over.  The candidates come from three indexes: the open statuses
-	 * (all there is for today), and tickets received before the end of
-	 * the day but resolved or cancelled after it.  The unary + keeps
-	 * the planner off the received_at index, which would walk every
-	 * ticket received before the day for the sake of the ORDER BY.
-	 */
-	at = now < end ? now : end;
-	st = pm_db_stmt(db, "SELECT " TK_COLS " FROM tickets WHERE id IN ("
-	    " SELECT id FROM tickets WHERE status IN (" OPEN_STATUSES ")"
-	    " UNION ALL SELECT id FROM tickets"
-	    "  WHERE resolved_at > ?2 AND received_at < ?1"
-	    " UNION ALL SELECT id FROM tickets"
-	    "  WHERE cancelled_at > ?2 AND received_at < ?1)"
-	    " AND same_day_due <= ?1 AND +received_at < ?1"
-	    " AND (resolved_at IS NULL OR resolved_at > ?2)"
-	    " AND (cancelled_at IS NULL OR cancelled_at > ?2)"
-	    " ORDER BY received_at, id");
+	if (pm_day_start(day) > now)
+		return pm_err(PM_EX_USAGE, "day %s: in the future (the pending "
+		    "list is of a day that has begun)", pm_q(pm_date_local(day,
+		    d)));
+	p.o = o;
+	p.end = pm_day_end(day);
+	/* "Unresolved at the end of the day" is "now" for today. */
+	p.at = now < p.end ? now : p.end;
+	return each_unresolved(db, p.at, p.end, pending_row, &p);
+}
+
+/*
+ * stats
+ */
+
+const struct pm_col pm_ticket_stats_cols[] = {
+	{ N_("kind"), PM_COL_TEXT, &pm_v_ticket_kind },
+	{ N_("received"), PM_COL_INT, NULL },
+	{ N_("resolved"), PM_COL_INT, NULL },
+	{ N_("reopened"), PM_COL_INT, NULL },
+	{ N_("cancelled"), PM_COL_INT, NULL },
+	{ N_("called_back"), PM_COL_INT, NULL },
+	{ N_("satisfied"), PM_COL_INT, NULL },
+	{ N_("basic"), PM_COL_INT, NULL },
+	{ N_("dissatisfied"), PM_COL_INT, NULL },
+	{ N_("escalated"), PM_COL_INT, NULL },
+	{ N_("unresolved"), PM_COL_INT, NULL },
+	{ N_("pending"), PM_COL_INT, NULL },
+	{ N_("overdue"), PM_COL_INT, NULL },
+};
+const int pm_ticket_stats_ncols = NCOLS(pm_ticket_stats_cols);
+
+enum {
+	S_RECEIVED, S_RESOLVED, S_REOPENED, S_CANCELLED, S_CALLED_BACK,
+	S_SATISFIED, S_BASIC, S_DISSATISFIED, S_ESCALATED, S_UNRESOLVED,
+	S_PENDING, S_OVERDUE, S_N
+};
+
+/* Kinds in pm_v_ticket_kind's order, then the total. */
+#define NKINDS 4
+
+struct stats {
+	int64_t n[NKINDS + 1][S_N];
+	pm_time at, end;
+};
+
+static void
+count(struct stats *s, const char *kind, int what, int64_t by)
+{
+	int k = pm_vocab_index(&pm_v_ticket_kind, kind);
+
+	if (k >= 0 && k < NKINDS)
+		s->n[k][what] += by;
+	s->n[NKINDS][what] += by;
+}
+
+static int
+stats_unresolved(const struct pm_ticket *t, void *arg)
+{
+	struct stats *s = arg;
+
+	count(s, t->kind, S_UNRESOLVED, 1);
+	if (t->first_due[PM_DUE_SAME_DAY] != 0 &&
+	    t->first_due[PM_DUE_SAME_DAY] <= s->end)
+		count(s, t->kind, S_PENDING, 1);
+	if (tk_overdue_at(t, s->at))
+		count(s, t->kind, S_OVERDUE, 1);
+	return 0;
+}
+
+int
+pm_ticket_stats(struct pm_db *db, pm_time from, pm_time to,
+    struct pm_out *o)
+{
+	char f[PM_TIME_UTC_LEN], u[PM_TIME_UTC_LEN];
+	const char *ev, *sat;
+	struct stats s;
+	sqlite3_stmt *st;
+	pm_time now = pm_now();
+	int rc, k, i;
+
+	memset(&s, 0, sizeof s);
+	s.end = to;
+	s.at = now < to ? now : to;
+	pm_time_utc(from, f);
+	pm_time_utc(s.at, u);
+	st = pm_db_stmt(db, "SELECT kind, count(*) FROM tickets"
+	    " WHERE received_at >= ?1 AND received_at < ?2 GROUP BY kind");
 	if (st == NULL)
 		return pm_err_code();
-	pm_bind_text(st, 1, pm_time_utc(end, be));
-	pm_bind_text(st, 2, pm_time_utc(at, bt));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		tk_from_row(st, &t);
-		out_list_head(o, &t);
-		pm_out_text(o, pm_duration_fmt(at - t.received, dur,
-		    sizeof dur));
-		next = tk_next_due(&t, at, 1, &k);
-		pm_out_text(o, next != 0 ? pm_ticket_due_name(k) : NULL);
-		out_time(o, next);
-		pm_out_text(o, tk_summary(t.description, SUMMARY_CHARS, sum,
-		    sizeof sum));
-		pm_out_row(o);
-		pm_ticket_release(&t);
-	}
-	if (rc != SQLITE_DONE)
-		rc = pm_db_error(db, "read pending tickets");
-	else
-		rc = 0;
+	pm_bind_text(st, 1, f);
+	pm_bind_text(st, 2, u);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		count(&s, pm_col_text(st, 0), S_RECEIVED,
+		    sqlite3_column_int64(st, 1));
+	rc = rc == SQLITE_DONE ? 0 : pm_db_error(db, "count tickets");
 	sqlite3_reset(st);
-	return rc;
+	if (rc != 0)
+		return rc;
+	st = pm_db_stmt(db, "SELECT t.kind, e.event, e.satisfaction, count(*)"
+	    " FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id"
+	    " WHERE e.at >= ?1 AND e.at < ?2 AND e.event IN ('resolve',"
+	    " 'reopen', 'cancel', 'callback', 'escalate')"
+	    " GROUP BY t.kind, e.event, e.satisfaction");
+	if (st == NULL)
+		return pm_err_code();
+	pm_bind_text(st, 1, f);
+	pm_bind_text(st, 2, u);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ev = pm_col_text(st, 1);
+		sat = pm_col_text(st, 2);
+		k = strcmp(ev, "resolve") == 0 ? S_RESOLVED :
+		    strcmp(ev, "reopen") == 0 ? S_REOPENED :
+		    strcmp(ev, "cancel") == 0 ? S_CANCELLED :
+		    strcmp(ev, "escalate") == 0 ? S_ESCALATED : S_CALLED_BACK;
+		count(&s, pm_col_text(st, 0), k, sqlite3_column_int64(st, 3));
+		if (k == S_CALLED_BACK && sat != NULL)
+			count(&s, pm_col_text(st, 0), strcmp(sat, "satisfied") ==
+			    0 ? S_SATISFIED : strcmp(sat, "basic") == 0 ?
+			    S_BASIC : S_DISSATISFIED,
+			    sqlite3_column_int64(st, 3));
+	}
+	rc = rc == SQLITE_DONE ? 0 : pm_db_error(db, "count ticket events");
+	sqlite3_reset(st);
+	if (rc != 0 || (rc = each_unresolved(db, s.at, s.end,
+	    stats_unresolved, &s)) != 0)
+		return rc;
+	for (k = 0; k <= NKINDS; k++) {
+		pm_out_text(o, k < NKINDS ? pm_vocab_id(&pm_v_ticket_kind, k) :
+		    "all");
+		for (i = 0; i < S_N; i++)
+			pm_out_int(o, s.n[k][i]);
+		pm_out_row(o);
+	}
+	return 0;
 }
 
 /*
  * due
  */
 
+const struct pm_col pm_ticket_due_cols[] = {
+	{ N_("id"), PM_COL_INT, NULL },
+	{ N_("level"), PM_COL_INT, NULL },
+	{ N_("deadline"), PM_COL_TEXT, &pm_v_deadline },
+	{ N_("due"), PM_COL_TEXT, NULL },
+	{ N_("overdue"), PM_COL_INT, NULL },
+	{ N_("unit"), PM_COL_TEXT, NULL },
+	{ N_("category"), PM_COL_TEXT, NULL },
+	{ N_("receiver"), PM_COL_TEXT, NULL },
+	{ N_("assignee"), PM_COL_TEXT, NULL },
+	{ N_("summary"), PM_COL_TEXT, NULL },
+};
+const int pm_ticket_due_ncols = NCOLS(pm_ticket_due_cols);
+
+/* One deadline that is due. */
 struct due_row {
 	int64_t id;
-	char kind[16];
-	char due[PM_TIME_UTC_LEN];
+	enum pm_ticket_due k;
+	pm_time due;
 };
 
-/* Record that 'r' was reported, so the next run leaves it out. */
+static int
+by_due(const void *a, const void *b)
+{
+	const struct due_row *x = a, *y = b;
+
+	if (x->due != y->due)
+		return x->due < y->due ? -1 : 1;
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return (int)x->k - (int)y->k;
+}
+
+/* Whether an earlier "due --mark" reported this deadline. */
+static int
+reported(struct pm_db *db, const struct due_row *r, int *yes)
+{
+	char due[PM_TIME_UTC_LEN];
+	sqlite3_stmt *st;
+	int rc;
+
+	st = pm_db_stmt(db, "SELECT 1 FROM ticket_notices WHERE ticket_id = ?1"
+	    " AND kind = ?2 AND due = ?3");
+	if (st == NULL)
+		return pm_err_code();
+	pm_bind_int(st, 1, r->id);
+	pm_bind_text(st, 2, pm_ticket_due_name(r->k));
+	pm_bind_text(st, 3, pm_time_utc(r->due, due));
+	rc = sqlite3_step(st);
+	*yes = rc == SQLITE_ROW;
+	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : pm_db_error(db,
+	    "read notices");
+	sqlite3_reset(st);
+	return rc;
+}
+
+/*
+ * The deadlines due by 'limit' not reported yet, sorted, from the open
+ * tickets (a few hundred), asking tk_deadline_overdue() of each.
+ */
+static int
+due_rows(struct pm_db *db, pm_time limit, struct due_row **out, size_t *nout)
+{
+	struct due_row *rows = NULL, *nr, r;
+	struct pm_ticket t;
+	sqlite3_stmt *st;
+	size_t n = 0, cap = 0, i, j;
+	int rc, k, yes = 0;
+
+	*out = NULL;
+	*nout = 0;
+	st = pm_db_stmt(db, "SELECT " TK_COLS " FROM open_tickets");
+	if (st == NULL)
+		return pm_err_code();
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (tk_from_row(st, &t) != 0) {
+			pm_ticket_release(&t);
+			rc = pm_err(PM_EX_SOFTWARE, "out of memory");
+			break;
+		}
+		for (k = 0; k < PM_DUE_N; k++) {
+			if (!tk_deadline_overdue(&t, k, limit))
+				continue;
+			r.id = t.id;
+			r.k = k;
+			r.due = t.due[k];
+			if (n == cap) {
+				cap = cap ? cap * 2 : 32;
+				if ((nr = realloc(rows, cap * sizeof *nr)) ==
+				    NULL) {
+					pm_ticket_release(&t);
+					sqlite3_reset(st);
+					free(rows);
+					return pm_err(PM_EX_SOFTWARE,
+					    "out of memory");
+				}
+				rows = nr;
+			}
+			rows[n++] = r;
+		}
+		pm_ticket_release(&t);
+	}
+	rc = rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW ? rc :
+	    pm_db_error(db, "read deadlines");
+	sqlite3_reset(st);
+	for (i = j = 0; rc == 0 && i < n; i++) {
+		if ((rc = reported(db, &rows[i], &yes)) != 0)
+			break;
+		if (!yes)
+			rows[j++] = rows[i];
+	}
+	n = j;
+	if (rc != 0) {
+		free(rows);
+		return rc;
+	}
+	qsort(rows, n, sizeof *rows, by_due);
+	*out = rows;
+	*nout = n;
+	return 0;
+}
+
+int
+pm_ticket_due(struct pm_db *db, int64_t within, struct pm_out *o, int *count_)
+{
+	struct due_row *rows;
+	struct pm_ticket t;
+	char sum[128];
+	pm_time now = pm_now();
+	size_t n, i;
+	int rc;
+
+	*count_ = 0;
+	if ((rc = due_rows(db, now + within, &rows, &n)) != 0)
+		return rc;
+	for (i = 0; i < n && rc == 0; i++) {
+		if ((rc = pm_ticket_get(db, rows[i].id, &t)) != 0)
+			break;
+		pm_out_int(o, t.id);
+		pm_out_int(o, t.level);
+		pm_out_text(o, pm_ticket_due_name(rows[i].k));
+		pm_rec_out_time(o, rows[i].due, PM_F_DEADLINE);
+		pm_out_duration(o, now - rows[i].due);
+		pm_out_text(o, t.unit);
+		pm_out_text(o, t.category);
+		pm_out_text(o, t.receiver);
+		pm_out_text(o, t.assignee);
+		pm_out_text(o, tk_summary(t.description, SUMMARY_CHARS, sum,
+		    sizeof sum));
+		pm_out_row(o);
+		(*count_)++;
+		pm_ticket_release(&t);
+	}
+	free(rows);
+	return rc;
+}
+
+/* Record that deadline 'r' was reported, so the next run leaves it out. */
 static int
 mark(struct pm_db *db, const struct due_row *r)
 {
-	char now[PM_TIME_UTC_LEN], local[PM_TIME_LOCAL_LEN], detail[96];
+	char now[PM_TIME_UTC_LEN], due[PM_TIME_UTC_LEN];
+	char local[PM_TIME_LOCAL_LEN], *detail;
+	struct pm_ticket b, a;
 	sqlite3_stmt *st;
-	pm_time due = 0;
 	int rc;
 
 	pm_time_utc(pm_now(), now);
@@ -512,112 +746,41 @@ mark(struct pm_db *db, const struct due_row *r)
 	if (st == NULL)
 		return pm_err_code();
 	pm_bind_int(st, 1, r->id);
-	pm_bind_text(st, 2, r->kind);
-	pm_bind_text(st, 3, r->due);
+	pm_bind_text(st, 2, pm_ticket_due_name(r->k));
+	pm_bind_text(st, 3, pm_time_utc(r->due, due));
 	pm_bind_text(st, 4, now);
 	if ((rc = pm_db_step_done(db, st, "mark deadline")) != 0)
 		return rc;
-	/* The report of a notice deadline is the notice itself. */
-	if (strcmp(r->kind, "notice") == 0) {
-		st = pm_db_stmt(db, "UPDATE tickets SET noticed_at ="
-		    " coalesce(noticed_at, ?2) WHERE id = ?1");
-		if (st == NULL)
-			return pm_err_code();
-		pm_bind_int(st, 1, r->id);
-		pm_bind_text(st, 2, now);
-		if ((rc = pm_db_step_done(db, st, "mark notice")) != 0)
-			return rc;
+	if ((rc = pm_ticket_get(db, r->id, &b)) != 0)
+		return rc;
+	if ((rc = tk_copy(&a, &b)) != 0) {
+		pm_ticket_release(&b);
+		return pm_err(PM_EX_SOFTWARE, "out of memory");
 	}
-	pm_time_parse_utc(r->due, &due);
-	snprintf(detail, sizeof detail, "%s deadline %s reported", r->kind,
-	    pm_time_local(due, local));
-	return tk_record(db, r->id, "due", NULL, NULL, detail);
+	/* The report of a notice deadline is the notice itself. */
+	if (r->k == PM_DUE_NOTICE && a.met[PM_DUE_NOTICE] == 0)
+		a.met[PM_DUE_NOTICE] = pm_now();
+	detail = sqlite3_mprintf("%s deadline %s reported",
+	    pm_ticket_due_name(r->k), pm_time_local(r->due, local));
+	rc = detail == NULL ? pm_err(PM_EX_SOFTWARE, "out of memory") :
+	    tk_save(db, &b, &a, "due", detail, 0);
+	sqlite3_free(detail);
+	pm_ticket_release(&b);
+	pm_ticket_release(&a);
+	return rc;
 }
 
 int
-pm_ticket_due(struct pm_db *db, int64_t within, int mark_them,
-    struct pm_out *o, int *count)
+pm_ticket_due_mark(struct pm_db *db, int64_t within)
 {
-	char lim[PM_TIME_UTC_LEN], dur[32], sum[128];
-	struct due_row *rows = NULL, *nr;
-	size_t n = 0, cap = 0, i;
-	sqlite3_stmt *st;
-	pm_time now = pm_now(), due;
-	const char *assignee;
+	struct due_row *rows;
+	size_t n, i;
 	int rc;
 
-	*count = 0;
-	/*
-	 * One arm per deadline, each over the open statuses; a deadline
-	 * reported before (ticket_notices) is left out.  Work paused or
-	 * done has only its notice left to miss.
-	 */
-	st = pm_db_stmt(db, "WITH d(id, kind, due, ord) AS ("
-	    " SELECT id, 'notice', notice_due, 0 FROM tickets"
-	    "  WHERE status IN (" OPEN_STATUSES ") AND noticed_at IS NULL"
-	    "  AND notice_due <= ?1"
-	    " UNION ALL SELECT id, 'onsite', onsite_due, 1 FROM tickets"
-	    "  WHERE status IN ('new', 'assigned', 'in_progress')"
-	    "  AND onsite_at IS NULL AND onsite_due <= ?1"
-	    " UNION ALL SELECT id, 'feedback', feedback_due, 2 FROM tickets"
-	    "  WHERE status IN ('new', 'assigned', 'in_progress')"
-	    "  AND feedback_at IS NULL AND feedback_due <= ?1"
-	    " UNION ALL SELECT id, 'completion', completion_due, 3 FROM tickets"
-	    "  WHERE status IN ('new', 'assigned', 'in_progress')"
-	    "  AND completion_due <= ?1)"
-	    " SELECT d.id, t.level, d.kind, d.due, t.unit, t.category,"
-	    "  t.receiver, t.assignee, t.description"
-	    " FROM d JOIN tickets t ON t.id = d.id"
-	    " WHERE NOT EXISTS (SELECT 1 FROM ticket_notices n"
-	    "  WHERE n.ticket_id = d.id AND n.kind = d.kind AND n.due = d.due)"
-	    " ORDER BY d.due, d.id, d.ord");
-	if (st == NULL)
-		return pm_err_code();
-	pm_bind_text(st, 1, pm_time_utc(now + within, lim));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		due = tk_col_time(st, 3);
-		pm_out_int(o, sqlite3_column_int64(st, 0));
-		pm_out_int(o, sqlite3_column_int(st, 1));
-		pm_out_text(o, pm_col_text(st, 2));
-		out_time(o, due);
-		pm_out_text(o, pm_duration_fmt(now - due, dur, sizeof dur));
-		pm_out_text(o, pm_col_text(st, 4));
-		pm_out_text(o, pm_col_text(st, 5));
-		pm_out_text(o, pm_col_text(st, 6));
-		assignee = pm_col_text(st, 7);
-		pm_out_text(o, assignee);
-		pm_out_text(o, tk_summary(pm_col_text(st, 8), SUMMARY_CHARS,
-		    sum, sizeof sum));
-		pm_out_row(o);
-		(*count)++;
-		if (!mark_them)
-			continue;
-		/* Marks wait until the query is done with the table. */
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			if ((nr = realloc(rows, cap * sizeof *rows)) == NULL) {
-				rc = pm_err(PM_EX_SOFTWARE, "out of memory");
-				goto out;
-			}
-			rows = nr;
-		}
-		rows[n].id = sqlite3_column_int64(st, 0);
-		snprintf(rows[n].kind, sizeof rows[n].kind, "%s",
-		    pm_col_text(st, 2));
-		snprintf(rows[n].due, sizeof rows[n].due, "%s",
-		    pm_col_text(st, 3));
-		n++;
-	}
-	if (rc != SQLITE_DONE) {
-		rc = pm_db_error(db, "read deadlines");
-		goto out;
-	}
-	sqlite3_reset(st);
-	rc = 0;
+	if ((rc = due_rows(db, pm_now() + within, &rows, &n)) != 0)
+		return rc;
 	for (i = 0; i < n && rc == 0; i++)
 		rc = mark(db, &rows[i]);
-out:
-	sqlite3_reset(st);
 	free(rows);
 	return rc;
 }

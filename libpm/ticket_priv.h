@@ -5,8 +5,17 @@
 #define PM_TICKET_PRIV_H
 
 #include "ticket.h"
+#include "vocab.h"
 
-/* Roles in rising order, as staff.role names them. */
+/*
+ * The statuses are words of pm_v_ticket_status; "open" is its group
+ * (tk_open()), "unresolved" the statuses before resolved
+ * (tk_unresolved(), and open_since in the database), "working" those
+ * whose clocks run (tk_working()).  What "overdue" means is
+ * tk_deadline_overdue(); SQL asks it through pm_ticket_overdue().
+ */
+
+/* Roles, in rising rank (pm_v_role's order). */
 enum {
 	TK_ROLE_STAFF,
 	TK_ROLE_LEAD,
@@ -16,46 +25,57 @@ enum {
 
 /*
  * Check that 'login' is a staff member who has not retired and set
- * *rank (may be NULL) to the role.  PM_EX_DATAERR "staff 'X': no such
- * staff member" or "... retired" otherwise.
+ * *rank (may be NULL) to the role.  PM_EX_NOINPUT "staff 'X': no such
+ * staff member" or PM_EX_DATAERR "... retired" otherwise.
  */
 int tk_staff(struct pm_db *db, const char *login, int *rank);
 
-/* The role name for a rank ("supervisor"). */
-const char *tk_role_name(int rank);
+/* Whether status 's' is unresolved, working, open (see above). */
+int tk_unresolved(const char *s);
+int tk_working(const char *s);
+int tk_open(const char *s);
 
 /*
- * Write one history row and one audit row for ticket 'id': 'action'
- * ("assign"), the status before and after (NULL when none), and a
- * detail for people (may be NULL).
+ * Write what changed from 'before' to 'after' (the same ticket): the
+ * "now" columns, the first resolution if this is it, one event 'event'
+ * with the status, level and assignee after it, the deadlines it set
+ * and met, 'satisfaction' and 'detail', the stretch that ended if it
+ * was resolved or cancelled, and one audit row (unless 'no_audit').
  */
-int tk_record(struct pm_db *db, int64_t id, const char *action,
-    const char *from, const char *to, const char *detail);
+int tk_save(struct pm_db *db, const struct pm_ticket *before,
+    const struct pm_ticket *after, const char *event, const char *detail,
+    int no_audit);
 
 /* The columns tk_from_row() reads, in its order. */
 #define TK_COLS \
-	"id, kind, category, unit, source, description, status, level," \
-	" level_reason, escalated, receiver, assignee, received_at," \
-	" notice_due, onsite_due, same_day_due, feedback_due, completion_due," \
-	" noticed_at, onsite_at, feedback_at, resolved_at, callback_at," \
-	" callback_by, satisfaction, callback_comment, closed_at," \
-	" cancelled_at, paused_at, wait_reason, resume_status," \
-	" paused_seconds, reopen_count"
+	"id, kind, category, unit, source, description, receiver," \
+	" received_at, first_level, first_level_reason, first_notice_due," \
+	" first_onsite_due, first_same_day_due, first_feedback_due," \
+	" first_completion_due, first_resolved_at, status, level," \
+	" level_reason, escalated, assignee, notice_due, onsite_due," \
+	" same_day_due, feedback_due, completion_due, noticed_at, onsite_at," \
+	" feedback_at, resolved_at, resolved_by, callback_at, callback_by," \
+	" satisfaction, callback_comment, closed_at, cancelled_at," \
+	" paused_at, wait_reason, resume_status, paused_seconds," \
+	" reopen_count, open_since"
 
 /*
- * Fill 't' from a row of TK_COLS (the caller releases it; strings that
- * could not be copied are NULL).
+ * Fill 't' from a row of TK_COLS (the caller releases it).  Returns 0 or
+ * PM_EX_SOFTWARE when out of memory.
  */
-void tk_from_row(sqlite3_stmt *st, struct pm_ticket *t);
+int tk_from_row(sqlite3_stmt *st, struct pm_ticket *t);
+
+/* A deep copy of 'from' into 'to'; 0 or PM_EX_SOFTWARE. */
+int tk_copy(struct pm_ticket *to, const struct pm_ticket *from);
+
+/* Replace the string '*field' with a copy of 'v' (NULL clears it). */
+int tk_set(char **field, const char *v);
 
 /* 't' as database text in 'buf', or NULL for 0 (no time). */
 const char *tk_utc(pm_time t, char buf[PM_TIME_UTC_LEN]);
 
 /* Column 'i' as a time, 0 when NULL (or not a time). */
 pm_time tk_col_time(sqlite3_stmt *st, int i);
-
-/* 't' as local text for people, "" for 0. */
-const char *tk_local(pm_time t, char buf[PM_TIME_LOCAL_LEN]);
 
 /* The clock and sla entry each deadline counts on. */
 enum pm_ticket_sla_name tk_due_sla(enum pm_ticket_due k, int level);
@@ -68,8 +88,13 @@ enum pm_ticket_sla_name tk_due_sla(enum pm_ticket_due k, int level);
 pm_time tk_next_due(const struct pm_ticket *t, pm_time at, int no_same_day,
     enum pm_ticket_due *kind);
 
-/* Whether status 's' is open (neither closed nor cancelled). */
-int tk_open(const char *s);
+/*
+ * Whether deadline 'k' of 't' is overdue at 'at' (the one definition of
+ * overdue, see ticket_sla.c), and whether any is.
+ */
+int tk_deadline_overdue(const struct pm_ticket *t, enum pm_ticket_due k,
+    pm_time at);
+int tk_overdue_at(const struct pm_ticket *t, pm_time at);
 
 /*
  * The first line of 'text', at most 'max' characters, with "…" when

@@ -6,7 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+#include "staff.h"
 #include "ticket_priv.h"
+#include "unit.h"
 
 static const char *const sla_names[PM_SLA_T_N] = {
 	"notice_level1", "notice_level2", "onsite", "same_day", "feedback",
@@ -112,12 +115,15 @@ pm_ticket_deadlines(const struct pm_calendar *cal,
 
 pm_time
 pm_ticket_shift(const struct pm_calendar *cal, enum pm_clock_kind clock,
-    pm_time due, pm_time paused, pm_time resumed)
+    pm_time due, pm_time paused, pm_time resumed, int end_of_day)
 {
 	int64_t left;
 
 	if (due <= paused || resumed <= paused)
 		return due;
+	/* "Done today" stays "done by the end of a day": the resume day. */
+	if (end_of_day)
+		return pm_day_end(resumed);
 	left = pm_calendar_between(cal, clock, paused, due);
 	return pm_calendar_add(cal, clock, resumed, left);
 }
@@ -143,6 +149,34 @@ tk_next_due(const struct pm_ticket *t, pm_time at, int no_same_day,
 }
 
 /*
+ * What "overdue" means, in one place: deadline 'k' of 't' has passed by
+ * 'at' and was not met by then, and it still binds: the notice whatever
+ * the status (the manager must hear), the others while the work is
+ * neither done nor paused.  The same-day deadline is the pending list's
+ * business, not an overdue one.
+ */
+int
+tk_deadline_overdue(const struct pm_ticket *t, enum pm_ticket_due k,
+    pm_time at)
+{
+	if (k == PM_DUE_SAME_DAY || t->due[k] == 0 || t->due[k] > at ||
+	    (t->met[k] != 0 && t->met[k] <= at) || !tk_open(t->status))
+		return 0;
+	return k == PM_DUE_NOTICE || tk_working(t->status);
+}
+
+int
+tk_overdue_at(const struct pm_ticket *t, pm_time at)
+{
+	int k;
+
+	for (k = 0; k < PM_DUE_N; k++)
+		if (tk_deadline_overdue(t, k, at))
+			return 1;
+	return 0;
+}
+
+/*
  * Adding a ticket.
  */
 
@@ -151,33 +185,10 @@ struct category {
 	int urgent, emergency;
 };
 
-/*
- * Step 'st', the lookup of the 'what' with code 'code': 0 with its row
- * to read, or the error with 'st' reset ("unit '3-1-502': no such unit"
- * when there is no row; 'doing' names a database error).
- */
-static int
-step_found(struct pm_db *db, sqlite3_stmt *st, const char *doing,
-    const char *what, const char *code)
-{
-	int rc;
-
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		rc = pm_db_error(db, doing);
-	else
-		rc = pm_err(PM_EX_DATAERR, "%s '%.60s': no such %s", what, code,
-		    what);
-	sqlite3_reset(st);
-	return rc;
-}
-
 static int
 get_category(struct pm_db *db, const char *code, struct category *c)
 {
 	sqlite3_stmt *st;
-	const char *kind;
 	int rc, retired;
 
 	st = pm_db_stmt(db, "SELECT kind, urgent, emergency, retired"
@@ -185,36 +196,43 @@ get_category(struct pm_db *db, const char *code, struct category *c)
 	if (st == NULL)
 		return pm_err_code();
 	pm_bind_text(st, 1, code);
-	if ((rc = step_found(db, st, "read category", "category", code)) != 0)
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		rc = rc == SQLITE_DONE ? pm_err(PM_EX_NOINPUT, "category %s: "
+		    "no such category", pm_q(code)) : pm_db_error(db,
+		    "read category");
+		sqlite3_reset(st);
 		return rc;
-	kind = pm_col_text(st, 0);
-	snprintf(c->kind, sizeof c->kind, "%s", kind != NULL ? kind : "");
+	}
+	snprintf(c->kind, sizeof c->kind, "%s", pm_col_text(st, 0) != NULL ?
+	    pm_col_text(st, 0) : "");
 	c->urgent = sqlite3_column_int(st, 1);
 	c->emergency = sqlite3_column_int(st, 2);
 	retired = sqlite3_column_int(st, 3);
 	sqlite3_reset(st);
 	if (retired)
-		return pm_err(PM_EX_DATAERR, "category '%s': retired", code);
+		return pm_err(PM_EX_DATAERR, "category %s: retired", pm_q(code));
 	return 0;
 }
 
 static int
-check_unit(struct pm_db *db, const char *code)
+unit_retired(struct pm_db *db, const char *code)
 {
 	sqlite3_stmt *st;
-	int rc, retired;
+	int rc, retired = 0;
 
 	st = pm_db_stmt(db, "SELECT retired FROM units WHERE code = ?1");
 	if (st == NULL)
 		return pm_err_code();
 	pm_bind_text(st, 1, code);
-	if ((rc = step_found(db, st, "read unit", "unit", code)) != 0)
-		return rc;
-	retired = sqlite3_column_int(st, 0);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		retired = sqlite3_column_int(st, 0);
+		rc = SQLITE_DONE;
+	}
+	rc = rc == SQLITE_DONE ? 0 : pm_db_error(db, "read unit");
 	sqlite3_reset(st);
-	if (retired)
-		return pm_err(PM_EX_DATAERR, "unit '%s': retired", code);
-	return 0;
+	if (rc == 0 && retired)
+		rc = pm_err(PM_EX_DATAERR, "unit %s: retired", pm_q(code));
+	return rc;
 }
 
 /*
@@ -245,10 +263,7 @@ previous(struct pm_db *db, const char *unit, const char *category,
 		*when = tk_col_time(st, 1);
 		rc = SQLITE_DONE;
 	}
-	if (rc != SQLITE_DONE)
-		rc = pm_db_error(db, "read tickets");
-	else
-		rc = 0;
+	rc = rc == SQLITE_DONE ? 0 : pm_db_error(db, "read tickets");
 	sqlite3_reset(st);
 	return rc;
 }
@@ -287,97 +302,113 @@ level_of(struct pm_db *db, const struct pm_calendar *cal,
 	return 0;
 }
 
-/* Check and complete what a new ticket says: kind, source, time, who. */
-static int
-check_new(struct pm_db *db, const struct pm_ticket_new *n,
-    const struct category *c, const char **kind, const char **source,
-    pm_time *received, const char **receiver)
+int
+pm_ticket_check_new(struct pm_db *db, struct pm_ticket_new *n)
 {
+	static char cat[128], unit[128];
 	char buf[PM_TIME_LOCAL_LEN];
-	pm_time now = pm_now();
+	struct category c;
+	const char *id;
 	int rc;
 
-	if (n->kind != NULL) {
-		if ((*kind = pm_ticket_kind(n->kind)) == NULL)
-			return pm_err(PM_EX_DATAERR, "kind '%.40s': not a "
-			    "ticket kind (choose repair, complaint, inquiry or "
-			    "suggestion)", n->kind);
-	} else if ((*kind = pm_ticket_kind(c->kind)) == NULL)
-		return pm_err(PM_EX_DATAERR, "category '%s' has no kind: give "
-		    "one (repair, complaint, inquiry or suggestion)",
-		    n->category);
-	*source = n->source != NULL ? pm_ticket_source(n->source) : "phone";
-	if (*source == NULL)
-		return pm_err(PM_EX_DATAERR, "source '%.40s': not a source "
-		    "(choose phone, walk-in, visit, inspection or online)",
-		    n->source);
-	if ((rc = pm_ticket_check_text("description", n->description)) != 0)
+	if (n->category == NULL || n->unit == NULL || n->description == NULL)
+		return pm_err(PM_EX_DATAERR, "a ticket needs a category, a "
+		    "unit and a description");
+	if ((rc = pm_rec_find(db, &pm_category_type, n->category, cat,
+	    sizeof cat)) != 0 || (rc = get_category(db, cat, &c)) != 0 ||
+	    (rc = pm_rec_find(db, &pm_unit_type, n->unit, unit,
+	    sizeof unit)) != 0 || (rc = unit_retired(db, unit)) != 0)
 		return rc;
-	*received = n->received != 0 ? n->received : now;
+	n->category = cat;
+	n->unit = unit;
+	if (n->kind != NULL) {
+		if ((rc = pm_vocab_check(&pm_v_ticket_kind, n->kind, 0,
+		    &id)) != 0)
+			return rc;
+		n->kind = id;
+	} else if (pm_vocab_find(&pm_v_ticket_kind, c.kind) == NULL)
+		return pm_err(PM_EX_DATAERR, "category %s has no kind: give "
+		    "one (repair, complaint, inquiry or suggestion)", pm_q(cat));
+	if (n->source != NULL) {
+		if ((rc = pm_vocab_check(&pm_v_source, n->source, 0, &id)) != 0)
+			return rc;
+		n->source = id;
+	}
+	if ((rc = pm_text_check(N_("description"), n->description, 0,
+	    PM_TEXT_LINES)) != 0)
+		return rc;
 	/* The time as the user wrote it: the local form drops seconds. */
-	if (*received > now)
-		return pm_err(PM_EX_DATAERR, "received time '%.60s': in the "
-		    "future", n->received_text != NULL ? n->received_text :
-		    pm_time_local(*received, buf));
-	*receiver = n->receiver != NULL ? n->receiver : db->user;
-	if ((rc = tk_staff(db, *receiver, NULL)) != 0)
+	if (n->received > pm_now())
+		return pm_err(PM_EX_DATAERR, "received time %s: in the future",
+		    pm_q(n->received_text != NULL ? n->received_text :
+		    pm_time_local(n->received, buf)));
+	if ((rc = tk_staff(db, n->receiver != NULL ? n->receiver : db->user,
+	    NULL)) != 0)
 		return rc;
 	/* Whoever types it in must be staff too, when not the receiver. */
-	if (strcmp(*receiver, db->user) != 0)
+	if (n->receiver != NULL && strcmp(n->receiver, db->user) != 0)
 		return tk_staff(db, db->user, NULL);
 	return 0;
 }
 
 int
-pm_ticket_add(struct pm_db *db, const struct pm_ticket_new *n, int64_t *id)
+pm_ticket_add(struct pm_db *db, struct pm_ticket_new *n, int64_t *id)
 {
-	char b[PM_DUE_N + 1][PM_TIME_UTC_LEN], why[128], detail[192];
-	const char *kind = NULL, *source = NULL, *receiver = NULL;
+	char b[2 * PM_DUE_N + 1][PM_TIME_UTC_LEN], why[128], *detail;
 	const struct pm_calendar *cal;
 	struct pm_ticket_sla sla;
+	struct pm_ticket t;
 	struct category c;
-	pm_time received = 0, due[PM_DUE_N];
 	sqlite3_stmt *st;
 	int rc, level = 3, k;
 
-	if (n->category == NULL || n->unit == NULL)
-		return pm_err(PM_EX_USAGE, "a ticket needs a category and a "
-		    "unit");
-	if ((rc = get_category(db, n->category, &c)) != 0 ||
-	    (rc = check_unit(db, n->unit)) != 0 ||
-	    (rc = check_new(db, n, &c, &kind, &source, &received,
-	    &receiver)) != 0)
+	if ((rc = pm_ticket_check_new(db, n)) != 0 ||
+	    (rc = get_category(db, n->category, &c)) != 0)
 		return rc;
+	memset(&t, 0, sizeof t);
+	t.kind = (char *)(n->kind != NULL ? n->kind : pm_vocab_find(
+	    &pm_v_ticket_kind, c.kind));
+	t.source = (char *)(n->source != NULL ? n->source : "phone");
+	t.receiver = (char *)(n->receiver != NULL ? n->receiver : db->user);
+	t.received = n->received != 0 ? n->received : pm_now();
+	t.status = (char *)"new";
 	if ((cal = pm_db_calendar(db)) == NULL)
 		return pm_err_code();
 	if ((rc = pm_ticket_sla_load(db, cal, &sla)) != 0 ||
-	    (rc = level_of(db, cal, &sla, n, &c, received, why, sizeof why,
+	    (rc = level_of(db, cal, &sla, n, &c, t.received, why, sizeof why,
 	    &level)) != 0)
 		return rc;
-	pm_ticket_deadlines(cal, &sla, level, c.emergency, received, due);
+	t.level = level;
+	pm_ticket_deadlines(cal, &sla, level, c.emergency, t.received, t.due);
 
 	st = pm_db_stmt(db, "INSERT INTO tickets(kind, category, unit, source,"
-	    " description, level, level_reason, receiver, received_at,"
-	    " notice_due, onsite_due, same_day_due, feedback_due,"
-	    " completion_due) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-	    " ?10, ?11, ?12, ?13, ?14)");
+	    " description, receiver, received_at, first_level,"
+	    " first_level_reason, first_notice_due, first_onsite_due,"
+	    " first_same_day_due, first_feedback_due, first_completion_due,"
+	    " level, level_reason, notice_due, onsite_due, same_day_due,"
+	    " feedback_due, completion_due, open_since) VALUES (?1, ?2, ?3,"
+	    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?8, ?9, ?10,"
+	    " ?11, ?12, ?13, ?14, ?7)");
 	if (st == NULL)
 		return pm_err_code();
-	pm_bind_text(st, 1, kind);
+	pm_bind_text(st, 1, t.kind);
 	pm_bind_text(st, 2, n->category);
 	pm_bind_text(st, 3, n->unit);
-	pm_bind_text(st, 4, source);
+	pm_bind_text(st, 4, t.source);
 	pm_bind_text(st, 5, n->description);
-	pm_bind_int(st, 6, level);
-	pm_bind_text(st, 7, why);
-	pm_bind_text(st, 8, receiver);
-	pm_bind_text(st, 9, pm_time_utc(received, b[PM_DUE_N]));
+	pm_bind_text(st, 6, t.receiver);
+	pm_bind_text(st, 7, pm_time_utc(t.received, b[2 * PM_DUE_N]));
+	pm_bind_int(st, 8, level);
+	pm_bind_text(st, 9, why);
 	for (k = 0; k < PM_DUE_N; k++)
-		pm_bind_text(st, 10 + k, tk_utc(due[k], b[k]));
+		pm_bind_text(st, 10 + k, tk_utc(t.due[k], b[k]));
 	if ((rc = pm_db_step_done(db, st, "add ticket")) != 0)
 		return rc;
-	*id = sqlite3_last_insert_rowid(db->h);
-	snprintf(detail, sizeof detail, "%s %s at %s, level %d (%s)", kind,
-	    n->category, n->unit, level, why);
-	return tk_record(db, *id, "add", NULL, "new", detail);
+	t.id = *id = sqlite3_last_insert_rowid(db->h);
+	if ((detail = sqlite3_mprintf("%s %s at %s, level %d (%s)", t.kind,
+	    n->category, n->unit, level, why)) == NULL)
+		return pm_err(PM_EX_SOFTWARE, "out of memory");
+	rc = tk_save(db, NULL, &t, "add", detail, n->no_audit);
+	sqlite3_free(detail);
+	return rc;
 }

@@ -1,5 +1,6 @@
 /*
- * unit.c - units, their owners and occupancy.
+ * unit.c - units, public areas and buildings: their record types, and
+ * their owners and occupancy.
  *
  * All SQL about units lives here, with bound parameters only: an owner
  * name such as "'; DROP TABLE units; --" is a value like any other.
@@ -12,41 +13,20 @@
 
 #include "audit.h"
 #include "err.h"
+#include "i18n.h"
 #include "mask.h"
-#include "rec.h"
+#include "text.h"
 #include "unit.h"
-#include "utf8.h"
+#include "vocab.h"
 
 #define NAME_MAX_BYTES	200
-#define IMPORT_MAX_ERRORS 20
+#define CODE_MAX 64
 
 int
 pm_unit_check_name(const char *s)
 {
-	const char *p = s;
-	uint32_t cp;
-	char q[PM_QUOTE_MAX];
-	size_t n;
-
-	if (strlen(s) > NAME_MAX_BYTES)
-		return pm_err(PM_EX_DATAERR, "owner name '%s': longer than %d "
-		    "bytes", pm_mask_quote(s, q), NAME_MAX_BYTES);
-	for (; *p != '\0'; p += n) {
-		if ((n = pm_utf8_decode(p, &cp)) == 0)
-			return pm_err(PM_EX_DATAERR, "owner name '%s': not "
-			    "valid UTF-8", pm_mask_quote(s, q));
-		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
-			return pm_err(PM_EX_DATAERR, "owner name '%s': "
-			    "control character U+%04lX not allowed",
-			    pm_mask_quote(s, q), (unsigned long)cp);
-		if (cp == 0x200e || cp == 0x200f ||
-		    (cp >= 0x202a && cp <= 0x202e) ||
-		    (cp >= 0x2066 && cp <= 0x2069))
-			return pm_err(PM_EX_DATAERR, "owner name '%s': "
-			    "bidirectional control U+%04lX not allowed",
-			    pm_mask_quote(s, q), (unsigned long)cp);
-	}
-	return 0;
+	return pm_text_check(N_("owner name"), s, NAME_MAX_BYTES,
+	    PM_TEXT_EMPTY);
 }
 
 static int
@@ -55,14 +35,13 @@ is_digit(int c)
 	return c >= '0' && c <= '9';
 }
 
+/* A rejected number is masked in the message too: it lands in mail. */
 static int
 bad_phone(const char *s)
 {
-	char q[PM_QUOTE_MAX];
-
-	return pm_err(PM_EX_DATAERR, "phone '%s': not a phone number (a "
+	return pm_err(PM_EX_DATAERR, "phone %s: not a phone number (a "
 	    "mobile number such as 13812345678 or a landline such as "
-	    "010-12345678)", pm_mask_quote(s, q));
+	    "010-12345678)", pm_q_masked(s));
 }
 
 int
@@ -70,7 +49,6 @@ pm_unit_check_phone(const char *s)
 {
 	size_t len = strlen(s), digits = 0, i;
 	int dash = 0;
-	char q[PM_QUOTE_MAX];
 
 	if (len == 0)
 		return 0;
@@ -87,16 +65,16 @@ pm_unit_check_phone(const char *s)
 		return digits >= 7 && digits <= 20 ? 0 : bad_phone(s);
 	if (digits == 11 && s[0] == '1') {
 		if (s[1] < '3')
-			return pm_err(PM_EX_DATAERR, "phone '%s': not a "
+			return pm_err(PM_EX_DATAERR, "phone %s: not a "
 			    "mobile number (they start 13 to 19)",
-			    pm_mask_quote(s, q));
+			    pm_q_masked(s));
 		return 0;
 	}
 	if (digits == 7 || digits == 8)
 		return 0;
-	return pm_err(PM_EX_DATAERR, "phone '%s': %zu digit%s, neither a "
+	return pm_err(PM_EX_DATAERR, "phone %s: %zu digits, neither a "
 	    "mobile number (11, starting with 1) nor a local one (7 or 8)",
-	    pm_mask_quote(s, q), digits, digits == 1 ? "" : "s");
+	    pm_q_masked(s), digits);
 }
 
 static int
@@ -132,71 +110,151 @@ pm_unit_check_id_number(const char *s)
 	size_t len = strlen(s), i;
 	int sum = 0;
 	char last;
-	char q[PM_QUOTE_MAX];
 
 	if (len == 0)
 		return 0;
 	if (len != 18)
-		return pm_err(PM_EX_DATAERR, "id number '%s': %zu characters, "
-		    "not 18", pm_mask_quote(s, q), len);
+		return pm_err(PM_EX_DATAERR, "id number %s: %zu characters, "
+		    "not 18", pm_q_masked(s), len);
 	for (i = 0; i < 17; i++) {
 		if (!is_digit(s[i]))
-			return pm_err(PM_EX_DATAERR, "id number '%s': the "
+			return pm_err(PM_EX_DATAERR, "id number %s: the "
 			    "first 17 characters must be digits",
-			    pm_mask_quote(s, q));
+			    pm_q_masked(s));
 		sum += (s[i] - '0') * weight[i];
 	}
 	last = s[17] == 'x' ? 'X' : s[17];
 	if (!is_digit(last) && last != 'X')
-		return pm_err(PM_EX_DATAERR, "id number '%s': the last "
-		    "character must be a digit or X", pm_mask_quote(s, q));
+		return pm_err(PM_EX_DATAERR, "id number %s: the last "
+		    "character must be a digit or X", pm_q_masked(s));
 	if (!real_date(s + 6))
-		return pm_err(PM_EX_DATAERR, "id number '%s': no such birth "
-		    "date '%.8s'", s, s + 6);
+		return pm_err(PM_EX_DATAERR, "id number %s: not a real birth "
+		    "date in it", pm_q_masked(s));
 	if (check[sum % 11] != last)
-		return pm_err(PM_EX_DATAERR, "id number '%s': wrong check "
-		    "digit (a typing error?)", s);
+		return pm_err(PM_EX_DATAERR, "id number %s: wrong check "
+		    "digit (a typing error?)", pm_q_masked(s));
 	return 0;
 }
 
-static int
-one_of(const char *s, const char *const *choices)
-{
-	int i;
+/*
+ * The record types.
+ */
 
-	for (i = 0; choices[i] != NULL; i++)
-		if (strcmp(s, choices[i]) == 0)
-			return 1;
-	return 0;
-}
+static const struct pm_filter unit_filters[];
+static const struct pm_filter public_filters[];
+
+static const struct pm_field unit_fields[] = {
+	PM_FIELD(N_("code"), PM_F_TEXT, "u.code", 0, NULL),
+	PM_FIELD(N_("kind"), PM_F_TEXT, "u.kind", PM_F_SHOW, &pm_v_unit_kind),
+	PM_FIELD(N_("name"), PM_F_TEXT, "u.name", PM_F_SHOW, NULL),
+	PM_FIELD(N_("building"), PM_F_TEXT, "u.building", 0, NULL),
+	PM_FIELD(N_("entrance"), PM_F_INT0, "u.entrance", 0, NULL),
+	PM_FIELD(N_("floor"), PM_F_INT0, "u.floor", 0, NULL),
+	PM_FIELD(N_("area"), PM_F_HUNDREDTHS, "u.area", 0, NULL),
+	/* A public area is never occupied or vacant: its column is unused. */
+	PM_FIELD(N_("occupancy"), PM_F_TEXT, "CASE WHEN u.kind = 'public'"
+	    " THEN NULL ELSE u.occupancy END", 0, &pm_v_occupancy),
+	PM_FIELD(N_("condition"), PM_F_TEXT, "u.condition", 0,
+	    &pm_v_condition),
+	PM_FIELD(N_("owner_name"), PM_F_TEXT, "u.owner_name", 0, NULL),
+	PM_FIELD(N_("owner_phone"), PM_F_TEXT, "u.owner_phone", PM_F_MASKED,
+	    NULL),
+	PM_FIELD(N_("owner_id_number"), PM_F_TEXT, "u.owner_id_number",
+	    PM_F_MASKED | PM_F_SHOW, NULL),
+	PM_FIELD(N_("retired"), PM_F_INT, "u.retired", PM_F_SHOW, NULL),
+	PM_FIELD_END
+};
+
+const struct pm_rtype pm_unit_type = {
+	.name = N_("unit"),
+	.from = "units u",
+	.key = "u.code",
+	.key_kind = PM_KEY_CODE,
+	.key_arg = N_("code"),
+	.where = "u.retired = 0 AND u.kind = 'unit'",
+	.order = "u.building COLLATE pm_natural, u.entrance, u.floor,"
+	    " u.code COLLATE pm_natural",
+	.fields = unit_fields,
+	.filters = unit_filters,
+	.not_found = N_("unit %s: no such unit"),
+	.list_cmd = "pm-unit list"
+};
+
+static const struct pm_field public_fields[] = {
+	PM_FIELD(N_("code"), PM_F_TEXT, "u.code", 0, NULL),
+	PM_FIELD(N_("name"), PM_F_TEXT, "u.name", 0, NULL),
+	PM_FIELD(N_("building"), PM_F_TEXT, "u.building", 0, NULL),
+	PM_FIELD(N_("entrance"), PM_F_INT0, "u.entrance", 0, NULL),
+	PM_FIELD(N_("area"), PM_F_HUNDREDTHS, "u.area", 0, NULL),
+	PM_FIELD(N_("condition"), PM_F_TEXT, "u.condition", 0,
+	    &pm_v_condition),
+	PM_FIELD_END
+};
+
+const struct pm_rtype pm_public_type = {
+	.name = N_("public area"),
+	.from = "units u",
+	.key = "u.code",
+	.key_kind = PM_KEY_CODE,
+	.key_arg = N_("code"),
+	.where = "u.retired = 0 AND u.kind = 'public'",
+	.order = "u.building COLLATE pm_natural, u.entrance,"
+	    " u.code COLLATE pm_natural",
+	.fields = public_fields,
+	.filters = public_filters,
+	.not_found = N_("public area %s: no such public area"),
+	.list_cmd = "pm-unit list --public"
+};
+
+static const struct pm_field building_fields[] = {
+	PM_FIELD(N_("code"), PM_F_TEXT, "b.code", 0, NULL),
+	PM_FIELD(N_("name"), PM_F_TEXT, "b.name", 0, NULL),
+	PM_FIELD(N_("units"), PM_F_INT, "(SELECT count(*) FROM units u"
+	    " WHERE u.building = b.code AND u.kind = 'unit'"
+	    " AND u.retired = 0)", 0, NULL),
+	PM_FIELD(N_("retired"), PM_F_INT, "b.retired", PM_F_SHOW, NULL),
+	PM_FIELD_END
+};
+
+const struct pm_rtype pm_building_type = {
+	.name = N_("building"),
+	.from = "buildings b",
+	.key = "b.code",
+	.key_kind = PM_KEY_CODE,
+	.key_arg = N_("code"),
+	.where = "b.retired = 0",
+	.order = "b.code COLLATE pm_natural",
+	.fields = building_fields,
+	.not_found = N_("building %s: no such building"),
+	.list_cmd = "pm-unit buildings"
+};
+
+enum { OPT_PUBLIC = PM_OPT_LONG };
+
+static const struct pm_filter unit_filters[] = {
+	{ .opt = { "building", 'b', N_("code"), N_("units of this building") },
+	    .kind = PM_FILTER_EQ, .sql = "u.building = ?",
+	    .ref = &pm_building_type },
+	{ .opt = { "occupancy", 's', N_("state"),
+	    N_("occupied, vacant or rented (自住, 空置, 出租)") },
+	    .kind = PM_FILTER_EQ, .sql = "u.occupancy = ?",
+	    .vocab = &pm_v_occupancy },
+	{ .opt = { "public", OPT_PUBLIC, NULL,
+	    N_("list the public areas and common parts instead") },
+	    .kind = PM_FILTER_TYPE, .other = &pm_public_type },
+	{ .opt = { NULL, 0, NULL, NULL } }
+};
+
+static const struct pm_filter public_filters[] = {
+	{ .opt = { "building", 'b', N_("code"),
+	    N_("common parts of this building") },
+	    .kind = PM_FILTER_EQ, .sql = "u.building = ?",
+	    .ref = &pm_building_type },
+	{ .opt = { NULL, 0, NULL, NULL } }
+};
 
 int
-pm_unit_check_occupancy(const char *s)
-{
-	static const char *const states[] = { "occupied", "vacant",
-	    "rented", NULL };
-	char q[PM_QUOTE_MAX];
-
-	if (one_of(s, states))
-		return 0;
-	return pm_err(PM_EX_DATAERR, "occupancy '%s': unknown occupancy "
-	    "(choose occupied, vacant or rented)", pm_mask_quote(s, q));
-}
-
-int
-pm_unit_check_condition(const char *s)
-{
-	static const char *const states[] = { "good", "basic", "poor", NULL };
-	char q[PM_QUOTE_MAX];
-
-	if (one_of(s, states))
-		return 0;
-	return pm_err(PM_EX_DATAERR, "condition '%s': unknown condition "
-	    "(choose good, basic or poor)", pm_mask_quote(s, q));
-}
-
-int
-pm_unit_check_change(const struct pm_unit_change *c)
+pm_unit_check_change(struct pm_unit_change *c)
 {
 	int rc = 0;
 
@@ -208,179 +266,15 @@ pm_unit_check_change(const struct pm_unit_change *c)
 	if (c->owner_id_number != NULL &&
 	    (rc = pm_unit_check_id_number(c->owner_id_number)) != 0)
 		return rc;
-	if (c->occupancy != NULL &&
-	    (rc = pm_unit_check_occupancy(c->occupancy)) != 0)
+	if (c->occupancy != NULL && (rc = pm_vocab_check(&pm_v_occupancy,
+	    c->occupancy, 0, &c->occupancy)) != 0)
 		return rc;
 	if (c->condition != NULL)
-		rc = pm_unit_check_condition(c->condition);
+		rc = pm_vocab_check(&pm_v_condition, c->condition, 0,
+		    &c->condition);
 	return rc;
 }
 
-/*
- * Natural order for codes: runs of digits compare as numbers, so
- * "3-1-502" < "3-1-1001" and "3" < "10"; the rest compares as bytes.
- * Codes equal that way ("01" and "1") are then ordered as bytes, so the
- * order is total and the same on every run.
- */
-static int
-natural_cmp(void *arg, int na, const void *va, int nb, const void *vb)
-{
-	const unsigned char *a = va, *b = vb;
-	int i = 0, j = 0, si, sj, li, lj, k, c;
-
-	while (i < na && j < nb) {
-		if (is_digit(a[i]) && is_digit(b[j])) {
-			while (i < na && a[i] == '0')
-				i++;
-			while (j < nb && b[j] == '0')
-				j++;
-			for (si = i; i < na && is_digit(a[i]); i++)
-				;
-			for (sj = j; j < nb && is_digit(b[j]); j++)
-				;
-			li = i - si;
-			lj = j - sj;
-			if (li != lj)
-				return li < lj ? -1 : 1;
-			for (k = 0; k < li; k++)
-				if (a[si + k] != b[sj + k])
-					return a[si + k] < b[sj + k] ? -1 : 1;
-			continue;
-		}
-		if (a[i] != b[j])
-			return a[i] < b[j] ? -1 : 1;
-		i++;
-		j++;
-	}
-	if (i < na || j < nb)
-		return i < na ? 1 : -1;
-	c = memcmp(a, b, na < nb ? na : nb);
-	if (c != 0)
-		return c;
-	return na < nb ? -1 : na > nb;
-}
-
-/*
- * Register the natural collation when SQLite first meets its name.
- * Doing it on demand, rather than at every call, keeps cached
- * statements valid: redefining a collation would expire them.
- */
-static void
-need_collation(void *arg, sqlite3 *h, int enc, const char *name)
-{
-	if (strcmp(name, "pm_natural") == 0)
-		sqlite3_create_collation_v2(h, "pm_natural", SQLITE_UTF8, NULL,
-		    natural_cmp, NULL);
-}
-
-#define UNIT_COLS "code, kind, name, building, entrance, floor, area," \
-	" occupancy, condition, owner_name, owner_phone, owner_id_number," \
-	" retired"
-
-static void
-unit_from_row(sqlite3_stmt *st, struct pm_unit *u)
-{
-	u->code = pm_col_text(st, 0);
-	u->kind = pm_col_text(st, 1);
-	u->name = pm_col_text(st, 2);
-	u->building = pm_col_text(st, 3);
-	u->entrance = sqlite3_column_int(st, 4);
-	u->floor = sqlite3_column_int(st, 5);
-	u->area = sqlite3_column_int64(st, 6);
-	/* A public area is never occupied or vacant; its column is unused. */
-	u->occupancy = strcmp(u->kind, "public") == 0 ? NULL :
-	    pm_col_text(st, 7);
-	u->condition = pm_col_text(st, 8);
-	u->owner_name = pm_col_text(st, 9);
-	u->owner_phone = pm_col_text(st, 10);
-	u->owner_id_number = pm_col_text(st, 11);
-	u->retired = sqlite3_column_int(st, 12);
-}
-
-/* Step 'st' and hand each row to 'fn'; the statement is reset after. */
-static int
-each_row(struct pm_db *db, sqlite3_stmt *st, const char *what, int *nrows,
-    int (*fn)(const struct pm_unit *, void *), void *arg)
-{
-	struct pm_unit u;
-	int rc;
-
-	*nrows = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		(*nrows)++;
-		unit_from_row(st, &u);
-		if ((rc = fn(&u, arg)) != 0) {
-			sqlite3_reset(st);
-			return rc;
-		}
-	}
-	if (rc != SQLITE_DONE)
-		rc = pm_db_error(db, what);
-	else
-		rc = 0;
-	sqlite3_reset(st);
-	return rc;
-}
-
-static int
-building_exists(struct pm_db *db, const char *code, int *found)
-{
-	return pm_db_exists(db, "SELECT 1 FROM buildings WHERE code = ?1",
-	    code, "find building", found);
-}
-
-int
-pm_unit_list(struct pm_db *db, const struct pm_unit_filter *f,
-    int (*fn)(const struct pm_unit *, void *), void *arg)
-{
-	sqlite3_stmt *st;
-	char q[PM_QUOTE_MAX];
-	int rc, found, n;
-
-	if (f->occupancy != NULL &&
-	    (rc = pm_unit_check_occupancy(f->occupancy)) != 0)
-		return rc;
-	if (f->building != NULL) {
-		if ((rc = building_exists(db, f->building, &found)) != 0)
-			return rc;
-		if (!found)
-			return pm_err(PM_EX_NOINPUT, "building '%s': no such "
-			    "building", pm_mask_quote(f->building, q));
-	}
-	sqlite3_collation_needed(db->h, NULL, need_collation);
-	st = pm_db_stmt(db, "SELECT " UNIT_COLS " FROM units"
-	    " WHERE retired = 0 AND kind = ?1"
-	    " AND (?2 IS NULL OR building = ?2)"
-	    " AND (?3 IS NULL OR occupancy = ?3)"
-	    " ORDER BY building COLLATE pm_natural, entrance, floor,"
-	    " code COLLATE pm_natural");
-	if (st == NULL)
-		return pm_err_code();
-	pm_bind_text(st, 1, f->public_areas ? "public" : "unit");
-	pm_bind_text(st, 2, f->building);
-	pm_bind_text(st, 3, f->occupancy);
-	return each_row(db, st, "list units", &n, fn, arg);
-}
-
-int
-pm_unit_get(struct pm_db *db, const char *code,
-    int (*fn)(const struct pm_unit *, void *), void *arg)
-{
-	sqlite3_stmt *st;
-	char q[PM_QUOTE_MAX];
-	int rc, n;
-
-	st = pm_db_stmt(db, "SELECT " UNIT_COLS " FROM units WHERE code = ?1");
-	if (st == NULL)
-		return pm_err_code();
-	pm_bind_text(st, 1, code);
-	if ((rc = each_row(db, st, "find unit", &n, fn, arg)) != 0)
-		return rc;
-	if (n == 0)
-		return pm_err(PM_EX_NOINPUT, "unit '%s': no such unit",
-		    pm_mask_quote(code, q));
-	return 0;
-}
 
 /* The fields pm_unit_set() may change, in struct pm_unit_change order. */
 enum { F_NAME, F_PHONE, F_ID, F_OCCUPANCY, F_CONDITION, NFIELDS };
@@ -424,7 +318,6 @@ static int
 row_read(struct pm_db *db, const char *code, struct unit_row *r)
 {
 	sqlite3_stmt *st;
-	char q[PM_QUOTE_MAX];
 	int rc, i, oom = 0;
 
 	memset(r, 0, sizeof *r);
@@ -437,8 +330,8 @@ row_read(struct pm_db *db, const char *code, struct unit_row *r)
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE) {
 		sqlite3_reset(st);
-		return pm_err(PM_EX_NOINPUT, "unit '%s': no such unit",
-		    pm_mask_quote(code, q));
+		return pm_err(PM_EX_NOINPUT, "unit %s: no such unit",
+		    pm_q(code));
 	}
 	if (rc != SQLITE_ROW) {
 		rc = pm_db_error(db, "find unit");
@@ -499,20 +392,22 @@ row_write(struct pm_db *db, const char *code, char *const *v,
 }
 
 int
-pm_unit_set(struct pm_db *db, const char *code,
-    const struct pm_unit_change *c, int *changed)
+pm_unit_set(struct pm_db *db, const char *input,
+    struct pm_unit_change *c, int *changed)
 {
 	const char *want[NFIELDS];
 	const char *nv[NFIELDS];
-	char idbuf[19], ma[PM_MASK_MAX], mb[PM_MASK_MAX];
+	char idbuf[19], ma[PM_MASK_MAX], mb[PM_MASK_MAX], code[CODE_MAX];
 	struct unit_row r;
 	sqlite3_str *sum;
-	char q[PM_QUOTE_MAX];
 	char *summary;
 	int rc, i;
 
 	*changed = 0;
 	if ((rc = pm_unit_check_change(c)) != 0)
+		return rc;
+	if ((rc = pm_rec_find(db, &pm_unit_type, input, code,
+	    sizeof code)) != 0)
 		return rc;
 	want[F_NAME] = c->owner_name;
 	want[F_PHONE] = c->owner_phone;
@@ -530,15 +425,15 @@ pm_unit_set(struct pm_db *db, const char *code,
 		return rc;
 	if (r.retired) {
 		row_release(&r);
-		return pm_err(PM_EX_DATAERR, "unit '%s': retired unit",
-		    pm_mask_quote(code, q));
+		return pm_err(PM_EX_DATAERR, "unit %s: retired unit",
+		    pm_q(code));
 	}
 	if (strcmp(r.kind, "public") == 0 && (want[F_NAME] != NULL ||
 	    want[F_PHONE] != NULL || want[F_ID] != NULL ||
 	    want[F_OCCUPANCY] != NULL)) {
 		row_release(&r);
-		return pm_err(PM_EX_DATAERR, "unit '%s': a public area has no "
-		    "owner or occupancy", pm_mask_quote(code, q));
+		return pm_err(PM_EX_DATAERR, "unit %s: a public area has no "
+		    "owner or occupancy", pm_q(code));
 	}
 	/* The summary reads as pm-db apply's: "changed: a 'x' -> 'y', ...". */
 	sum = sqlite3_str_new(db->h);
@@ -567,254 +462,61 @@ pm_unit_set(struct pm_db *db, const char *code,
 	return rc;
 }
 
-const char *const pm_unit_import_fields[] = {
+/*
+ * Importing owners.
+ */
+
+enum { I_UNIT, I_NAME, I_PHONE, I_ID, I_OCCUPANCY, I_N };
+
+static const char *const import_fields[I_N + 1] = {
 	"unit", "owner_name", "owner_phone", "owner_id_number", "occupancy",
 	NULL
 };
 
-/*
- * The units already named in an import, with the line that named each:
- * an open-addressing hash table, so a file of 10,000 units costs no
- * more than one pass.
- */
-struct seen {
-	struct seen_slot {
-		char *code;
-		int line;
-	} *slot;
-	size_t cap, n;
-};
-
-static size_t
-hash(const char *s)
+static void
+change_of(const char **vals, struct pm_unit_change *c)
 {
-	size_t h = 14695981039346656037ULL & (size_t)-1;
-
-	while (*s != '\0')
-		h = (h ^ (unsigned char)*s++) * (1099511628211ULL & (size_t)-1);
-	return h;
+	memset(c, 0, sizeof *c);
+	c->owner_name = vals[I_NAME];
+	c->owner_phone = vals[I_PHONE];
+	c->owner_id_number = vals[I_ID];
+	c->occupancy = vals[I_OCCUPANCY];
 }
 
-static struct seen_slot *
-seen_find(struct seen *t, const char *code)
-{
-	size_t i = hash(code) & (t->cap - 1);
-
-	while (t->slot[i].code != NULL && strcmp(t->slot[i].code, code) != 0)
-		i = (i + 1) & (t->cap - 1);
-	return &t->slot[i];
-}
-
+/* The unit exists and the values pass their checks; the code and the
+ * occupancy are spooled as stored. */
 static int
-seen_grow(struct seen *t)
+import_check(struct pm_db *db, const char **vals, void *ctx)
 {
-	struct seen old = *t;
-	size_t i;
-
-	t->cap = old.cap ? old.cap * 2 : 64;
-	if ((t->slot = calloc(t->cap, sizeof *t->slot)) == NULL) {
-		*t = old;
-		return pm_err(PM_EX_SOFTWARE, "out of memory");
-	}
-	for (i = 0; i < old.cap; i++)
-		if (old.slot[i].code != NULL)
-			*seen_find(t, old.slot[i].code) = old.slot[i];
-	free(old.slot);
-	return 0;
-}
-
-/*
- * Note that 'code' was named on 'line'.  Returns 0, or the line that
- * named it first in *first.
- */
-static int
-seen_add(struct seen *t, const char *code, int line, int *first)
-{
-	struct seen_slot *s;
+	static char code[CODE_MAX];
+	struct pm_unit_change c;
 	int rc;
 
-	*first = 0;
-	if (t->n * 2 >= t->cap && (rc = seen_grow(t)) != 0)
+	change_of(vals, &c);
+	if ((rc = pm_unit_check_change(&c)) != 0 ||
+	    (rc = pm_rec_find(db, &pm_unit_type, vals[I_UNIT], code,
+	    sizeof code)) != 0)
 		return rc;
-	s = seen_find(t, code);
-	if (s->code != NULL) {
-		*first = s->line;
-		return 0;
-	}
-	if ((s->code = strdup(code)) == NULL)
-		return pm_err(PM_EX_SOFTWARE, "out of memory");
-	s->line = line;
-	t->n++;
+	vals[I_UNIT] = code;
+	vals[I_OCCUPANCY] = c.occupancy;
 	return 0;
 }
 
-static void
-seen_release(struct seen *t)
-{
-	size_t i;
-
-	for (i = 0; i < t->cap; i++)
-		free(t->slot[i].code);
-	free(t->slot);
-}
-
-/* The state of one import, for its error reporting. */
-struct import {
-	struct pm_rec *r;
-	void (*report)(const char *, void *);
-	void *arg;
-	char pending[1024];	/* the last error, not yet reported */
-	int nerr;
-};
-
-static void
-import_error(struct import *im, const char *fmt, ...) PM_PRINTF(2, 3);
-
-/* A record's error: keep it, passing the one before to 'report'. */
-static void
-import_error(struct import *im, const char *fmt, ...)
-{
-	char msg[900];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	if (im->nerr > 0 && im->report != NULL)
-		im->report(im->pending, im->arg);
-	snprintf(im->pending, sizeof im->pending, "%s:%d: %s",
-	    pm_rec_name(im->r), pm_rec_line(im->r), msg);
-	im->nerr++;
-}
-
-/* Report what is pending before a fatal error takes the last word. */
 static int
-import_fatal(struct import *im, int rc)
-{
-	char msg[1024];
-
-	if (im->nerr > 0 && im->report != NULL) {
-		snprintf(msg, sizeof msg, "%s", pm_err_msg());
-		im->report(im->pending, im->arg);
-		pm_err(rc, "%s", msg);
-	}
-	return rc;
-}
-
-/* An empty field means "not given". */
-static const char *
-given(const struct pm_rec *r, const char *name)
-{
-	const char *v = pm_rec_get(r, name);
-
-	return v != NULL && *v != '\0' ? v : NULL;
-}
-
-/* What import_record() returns for an error it kept to report. */
-#define RECORD_ERROR (-1)
-
-/* Apply one record; RECORD_ERROR when the record is wrong. */
-static int
-import_record(struct pm_db *db, struct import *im, struct seen *seen,
-    int (*changed)(const char *, void *), void *arg)
+import_write(struct pm_db *db, const char **vals, char *id, size_t len,
+    void *ctx)
 {
 	struct pm_unit_change c;
-	const char *code = given(im->r, "unit");
-	char q[PM_QUOTE_MAX];
-	int rc, first, ch;
+	int rc, changed;
 
-	if (code == NULL) {
-		import_error(im, "no unit code (field 'unit')");
-		return RECORD_ERROR;
-	}
-	if ((rc = seen_add(seen, code, pm_rec_line(im->r), &first)) != 0)
+	change_of(vals, &c);
+	if ((rc = pm_unit_set(db, vals[I_UNIT], &c, &changed)) != 0)
 		return rc;
-	if (first != 0) {
-		import_error(im, "unit '%s': named twice (first on line %d)",
-		    pm_mask_quote(code, q), first);
-		return RECORD_ERROR;
-	}
-	c.owner_name = given(im->r, "owner_name");
-	c.owner_phone = given(im->r, "owner_phone");
-	c.owner_id_number = given(im->r, "owner_id_number");
-	c.occupancy = given(im->r, "occupancy");
-	c.condition = NULL;
-	rc = pm_unit_set(db, code, &c, &ch);
-	if (rc == PM_EX_DATAERR || rc == PM_EX_NOINPUT) {
-		import_error(im, "%s", pm_err_msg());
-		return RECORD_ERROR;
-	}
-	if (rc != 0)
-		return rc;
-	return ch && changed != NULL ? changed(code, arg) : 0;
+	snprintf(id, len, "%s", vals[I_UNIT]);
+	return changed ? 0 : PM_UNCHANGED;
 }
 
-static int
-import_records(struct pm_db *db, struct import *im,
-    int (*changed)(const char *, void *), void *arg)
-{
-	struct seen seen;
-	int rc, first = 1;
+const struct pm_import pm_unit_import = {
+	import_fields, I_UNIT, 1, -1, import_check, import_write, NULL
+};
 
-	memset(&seen, 0, sizeof seen);
-	while ((rc = pm_rec_next(im->r)) == 1) {
-		if ((rc = pm_rec_check_fields(im->r,
-		    pm_unit_import_fields)) != 0)
-			break;
-		if (first && pm_rec_get(im->r, "unit") == NULL) {
-			rc = pm_err(PM_EX_DATAERR, "%s:%d: no 'unit' field "
-			    "(each record names its unit)",
-			    pm_rec_name(im->r), pm_rec_line(im->r));
-			break;
-		}
-		first = 0;
-		if ((rc = import_record(db, im, &seen, changed, arg)) != 0 &&
-		    rc != RECORD_ERROR)
-			break;
-		rc = 0;
-		if (im->nerr == IMPORT_MAX_ERRORS)
-			break;
-	}
-	seen_release(&seen);
-	return rc;
-}
-
-int
-pm_unit_import(struct pm_db *db, const char *path, enum pm_rec_fmt fmt,
-    int (*changed)(const char *, void *),
-    void (*report)(const char *, void *), void *arg)
-{
-	struct import im;
-	FILE *fp = stdin;
-	const char *name = "stdin";
-	char q[PM_QUOTE_MAX];
-	int rc;
-
-	memset(&im, 0, sizeof im);
-	im.report = report;
-	im.arg = arg;
-	if (path != NULL && strcmp(path, "-") != 0) {
-		if ((fp = fopen(path, "r")) == NULL)
-			return pm_err(PM_EX_NOINPUT, "file '%s': %s",
-			    pm_mask_quote(path, q), strerror(errno));
-		name = path;
-	}
-	if ((rc = pm_rec_open(fp, name, fmt, &im.r)) == 0) {
-		rc = import_records(db, &im, changed, arg);
-		if (rc != 0)
-			rc = import_fatal(&im, rc);
-		else if (im.nerr == 1)
-			rc = pm_err(PM_EX_DATAERR, "%s", im.pending);
-		else if (im.nerr > 1) {
-			if (report != NULL)
-				report(im.pending, arg);
-			rc = pm_err(PM_EX_DATAERR, "%s: %s%d errors, nothing "
-			    "imported", name, im.nerr == IMPORT_MAX_ERRORS ?
-			    "stopped after " : "", im.nerr);
-		}
-	}
-	pm_rec_free(im.r);
-	if (fp != stdin)
-		fclose(fp);
-	return rc;
-}
