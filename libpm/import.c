@@ -62,7 +62,7 @@ spool_create(struct run *x)
 	    " PRIMARY KEY, line INTEGER NOT NULL, ord TEXT, k TEXT");
 	for (i = 0; i < x->nfields; i++)
 		sqlite3_str_appendf(q, ", v%d TEXT", i);
-	sqlite3_str_appendall(q, "); CREATE TEMP TABLE pm_spool_ids(seq"
+	sqlite3_str_appendall(q, "); CREATE TEMP TABLE pm_spool_ids(n"
 	    " INTEGER PRIMARY KEY, id TEXT NOT NULL);"
 	    " CREATE INDEX temp.pm_spool_k ON pm_spool(k);");
 	if ((sql = sqlite3_str_finish(q)) == NULL)
@@ -233,7 +233,7 @@ write_all(struct run *x, int dry, int (*done)(const char *, void *),
 	rc = sqlite3_prepare_v2(x->db->h, sql, -1, &st, NULL);
 	sqlite3_free(sql);
 	if (rc != SQLITE_OK || sqlite3_prepare_v2(x->db->h, "INSERT INTO"
-	    " pm_spool_ids(seq, id) VALUES (?1, ?2)", -1, &ids, NULL) !=
+	    " pm_spool_ids(id) VALUES (?1)", -1, &ids, NULL) !=
 	    SQLITE_OK) {
 		rc = pm_db_error(x->db, "read the spool");
 		goto out;
@@ -262,9 +262,9 @@ write_all(struct run *x, int dry, int (*done)(const char *, void *),
 				goto out;
 			continue;
 		}
+		/* In the order written, which is the order printed. */
 		sqlite3_reset(ids);
-		pm_bind_int(ids, 1, sqlite3_column_int64(st, 0));
-		pm_bind_text(ids, 2, id);
+		pm_bind_text(ids, 1, id);
 		if (sqlite3_step(ids) != SQLITE_DONE) {
 			rc = pm_db_error(x->db, "spool the ids");
 			goto out;
@@ -287,7 +287,7 @@ print_ids(struct run *x, int (*done)(const char *, void *), void *arg)
 	if (done == NULL)
 		return 0;
 	if (sqlite3_prepare_v2(x->db->h, "SELECT id FROM pm_spool_ids"
-	    " ORDER BY seq", -1, &st, NULL) != SQLITE_OK)
+	    " ORDER BY n", -1, &st, NULL) != SQLITE_OK)
 		return pm_db_error(x->db, "read the ids");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if ((rc = done(pm_col_text(st, 0), arg)) != 0) {

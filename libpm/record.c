@@ -593,14 +593,14 @@ not_found(struct pm_db *db, const struct pm_rtype *t, const char *key)
 	if ((rc = suggest(db, t, key, near, sizeof near)) != 0)
 		return rc;
 	if (near[0] != '\0' && t->list_cmd != NULL)
-		return pm_err(PM_EX_NOINPUT, "%s (did you mean %s? all are "
-		    "listed by '%s')", msg, near, t->list_cmd);
+		return pm_err(PM_EX_NOINPUT, "%s (did you mean %s? see '%s')",
+		    msg, near, t->list_cmd);
 	if (near[0] != '\0')
 		return pm_err(PM_EX_NOINPUT, "%s (did you mean %s?)", msg,
 		    near);
 	if (t->list_cmd != NULL && t->key_kind != PM_KEY_ID)
-		return pm_err(PM_EX_NOINPUT, "%s (all are listed by '%s')",
-		    msg, t->list_cmd);
+		return pm_err(PM_EX_NOINPUT, "%s (see '%s')", msg,
+		    t->list_cmd);
 	return pm_err(PM_EX_NOINPUT, "%s", msg);
 }
 

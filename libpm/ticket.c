@@ -618,7 +618,8 @@ pm_ticket_start(struct pm_db *db, int64_t id)
 	if ((rc = tk_set(&a.status, "in_progress")) == 0 &&
 	    (a.assignee != NULL || (rc = tk_set(&a.assignee, db->user)) ==
 	    0)) {
-		first(&a.met[PM_DUE_ONSITE], pm_now());
+		if (a.due[PM_DUE_ONSITE] != 0)
+			first(&a.met[PM_DUE_ONSITE], pm_now());
 		first(&a.met[PM_DUE_FEEDBACK], pm_now());
 	}
 	return finish(db, &b, &a, &m_start, b.assignee == NULL ? db->user :

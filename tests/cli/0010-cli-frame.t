@@ -3,6 +3,7 @@
 . "$PM_TOP/tests/cli/lib.sh"
 
 pm-db init && pm-db apply "$PM_TOP/examples/aijia.yaml" > /dev/null
+export PM_USER=zhang.wei
 
 fails 64 "an extra operand" pm-staff list extra
 same "names it, then the usage" "pm-staff: unexpected argument 'extra'" "$(head -1 "$PM_TMP/err")"

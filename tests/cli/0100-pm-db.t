@@ -54,7 +54,7 @@ golden "summary as CSV" db-summary.csv pm-db summary -d "$PM_TMP/g.db" -o csv
 golden "summary as JSON" db-summary.json pm-db summary -d "$PM_TMP/g.db" -o json
 golden "summary as a table" db-summary.table pm-db summary -d "$PM_TMP/g.db" -o table
 fails 64 "an unknown format" pm-db summary -o xml
-has "lists the choices" "$(cat "$PM_TMP/err")" "format 'xml': unknown format (choose table, tsv, csv or json)"
+has "lists the choices" "$(cat "$PM_TMP/err")" "format 'xml': unknown format (choose table, tsv, csv, json or excel)"
 
 # check, backup, migrate.
 ok "check a sound database" env PM_NOW=2026-11-20 pm-db check

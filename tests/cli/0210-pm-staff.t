@@ -20,7 +20,7 @@ has "names it" "$(err)" "unknown command 'add'"
 fails 64 "an unknown option" pm-staff list --team x
 has "names it" "$(err)" "unknown option '--team'"
 fails 64 "a bad format" pm-staff list -o yaml
-same "lists the formats" "pm-staff: format 'yaml': unknown format (choose table, tsv, csv or json)" "$(err)"
+same "lists the formats" "pm-staff: format 'yaml': unknown format (choose table, tsv, csv, json or excel)" "$(err)"
 PM_DB=$PM_TMP/none.db fails 66 "no database" pm-staff list
 has "says how to make one" "$(err)" "(create one with 'pm-db init"
 
@@ -39,18 +39,18 @@ same "--role" "zhou.bo wu.gang sun.hao" "$(pm-staff list --role staff | field 1)
 ok "a role nobody has" pm-staff list --role lead --department security
 same "is an empty list" "" "$(out)"
 fails 66 "an unknown department" pm-staff list --department hr
-same "message" "pm-staff: department 'hr': no such department" "$(err)"
+same "message" "pm-staff: department 'hr': no such department (see 'pm-staff departments')" "$(err)"
 same "prints nothing" "" "$(out)"
-fails 64 "a bad role" pm-staff list --role boss
+fails 65 "a bad role" pm-staff list --role boss
 same "lists the roles" "pm-staff: role 'boss': unknown role (choose staff, lead, supervisor or manager)" "$(err)"
 
 golden "show, vertical" staff-show.table pm-staff show -o table sun.hao zhou.bo
 golden "show --reveal as JSON" staff-show.json pm-staff show --reveal -o json sun.hao
 fails 66 "show an unknown login" pm-staff show zhao.min nobody
-same "message" "pm-staff: staff 'nobody': no such staff member" "$(err)"
+same "message" "pm-staff: staff 'nobody': no such staff member (see 'pm-staff list')" "$(err)"
 same "the known one is printed first" "zhao.min" "$(out | cut -f1)"
 fails 66 "an escape in a login is escaped" pm-staff show "$(printf 'x\033[2J')"
-same "message" "pm-staff: staff 'x\\x1B[2J': no such staff member" "$(err)"
+same "message" "pm-staff: staff 'x\\x1B[2J': no such staff member (see 'pm-staff list')" "$(err)"
 ok "show - reads logins" sh -c 'pm-staff list --role manager | pm-staff show -'
 same "shown" "zhao.min" "$(out | cut -f1)"
 fails 64 "show needs a login" pm-staff show
@@ -59,6 +59,6 @@ fails 64 "show needs a login" pm-staff show
 sed '/zhou.bo/d' "$PM_TOP/tests/data/unit-estate.yaml" > "$PM_TMP/less.yaml"
 pm-db apply "$PM_TMP/less.yaml" > /dev/null
 same "retired staff are not listed" "li.qiang" "$(pm-staff list --department engineering | field 1)"
-same "but shown, retired" "zhou.bo	周博	engineering	工程部	staff		1" "$(pm-staff show zhou.bo)"
+same "but shown, retired" "zhou.bo	周博	engineering	工程部	staff			1" "$(pm-staff show zhou.bo)"
 
 done_testing

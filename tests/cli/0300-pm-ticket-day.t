@@ -74,6 +74,7 @@ golden "the day's tickets as JSON" ticket-day-list.json pm-ticket list --all -o 
 # Tuesday: the part came; the lock is fixed and called back.
 PM_NOW=2026-11-24T09:00; export PM_NOW
 golden "yesterday's pending list in the morning" ticket-day-pending-next.txt pm-ticket pending -o table yesterday
+pm-ticket pending yesterday > "$PM_TMP/monday"
 ok "resume" pm-ticket resume 2
 ok "start" pm-ticket start --as wang.qiang 2
 ok "resolve" pm-ticket resolve --as wang.qiang 2
@@ -88,9 +89,12 @@ fails 77 "a supervisor may not call back an escalated complaint" \
 ok "the manager does" pm-ticket callback --as chen.jing --satisfaction satisfied 3
 ok "close it" pm-ticket close 3
 golden "the whole story of ticket 2" ticket-day-show.txt pm-ticket show -o table 2
-golden "the story as TSV" ticket-day-show.tsv pm-ticket show 2
+golden "the ticket as TSV: the record alone" ticket-day-show.tsv pm-ticket show 2
+golden "its history on its own" ticket-day-history.tsv pm-ticket history 2
 PM_NOW=2026-11-24T17:30; export PM_NOW
 fails 0 "nothing due at the end" pm-ticket due
 golden "nothing pending" ticket-day-pending-empty.tsv pm-ticket pending
-golden "Monday as seen on Tuesday: the pause moved the lock's same-day deadline" ticket-day-pending-monday.tsv pm-ticket pending 2026-11-23
+# A closed day reads the same whenever it is asked: the pause, the
+# resume and the resolution on Tuesday change nothing of Monday.
+same "Monday as seen on Tuesday evening is Monday as seen on Tuesday morning" "$(cat "$PM_TMP/monday")" "$(pm-ticket pending 2026-11-23)"
 done_testing

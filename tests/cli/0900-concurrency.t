@@ -3,6 +3,7 @@
 . "$PM_TOP/tests/cli/lib.sh"
 
 pm-db init && pm-db apply "$PM_TOP/examples/aijia.yaml" > /dev/null
+export PM_USER=zhang.wei
 before=$(sqlite3 "$PM_DB" 'SELECT count(*) FROM audit')
 for w in 1 2 3 4; do
 	(
