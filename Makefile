@@ -93,10 +93,22 @@ test: $(BINS) $(O)/check_pm
 lint-man:
 	mandoc -Tlint -Wwarning $(MAN1) $(MAN5) $(MAN7)
 
+# Every message in the code has its zh_CN translation (tools/po-check.sh);
+# "make po" merges new messages into po/zh_CN.po for a translator.
+po-check:
+	sh tools/po-check.sh $(O)
+
+po:
+	sh tools/po-check.sh $(O) update
+
+# The fuzz smoke runs where clang is (its libFuzzer builds the targets).
 check: deps
 	$(MAKE) test
 	$(MAKE) lint-man
+	$(MAKE) po-check
 	$(MAKE) O=build/asan SAN_FLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' CFLAGS='-O1 -g' test
+	@if command -v clang >/dev/null 2>&1; then $(MAKE) fuzz-smoke; \
+	else echo "make check: no clang, fuzz smoke skipped"; fi
 	@echo "make check: all passed"
 
 # deps runs first and alone: the pkg-config flags above are read when make
@@ -106,7 +118,7 @@ demo: deps
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(O)/bin/pm-db init -d demo.db
 	$(O)/bin/pm-db apply -d demo.db examples/aijia.yaml
-	$(O)/bin/pm-unit import -d demo.db examples/owners.csv > /dev/null
+	$(O)/bin/pm-unit import -d demo.db --as zhang.wei examples/owners.csv > /dev/null
 	@echo
 	$(O)/bin/pm-db summary -d demo.db -o table
 	PATH="$(CURDIR)/$(O)/bin:$$PATH" PM_DB=demo.db sh examples/demo-day.sh
@@ -141,7 +153,7 @@ uninstall:
 clean:
 	rm -rf build demo.db demo.db-wal demo.db-shm
 
-.PHONY: all deps test lint-man check demo bench fuzz fuzz-smoke install uninstall clean
+.PHONY: all deps test lint-man po-check po check demo bench fuzz fuzz-smoke install uninstall clean
 .SUFFIXES:
 # Keep objects make would see as intermediate, so a second build relinks nothing.
 .SECONDARY:

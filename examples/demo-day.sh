@@ -6,6 +6,9 @@
 set -e
 : "${PM_DB:=demo.db}"
 export PM_DB
+# The cron job acts as the manager, who reads its mail.
+PM_USER=zhang.wei
+export PM_USER
 
 at() { PM_NOW="2026-11-23T$1"; export PM_NOW; }
 
@@ -38,3 +41,6 @@ pm-ticket pending -o table
 echo
 echo "== 2026-11-23 18:00 到期提醒 (pm-ticket due)"
 pm-ticket due || true
+echo
+echo "== 2026-11-23 18:00 今日统计 (pm-ticket stats)"
+pm-ticket stats -o table

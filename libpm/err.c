@@ -34,6 +34,14 @@ pm_err(int code, const char *fmt, ...)
 	return code;
 }
 
+int
+pm_errs(int code, const char *text)
+{
+	snprintf(errmsg, sizeof errmsg, "%s", text);
+	errcode = code;
+	return code;
+}
+
 const char *
 pm_err_msg(void)
 {

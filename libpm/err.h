@@ -10,8 +10,12 @@
  *		return pm_fail(rc);
  *
  * Messages follow git's style: lowercase, no final period, the offending
- * value quoted: "unit '3-1-502': no such unit".  The program name is added
- * by pm_fail(), never by the library.
+ * value quoted with pm_q() (text.h): "unit '3-1-502': no such unit".  The
+ * program name is added by pm_fail(), never by the library.
+ *
+ * The format of pm_err(), pm_warn() and pm_die() is the English message
+ * and the key of its translation (i18n.h): write whole sentences, never
+ * one pieced together from translated fragments.
  */
 #ifndef PM_ERR_H
 #define PM_ERR_H
@@ -47,6 +51,12 @@ enum {
  */
 int pm_err(int code, const char *fmt, ...) PM_PRINTF(2, 3);
 int pm_verr(int code, const char *fmt, va_list ap);
+
+/*
+ * Record 'text', a message already made (and translated), as it is, and
+ * return 'code'.  pm_err() translates its format; this does not.
+ */
+int pm_errs(int code, const char *text);
 
 /* The last recorded message ("" when none), and its status. */
 const char *pm_err_msg(void);

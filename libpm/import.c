@@ -304,7 +304,7 @@ static int
 errors_found(struct run *x)
 {
 	if (x->nerr == 1)
-		return pm_err(PM_EX_DATAERR, "%s", x->pending);
+		return pm_errs(PM_EX_DATAERR, x->pending);
 	if (x->report != NULL)
 		x->report(x->pending, x->arg);
 	if (x->nerr == PM_IMPORT_MAX_ERRORS)
@@ -323,7 +323,7 @@ fatal(struct run *x, int rc)
 	if (x->nerr > 0 && x->report != NULL) {
 		snprintf(msg, sizeof msg, "%s", pm_err_msg());
 		x->report(x->pending, x->arg);
-		pm_err(rc, "%s", msg);
+		pm_errs(rc, msg);
 	}
 	return rc;
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "i18n.h"
 #include "out.h"
 #include "rec.h"
 
@@ -79,7 +80,7 @@ rerr(struct pm_rec *r, int line, int col, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, pm_gettext(fmt), ap);
 	va_end(ap);
 	r->err = pm_err(PM_EX_DATAERR, "%s:%d:%d: %s", r->name, line, col,
 	    msg);

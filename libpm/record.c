@@ -601,7 +601,7 @@ not_found(struct pm_db *db, const struct pm_rtype *t, const char *key)
 	if (t->list_cmd != NULL && t->key_kind != PM_KEY_ID)
 		return pm_err(PM_EX_NOINPUT, "%s (see '%s')", msg,
 		    t->list_cmd);
-	return pm_err(PM_EX_NOINPUT, "%s", msg);
+	return pm_errs(PM_EX_NOINPUT, msg);
 }
 
 /*

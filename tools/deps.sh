@@ -1,9 +1,10 @@
 #!/bin/sh
 # Make sure the build dependencies are installed (Debian 12 names).  As
 # root, install what is missing; otherwise print the exact command and fail.
-# The libraries and tools to build; mandoc, sqlite3 and python3 are
-# for the tests, tzdata for the estate's time zone.
-pkgs="libsqlite3-dev libyaml-dev check pkg-config mandoc tzdata sqlite3 python3"
+# The libraries and tools to build; mandoc, sqlite3, python3 and gettext
+# (xgettext, msgfmt: the message catalogue is complete) are for the
+# tests, tzdata for the estate's time zone.
+pkgs="libsqlite3-dev libyaml-dev check pkg-config mandoc tzdata sqlite3 python3 gettext"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed' ||

@@ -16,7 +16,7 @@ t 08:40
 ok "add an outage" pm-ticket add -c water-outage -u 3-1-502 全单元停水
 same "its id" "1" "$(cat "$PM_TMP/out")"
 t 08:44
-golden "due within 5m sends the notice early" ticket-day-due-0844.txt pm-ticket due --within 5m
+GOLDEN_STATUS=1 golden "due within 5m sends the notice early, exit 1" ticket-day-due-0844.txt pm-ticket due --within 5m
 t 08:46
 fails 1 "due --mark exits 1 when something is due" pm-ticket due --mark
 cp "$PM_TMP/out" "$PM_TMP/due0846"

@@ -52,14 +52,20 @@ has() {
 	esac
 }
 
-# Compare a command's stdout with a golden file under tests/cli/golden/.
+# Compare a command's stdout with a golden file under tests/cli/golden/;
+# the command must also succeed (exit 0, or GOLDEN_STATUS) and say nothing
+# on stderr.
 golden() {
 	name=$1 file=$2; shift 2
 	"$@" > "$PM_TMP/out" 2> "$PM_TMP/err"
+	s=$?
 	if [ -n "$PM_BLESS" ]; then cp "$PM_TMP/out" "$PM_TOP/tests/cli/golden/$file"; fi
-	if cmp -s "$PM_TOP/tests/cli/golden/$file" "$PM_TMP/out"; then _res 0 "$name"
+	if cmp -s "$PM_TOP/tests/cli/golden/$file" "$PM_TMP/out" &&
+	    [ "$s" -eq "${GOLDEN_STATUS:-0}" ] && [ ! -s "$PM_TMP/err" ]; then
+		_res 0 "$name"
 	else
 		_res 1 "$name"
+		echo "# exit $s, want ${GOLDEN_STATUS:-0}: $*"
 		diff -u "$PM_TOP/tests/cli/golden/$file" "$PM_TMP/out" | sed 's/^/# /'
 		sed 's/^/# stderr: /' "$PM_TMP/err"
 	fi
