@@ -441,6 +441,7 @@ pm_db_close(struct pm_db *db)
 		pm_calendar_release(db->cal);
 		free(db->cal);
 	}
+	free(db->ticket_sla);
 	sqlite3_close(db->h);
 	free(db->path);
 	free(db);

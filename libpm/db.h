@@ -43,6 +43,7 @@ struct pm_db {
 	int ncache;
 	struct pm_calendar *cal;	/* see pm_db_calendar() */
 	int ticket_functions;	/* the ticket SQL functions are defined */
+	void *ticket_sla;	/* the service levels, read once (ticket.h) */
 };
 
 enum {

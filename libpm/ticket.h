@@ -90,6 +90,8 @@ struct pm_ticket_sla {
 /*
  * Read the sla table into 'sla', filling missing rows with the
  * defaults ("d" on a working clock is pm_calendar_day_seconds(cal)).
+ * The table is read once per connection and kept (an estate applied
+ * since is seen by the next command).
  */
 int pm_ticket_sla_load(struct pm_db *db, const struct pm_calendar *cal,
     struct pm_ticket_sla *sla);
@@ -175,6 +177,8 @@ struct pm_ticket_new {
 				   messages; NULL: 'received' formatted */
 	const char *receiver;	/* NULL: the acting user */
 	int no_audit;		/* an import audits once for all */
+	int checked;		/* pm_ticket_check_new() passed already, and
+				   the names are as stored */
 };
 
 /*

@@ -77,8 +77,11 @@ write(struct pm_db *db, const char **vals, char *id, size_t len, void *ctx)
 	int64_t tid;
 	int rc;
 
-	if ((rc = to_new(vals, &n)) != 0 ||
-	    (rc = pm_ticket_add(db, &n, &tid)) != 0)
+	if ((rc = to_new(vals, &n)) != 0)
+		return rc;
+	/* check() did it all, before the lock, and stored the names. */
+	n.checked = 1;
+	if ((rc = pm_ticket_add(db, &n, &tid)) != 0)
 		return rc;
 	snprintf(id, len, "%lld", (long long)tid);
 	return 0;

@@ -54,6 +54,10 @@ pm_ticket_sla_load(struct pm_db *db, const struct pm_calendar *cal,
 	const char *name, *clock;
 	int rc, i;
 
+	if (db->ticket_sla != NULL) {
+		*sla = *(struct pm_ticket_sla *)db->ticket_sla;
+		return 0;
+	}
 	/* The defaults of DESIGN.md section 5, for rows the estate lacks. */
 	sla->secs[PM_SLA_T_NOTICE1] = 5 * 60;
 	sla->secs[PM_SLA_T_NOTICE2] = 10 * 60;
@@ -88,6 +92,9 @@ pm_ticket_sla_load(struct pm_db *db, const struct pm_calendar *cal,
 		return rc;
 	}
 	sqlite3_reset(st);
+	/* Out of memory only costs the next call a read. */
+	if ((db->ticket_sla = malloc(sizeof *sla)) != NULL)
+		*(struct pm_ticket_sla *)db->ticket_sla = *sla;
 	return 0;
 }
 
@@ -362,7 +369,7 @@ pm_ticket_add(struct pm_db *db, struct pm_ticket_new *n, int64_t *id)
 	sqlite3_stmt *st;
 	int rc, level = 3, k;
 
-	if ((rc = pm_ticket_check_new(db, n)) != 0 ||
+	if ((!n->checked && (rc = pm_ticket_check_new(db, n)) != 0) ||
 	    (rc = get_category(db, n->category, &c)) != 0)
 		return rc;
 	memset(&t, 0, sizeof t);

@@ -15,20 +15,27 @@
 --
 -- The old ticket_history becomes ticket_events; tickets already in the
 -- database get their first values from their history where it has them.
+--
+-- The CHECKs are written as OR chains, not IN lists: SQLite builds a
+-- temporary table for each IN list every time a row is written, which
+-- made adding a ticket five times dearer.
 
 CREATE TABLE tickets_new (
 	id	INTEGER PRIMARY KEY,
 	-- What was received (首问负责制: the receiver never changes).
 	kind	TEXT NOT NULL
-		CHECK (kind IN ('repair', 'complaint', 'inquiry', 'suggestion')),
+		CHECK (kind = 'repair' OR kind = 'complaint' OR
+		    kind = 'inquiry' OR kind = 'suggestion'),
 	category TEXT NOT NULL REFERENCES categories(code),
 	unit	TEXT NOT NULL REFERENCES units(code),
 	source	TEXT NOT NULL
-		CHECK (source IN ('phone', 'walk-in', 'visit', 'inspection', 'online')),
+		CHECK (source = 'phone' OR source = 'walk-in' OR
+		    source = 'visit' OR source = 'inspection' OR
+		    source = 'online'),
 	description TEXT NOT NULL,
 	receiver TEXT NOT NULL REFERENCES staff(login),
 	received_at TEXT NOT NULL,
-	first_level INTEGER NOT NULL CHECK (first_level IN (1, 2, 3)),
+	first_level INTEGER NOT NULL CHECK (first_level BETWEEN 1 AND 3),
 	first_level_reason TEXT NOT NULL,
 	first_notice_due TEXT,
 	first_onsite_due TEXT,
@@ -39,11 +46,14 @@ CREATE TABLE tickets_new (
 	first_resolved_at TEXT,
 	-- Where it stands now.
 	status	TEXT NOT NULL DEFAULT 'new'
-		CHECK (status IN ('new', 'assigned', 'in_progress', 'waiting',
-		    'resolved', 'called_back', 'closed', 'cancelled')),
-	level	INTEGER NOT NULL CHECK (level IN (1, 2, 3)),
+		CHECK (status = 'new' OR status = 'assigned' OR
+		    status = 'in_progress' OR status = 'waiting' OR
+		    status = 'resolved' OR status = 'called_back' OR
+		    status = 'closed' OR status = 'cancelled'),
+	level	INTEGER NOT NULL CHECK (level BETWEEN 1 AND 3),
 	level_reason TEXT NOT NULL,
-	escalated INTEGER NOT NULL DEFAULT 0 CHECK (escalated IN (0, 1)),
+	escalated INTEGER NOT NULL DEFAULT 0 CHECK (escalated = 0 OR
+	    escalated = 1),
 	assignee TEXT REFERENCES staff(login),
 	notice_due TEXT,
 	onsite_due TEXT,
@@ -58,7 +68,8 @@ CREATE TABLE tickets_new (
 	callback_at TEXT,
 	callback_by TEXT REFERENCES staff(login),
 	satisfaction TEXT
-		CHECK (satisfaction IN ('satisfied', 'basic', 'dissatisfied')),
+		CHECK (satisfaction = 'satisfied' OR satisfaction = 'basic' OR
+		    satisfaction = 'dissatisfied'),
 	callback_comment TEXT,
 	closed_at TEXT,
 	cancelled_at TEXT,
@@ -74,7 +85,8 @@ CREATE TABLE tickets_new (
 	-- the open tickets are few, and every list of them reads them
 	-- through their own small index (the view open_tickets).
 	open	INTEGER GENERATED ALWAYS AS
-		(CASE WHEN status IN ('closed', 'cancelled') THEN NULL ELSE 1 END)
+		(CASE WHEN status = 'closed' OR status = 'cancelled' THEN NULL
+		ELSE 1 END)
 		VIRTUAL
 );
 
@@ -147,9 +159,11 @@ CREATE TABLE ticket_events (
 	ticket_id INTEGER NOT NULL REFERENCES tickets(id),
 	at	TEXT NOT NULL,		-- when it happened
 	who	TEXT NOT NULL,		-- the staff member acting
-	event	TEXT NOT NULL CHECK (event IN ('add', 'assign', 'start', 'note',
-		    'feedback', 'wait', 'resume', 'resolve', 'reopen',
-		    'callback', 'close', 'cancel', 'escalate', 'due')),
+	event	TEXT NOT NULL CHECK (event = 'add' OR event = 'assign' OR
+	    event = 'start' OR event = 'note' OR event = 'feedback' OR
+	    event = 'wait' OR event = 'resume' OR event = 'resolve' OR
+	    event = 'reopen' OR event = 'callback' OR event = 'close' OR
+	    event = 'cancel' OR event = 'escalate' OR event = 'due'),
 	from_status TEXT,
 	status	TEXT NOT NULL,		-- after it
 	level	INTEGER NOT NULL,	-- after it
@@ -173,7 +187,8 @@ DROP TABLE ticket_events_copy;
 CREATE TABLE ticket_notices (
 	ticket_id INTEGER NOT NULL REFERENCES tickets(id),
 	kind	TEXT NOT NULL
-		CHECK (kind IN ('notice', 'onsite', 'feedback', 'completion')),
+		CHECK (kind = 'notice' OR kind = 'onsite' OR kind = 'feedback' OR
+		    kind = 'completion'),
 	due	TEXT NOT NULL,
 	at	TEXT NOT NULL,
 	PRIMARY KEY (ticket_id, kind, due)
