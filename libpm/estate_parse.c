@@ -21,7 +21,9 @@
 #include "clock.h"
 #include "err.h"
 #include "estate.h"
+#include "i18n.h"
 #include "money.h"
+#include "text.h"
 
 #define MAX_FILE_SIZE	(64L * 1024 * 1024)
 #define MAX_CODE	64
@@ -229,49 +231,17 @@ seen_add(struct seenset *set, const char *key, int line, int col,
 	return 0;
 }
 
-/*
- * A value from the file, made safe to print in a message: control
- * characters become '?' and long text is cut at a character boundary.
- * Four buffers rotate so one message can show several values.
- */
-static const char *
-shown(const char *s, size_t len)
-{
-	static char buf[4][128];
-	static int which;
-	char *b = buf[which++ % 4];
-	size_t i, n = 0;
-
-	for (i = 0; i < len && n < sizeof buf[0] - 4; i++) {
-		unsigned char ch = (unsigned char)s[i];
-
-		b[n++] = ch < 0x20 || ch == 0x7f ? '?' : (char)ch;
-	}
-	if (i < len) {
-		/* Cut inside a character: drop its first bytes too. */
-		if (((unsigned char)s[i] & 0xc0) == 0x80) {
-			while (n > 0 && ((unsigned char)b[n - 1] & 0xc0) == 0x80)
-				n--;
-			if (n > 0)
-				n--;
-		}
-		memcpy(b + n, "...", 3);
-		n += 3;
-	}
-	b[n] = '\0';
-	return b;
-}
-
 static const char *
 sval(const yaml_node_t *n)
 {
 	return (const char *)n->data.scalar.value;
 }
 
+/* A scalar's value quoted for a message (see pm_q()). */
 static const char *
 show(const yaml_node_t *n)
 {
-	return shown(sval(n), n->data.scalar.length);
+	return pm_q(sval(n));
 }
 
 static int
@@ -292,7 +262,11 @@ node(struct ctx *c, int index)
 	return yaml_document_get_node(&c->doc, index);
 }
 
-/* Record "FILE:LINE:COLUMN: message" for node 'n' with status 'code'. */
+/*
+ * Record "FILE:LINE:COLUMN: message" for node 'n' with status 'code'.
+ * The message is looked up in the catalogue here, by its own format:
+ * pm_err() only sees the "%s:%d:%d: %s" around it.
+ */
 static int PM_PRINTF(4, 5)
 at_code(struct ctx *c, int code, const yaml_node_t *n, const char *fmt, ...)
 {
@@ -300,7 +274,7 @@ at_code(struct ctx *c, int code, const yaml_node_t *n, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, pm_gettext(fmt), ap);
 	va_end(ap);
 	return pm_err(code, "%s:%d:%d: %s", c->file, line_of(n), col_of(n),
 	    msg);
@@ -338,7 +312,7 @@ wrong_type(struct ctx *c, const yaml_node_t *n, const char *what,
 		return at(c, n, "%s: expected %s, found a mapping", what, want);
 	if (n->type == YAML_SEQUENCE_NODE)
 		return at(c, n, "%s: expected %s, found a list", what, want);
-	return at(c, n, "%s: expected %s, found '%s'", what, want, show(n));
+	return at(c, n, "%s: expected %s, found %s", what, want, show(n));
 }
 
 /* Whether 'n' is a YAML null: an empty plain value, ~ or null. */
@@ -386,7 +360,7 @@ fields(struct ctx *c, const yaml_node_t *n, const char *what,
 			if (strcmp(keys[i], sval(k)) == 0)
 				break;
 		if (keys[i] == NULL)
-			return at(c, k, "%s: unknown key '%s' (allowed: %s)",
+			return at(c, k, "%s: unknown key %s (allowed: %s)",
 			    what, show(k), joined(keys));
 		if (seen[i] != NULL)
 			return at(c, k, "%s: key '%s' given twice (first at "
@@ -444,7 +418,7 @@ text(struct ctx *c, const yaml_node_t *map, const yaml_node_t *v,
 		unsigned char ch = v->data.scalar.value[i];
 
 		if (ch < 0x20 || ch == 0x7f)
-			return at(c, v, "%s '%s': control character in text",
+			return at(c, v, "%s %s: control character in text",
 			    key, show(v));
 	}
 	if ((*out = mem_strndup(c->e->mem, sval(v), v->data.scalar.length)) ==
@@ -464,13 +438,13 @@ code(struct ctx *c, const yaml_node_t *map, const yaml_node_t *v,
 	if ((rc = text(c, map, v, what, key, 1, out)) != 0)
 		return rc;
 	if (strlen(*out) > MAX_CODE)
-		return at(c, v, "%s '%s': longer than %d characters", key,
+		return at(c, v, "%s %s: longer than %d characters", key,
 		    show(v), MAX_CODE);
 	for (s = *out; *s != '\0'; s++)
 		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
 		    (*s >= '0' && *s <= '9') || *s == '.' || *s == '_' ||
 		    (*s == '-' && dash)))
-			return at(c, v, "%s '%s': use only letters, digits, "
+			return at(c, v, "%s %s: use only letters, digits, "
 			    "'.', '_'%s", key, show(v), dash ? " and '-'" : "");
 	return 0;
 }
@@ -491,7 +465,7 @@ word(struct ctx *c, const yaml_node_t *map, const yaml_node_t *v,
 			*out = words[i];
 			return 0;
 		}
-	return at(c, v, "%s '%s': not one of %s", key, show(v), joined(words));
+	return at(c, v, "%s %s: not one of %s", key, show(v), joined(words));
 }
 
 static int
@@ -508,7 +482,7 @@ boolean(struct ctx *c, const yaml_node_t *v, const char *key, int *out)
 	if (strcasecmp(s, "true") == 0 || strcasecmp(s, "yes") == 0)
 		*out = 1;
 	else if (strcasecmp(s, "false") != 0 && strcasecmp(s, "no") != 0)
-		return at(c, v, "%s '%s': not true or false", key, show(v));
+		return at(c, v, "%s %s: not true or false", key, show(v));
 	return 0;
 }
 
@@ -569,20 +543,20 @@ range_item(struct ctx *c, const yaml_node_t *v, const char *key, int max,
 	if (*s != '\0')
 		goto bad;
 	if (b < a)
-		return at(c, v, "%s '%s': range runs backwards", key, show(v));
+		return at(c, v, "%s %s: range runs backwards", key, show(v));
 	if (a < 1 || b > max)
-		return at(c, v, "%s '%s': out of range (1-%d)", key, show(v),
+		return at(c, v, "%s %s: out of range (1-%d)", key, show(v),
 		    max);
 	for (i = a; i <= b; i++) {
 		if (on[i])
-			return at(c, v, "%s '%s': %d given twice", key, show(v),
+			return at(c, v, "%s %s: %d given twice", key, show(v),
 			    i);
 		on[i] = 1;
 		(*count)++;
 	}
 	return 0;
 bad:
-	return at(c, v, "%s '%s': not a number or a range like 1-18", key,
+	return at(c, v, "%s %s: not a number or a range like 1-18", key,
 	    show(v));
 }
 
@@ -625,7 +599,7 @@ number(struct ctx *c, const yaml_node_t *v, const char *key, int max,
 		return wrong_type(c, v, key, "a number");
 	s = sval(v);
 	if ((*out = small_number(&s)) < 1 || *s != '\0' || *out > max)
-		return at(c, v, "%s '%s': not a number from 1 to %d", key,
+		return at(c, v, "%s %s: not a number from 1 to %d", key,
 		    show(v), max);
 	return 0;
 }
@@ -641,8 +615,8 @@ unique(struct ctx *c, struct seenset *set, const yaml_node_t *n,
 	case 0:
 		return 0;
 	case 1:
-		return at(c, n, "duplicate %s '%s' (first at %d:%d)", what,
-		    shown(key, strlen(key)), first->line, first->col);
+		return at(c, n, "duplicate %s %s (first at %d:%d)", what,
+		    pm_q(key), first->line, first->col);
 	default:
 		return nomem();
 	}
@@ -669,8 +643,8 @@ department_ref(struct ctx *c, const yaml_node_t *v, const char *whose,
 {
 	if (seen_find(&c->depts, dept) != NULL)
 		return 0;
-	return at(c, v, "%s '%s': unknown department '%s' (known: %s)", whose,
-	    who, show(v), known_departments(c));
+	return at(c, v, "%s %s: unknown department %s (known: %s)", whose,
+	    pm_q(who), show(v), known_departments(c));
 }
 
 /*
@@ -861,7 +835,7 @@ static int
 group_check(struct ctx *c, const yaml_node_t *v, const char *group)
 {
 	if (getgrnam(group) == NULL)
-		return at(c, v, "group '%s': no such group", show(v));
+		return at(c, v, "group %s: no such group", show(v));
 	return 0;
 }
 
@@ -935,7 +909,7 @@ phone(struct ctx *c, const yaml_node_t *v, const char *s)
 	size_t n = strlen(s);
 
 	if (n < 3 || n > 20 || strspn(s, "0123456789+-") != n)
-		return at(c, v, "phone '%s': not a phone number (3 to 20 "
+		return at(c, v, "phone %s: not a phone number (3 to 20 "
 		    "digits, '+' and '-')", show(v));
 	return 0;
 }
@@ -1090,18 +1064,20 @@ extra_unit(struct ctx *c, const char *building, const yaml_node_t *n)
 {
 	struct pm_estate_unit u;
 	yaml_node_t *v[5];
+	char prefix[MAX_CODE + 2];
 	size_t blen = strlen(building);
 	int rc;
 
 	memset(&u, 0, sizeof u);
 	u.building = building;
+	snprintf(prefix, sizeof prefix, "%s-", building);
 	if ((rc = fields(c, n, "extra unit", extra_keys, v)) != 0 ||
 	    (rc = code(c, n, v[0], "extra unit", "code", 1, &u.code)) != 0)
 		return rc;
 	if (strncmp(u.code, building, blen) != 0 || u.code[blen] != '-' ||
 	    u.code[blen + 1] == '\0')
-		return at(c, v[0], "extra unit '%s': code must start with "
-		    "'%s-', its building's code", show(v[0]), building);
+		return at(c, v[0], "extra unit %s: code must start with "
+		    "%s, its building's code", show(v[0]), pm_q(prefix));
 	guess_place(&u, blen + 1);
 	if ((rc = area(c, n, v[1], "extra unit", 1, &u.area)) != 0 ||
 	    (rc = word(c, n, v[2], "extra unit", "condition", 0, conditions,
@@ -1249,8 +1225,8 @@ sla_within(struct ctx *c, const yaml_node_t *n, struct pm_estate_sla *s,
 	if (pm_calendar_duration_parse(&c->hours, kind, within, &secs) != 0)
 		return again(c, n);
 	if (secs <= 0)
-		return at(c, n, "%s: duration '%s' is not longer than zero",
-		    s->name, shown(within, strlen(within)));
+		return at(c, n, "%s: duration %s is not longer than zero",
+		    s->name, pm_q(within));
 	s->seconds = secs;
 	return 0;
 }
@@ -1331,7 +1307,7 @@ percent(struct ctx *c, const yaml_node_t *v, const char *kpi, int *out)
 	*out = (int)h;
 	return 0;
 bad:
-	return at(c, v, "%s '%s': not a percentage from 0%% to 100%% (like "
+	return at(c, v, "%s %s: not a percentage from 0%% to 100%% (like "
 	    "95%% or 99.5%%) or none", kpi, show(v));
 }
 
@@ -1504,13 +1480,13 @@ pm_estate_load(const char *path, struct pm_estate **out)
 	*out = NULL;
 	if ((fp = fopen(path, "rb")) == NULL)
 		return pm_err(errno == ENOMEM ? PM_EX_SOFTWARE : PM_EX_NOINPUT,
-		    "estate file '%s': %s", path, strerror(errno));
+		    "estate file %s: %s", pm_q(path), strerror(errno));
 	for (;;) {
 		if (len == cap) {
 			cap = cap ? 2 * cap : 65536;
 			if (cap > MAX_FILE_SIZE + 1) {
-				rc = pm_err(PM_EX_CONFIG, "estate file '%s': "
-				    "larger than %ld bytes", path,
+				rc = pm_err(PM_EX_CONFIG, "estate file %s: "
+				    "larger than %ld bytes", pm_q(path),
 				    MAX_FILE_SIZE);
 				goto out;
 			}
@@ -1526,7 +1502,7 @@ pm_estate_load(const char *path, struct pm_estate **out)
 			break;
 	}
 	if (ferror(fp)) {
-		rc = pm_err(PM_EX_IOERR, "estate file '%s': %s", path,
+		rc = pm_err(PM_EX_IOERR, "estate file %s: %s", pm_q(path),
 		    strerror(errno));
 		goto out;
 	}

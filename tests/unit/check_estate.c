@@ -471,12 +471,16 @@ START_TEST(wrong_types)
 	    "units: {floors: 1}}\n", PM_EX_CONFIG,
 	    "test.yaml:3:33: units: expected a list, found a mapping");
 	load_fails("estate:\n  name: \"a\\tb\"\n", PM_EX_CONFIG,
-	    "test.yaml:2:9: name 'a?b': control character in text");
+	    "test.yaml:2:9: name 'a\\x09b': control character in text");
 	load_fails("estate:\n  name: x\n  timezone: \"UTC\\0x\"\n",
 	    PM_EX_CONFIG, "test.yaml:3:13: estate: NUL character in "
 	    "'timezone'");
 	load_fails("estate: {name: ''}\n", PM_EX_CONFIG,
 	    "test.yaml:1:16: estate: 'name' is empty");
+	/* A value that would clear the reader's screen is shown escaped. */
+	load_fails("estate: {name: x, \"\\e[2J\": 1}\n", PM_EX_CONFIG,
+	    "test.yaml:1:19: estate: unknown key '\\x1B[2J' (allowed: name, "
+	    "timezone, calendar, working_hours, group)");
 	load_fails("estate: {name: x}\ndepartments: [{code: 'a b', name: A}]\n",
 	    PM_EX_CONFIG, "test.yaml:2:22: code 'a b': use only letters, "
 	    "digits, '.', '_' and '-'");
@@ -739,7 +743,7 @@ START_TEST(group_key)
 	load_fails("estate: {name: x, group: \"\"}\n", PM_EX_CONFIG,
 	    "test.yaml:1:26: estate: 'group' is empty");
 	load_fails("estate: {name: x, group: \"a\\tb\"}\n", PM_EX_CONFIG,
-	    "test.yaml:1:26: group 'a?b': control character in text");
+	    "test.yaml:1:26: group 'a\\x09b': control character in text");
 }
 END_TEST
 
