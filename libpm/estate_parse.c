@@ -1375,27 +1375,119 @@ place(const char *buf, size_t len, size_t off, int *line, int *col)
 	}
 }
 
+/*
+ * The character at 1-based line:col of the input (columns count
+ * characters, as libyaml's marks do), as its bytes in 'out' (room for
+ * 5); "" past the end.
+ */
+static void
+char_at(const char *buf, size_t len, int line, int col, char *out)
+{
+	size_t i = 0, n;
+
+	for (; line > 1 && i < len; i++)
+		if (buf[i] == '\n')
+			line--;
+	for (; col > 1 && i < len; col--)
+		for (i++; i < len && ((unsigned char)buf[i] & 0xc0) == 0x80; i++)
+			;
+	for (n = 0; i + n < len && n < 4 && (n == 0 ||
+	    ((unsigned char)buf[i + n] & 0xc0) == 0x80); n++)
+		out[n] = buf[i + n];
+	out[n] = '\0';
+}
+
+static int
+is_problem(const yaml_parser_t *p, const char *problem, const char *context)
+{
+	return p->problem != NULL && strcmp(p->problem, problem) == 0 &&
+	    (context == NULL ||
+	    (p->context != NULL && strcmp(p->context, context) == 0));
+}
+
+/*
+ * A YAML syntax error.  libyaml's words are for people who know its
+ * grammar ("did not find expected key"); the usual slips behind them are
+ * a line indented one space off, a missing space after ':', a tab, a
+ * missing ',' or closing bracket, or an unclosed quote, so those are said
+ * with a hint of what to look at.  Where libyaml notices the slip only
+ * later (an unclosed quote at the end of the file, a key without ':' on
+ * the next line), the place given is where it began.  Other problems
+ * keep libyaml's words and its context.
+ */
 static int
 yaml_error(struct ctx *c, const yaml_parser_t *p, const char *buf,
     size_t len)
 {
-	int line, col;
+	const char *f = c->file;
+	char ch[5];
+	int line, col, cl, cc;
 
 	if (p->error == YAML_MEMORY_ERROR)
 		return nomem();
 	if (p->error == YAML_READER_ERROR) {
 		place(buf, len, p->problem_offset, &line, &col);
-		return pm_err(PM_EX_CONFIG, "%s:%d:%d: %s", c->file, line, col,
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: %s", f, line, col,
 		    p->problem ? p->problem : "cannot read the file");
 	}
+	line = (int)p->problem_mark.line + 1;
+	col = (int)p->problem_mark.column + 1;
+	cl = (int)p->context_mark.line + 1;
+	cc = (int)p->context_mark.column + 1;
+	if (is_problem(p, "mapping values are not allowed in this context",
+	    NULL))
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: mapping values are not "
+		    "allowed here (is the indentation right, or is a space "
+		    "missing after a ':'?)", f, line, col);
+	if (is_problem(p, "did not find expected key", NULL))
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: did not find the "
+		    "expected key (is this line indented like the keys above "
+		    "it?)", f, line, col);
+	if (is_problem(p, "could not find expected ':'",
+	    "while scanning a simple key"))
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: could not find the ':' "
+		    "after this key (is the ':' missing?)", f, cl, cc);
+	if (is_problem(p, "did not find expected '-' indicator", NULL))
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: did not find the "
+		    "expected list item (is this line indented like the items "
+		    "above it?)", f, line, col);
+	if (is_problem(p, "block sequence entries are not allowed in this "
+	    "context", NULL))
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: a list item is not "
+		    "allowed here (put each '- ' item on a line of its own, or "
+		    "quote a value that starts with '- ')", f, line, col);
+	if (is_problem(p, "found character that cannot start any token",
+	    NULL)) {
+		char_at(buf, len, line, col, ch);
+		if (strcmp(ch, "\t") == 0)
+			return pm_err(PM_EX_CONFIG, "%s:%d:%d: found a tab (YAML "
+			    "indents with spaces only: replace the tab with "
+			    "spaces)", f, line, col);
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: found %s, which cannot "
+		    "start a value (put the value in quotes)", f, line, col,
+		    pm_q(ch));
+	}
+	if (is_problem(p, "did not find expected ',' or '}'",
+	    "while parsing a flow mapping"))
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: did not find a ',' or "
+		    "'}' (is a ',' missing between two entries, or the '}' "
+		    "closing the '{' at %d:%d?)", f, line, col, cl, cc);
+	if (is_problem(p, "did not find expected ',' or ']'",
+	    "while parsing a flow sequence"))
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: did not find a ',' or "
+		    "']' (is a ',' missing between two items, or the ']' "
+		    "closing the '[' at %d:%d?)", f, line, col, cl, cc);
+	if (is_problem(p, "found unexpected end of stream",
+	    "while scanning a quoted scalar"))
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: the quoted text that "
+		    "starts here has no closing quote", f, cl, cc);
+	if (is_problem(p, "found undefined alias", NULL))
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: found an alias (*name) "
+		    "with no anchor (&name) before it", f, line, col);
 	if (p->context != NULL)
-		return pm_err(PM_EX_CONFIG, "%s:%d:%d: %s (%s at %d:%d)",
-		    c->file, (int)p->problem_mark.line + 1,
-		    (int)p->problem_mark.column + 1, p->problem, p->context,
-		    (int)p->context_mark.line + 1,
-		    (int)p->context_mark.column + 1);
-	return pm_err(PM_EX_CONFIG, "%s:%d:%d: %s", c->file,
-	    (int)p->problem_mark.line + 1, (int)p->problem_mark.column + 1,
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: %s (%s at %d:%d)", f,
+		    line, col, p->problem, p->context, cl, cc);
+	return pm_err(PM_EX_CONFIG, "%s:%d:%d: %s", f, line, col,
 	    p->problem ? p->problem : "YAML error");
 }
 

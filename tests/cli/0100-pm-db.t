@@ -28,8 +28,21 @@ before=$(sha "$PM_DB")
 sed 's/^  name: 爱家名邸/   name: 爱家名邸/' "$ex" > "$PM_TMP/bad.yaml"
 cp "$PM_TOP"/examples/cn-holidays-2026.tsv "$PM_TMP/"
 fails 78 "a badly indented estate file" pm-db apply "$PM_TMP/bad.yaml"
-has "the error has file:line:column" "$(cat "$PM_TMP/err")" "bad.yaml:11:"
+same "the error has file:line:column and a hint" \
+    "pm-db: $PM_TMP/bad.yaml:11:3: did not find the expected key (is this line indented like the keys above it?)" \
+    "$(cat "$PM_TMP/err")"
 same "the database is unchanged" "$before" "$(sha "$PM_DB")"
+printf 'estate:\n\tname: x\n' > "$PM_TMP/tab.yaml"
+fails 78 "a tab in the indentation" pm-db apply "$PM_TMP/tab.yaml"
+same "is named as a tab" \
+    "pm-db: $PM_TMP/tab.yaml:2:1: found a tab (YAML indents with spaces only: replace the tab with spaces)" \
+    "$(cat "$PM_TMP/err")"
+printf 'estate:\n  name: 爱家: 名邸\n' > "$PM_TMP/colon.yaml"
+fails 78 "a second ': ' in a value" pm-db apply "$PM_TMP/colon.yaml"
+same "says what to look at" \
+    "pm-db: $PM_TMP/colon.yaml:2:11: mapping values are not allowed here (is the indentation right, or is a space missing after a ':'?)" \
+    "$(cat "$PM_TMP/err")"
+same "the database is still as it was" "$before" "$(sha "$PM_DB")"
 printf 'estate:\n  name: x\n  colour: red\n' > "$PM_TMP/unknown.yaml"
 fails 78 "an unknown key" pm-db apply "$PM_TMP/unknown.yaml"
 has "names the key and where" "$(cat "$PM_TMP/err")" "unknown.yaml:3:3:"

@@ -378,21 +378,69 @@ START_TEST(missing_file)
 }
 END_TEST
 
+/*
+ * YAML syntax errors keep FILE:LINE:COLUMN and say what a person who
+ * edits the file should look at, not libyaml's grammar words.
+ */
 START_TEST(yaml_syntax)
 {
+	/* A key indented one space less than its neighbours. */
 	load_fails("estate:\n  name: x\n timezone: y\n", PM_EX_CONFIG,
-	    "test.yaml:3:2: did not find expected key (while parsing a "
-	    "block mapping at 1:1)");
-	load_fails("estate: {name: x\n", PM_EX_CONFIG,
-	    "test.yaml:2:1: did not find expected ',' or '}' (while parsing "
-	    "a flow mapping at 1:9)");
+	    "test.yaml:3:2: did not find the expected key (is this line "
+	    "indented like the keys above it?)");
+	/* One space more, and a value with ': ' in it. */
+	load_fails("estate:\n  name: x\n   timezone: y\n", PM_EX_CONFIG,
+	    "test.yaml:3:12: mapping values are not allowed here (is the "
+	    "indentation right, or is a space missing after a ':'?)");
+	load_fails("estate:\n  name: 爱家: 名邸\n", PM_EX_CONFIG,
+	    "test.yaml:2:11: mapping values are not allowed here (is the "
+	    "indentation right, or is a space missing after a ':'?)");
+	/* "name:x" is one word, and the next key runs into it. */
+	load_fails("estate:\n  name:x\n  timezone: y\n", PM_EX_CONFIG,
+	    "test.yaml:3:11: mapping values are not allowed here (is the "
+	    "indentation right, or is a space missing after a ':'?)");
+	/* A key without ':', reported where the key is. */
+	load_fails("estate:\n  name: x\n  timezone\n", PM_EX_CONFIG,
+	    "test.yaml:3:3: could not find the ':' after this key (is the "
+	    "':' missing?)");
+	load_fails("estate: {name: x}\ndepartments:\n  - {code: a, name: A}\n"
+	    "   - {code: b, name: B}\n", PM_EX_CONFIG,
+	    "test.yaml:4:4: did not find the expected list item (is this "
+	    "line indented like the items above it?)");
+	load_fails("estate:\n  name: x\n  - y\n", PM_EX_CONFIG,
+	    "test.yaml:3:3: did not find the expected key (is this line "
+	    "indented like the keys above it?)");
+	load_fails("estate:\n  name: - x\n", PM_EX_CONFIG,
+	    "test.yaml:2:9: a list item is not allowed here (put each '- ' "
+	    "item on a line of its own, or quote a value that starts with "
+	    "'- ')");
+	/* Tabs, and characters that cannot start a plain value. */
 	load_fails("estate:\n\tname: x\n", PM_EX_CONFIG,
-	    "test.yaml:2:1: found character that cannot start any token "
-	    "(while scanning for the next token at 2:1)");
+	    "test.yaml:2:1: found a tab (YAML indents with spaces only: "
+	    "replace the tab with spaces)");
+	load_fails("estate:\n  name: @home\n", PM_EX_CONFIG,
+	    "test.yaml:2:9: found '@', which cannot start a value (put the "
+	    "value in quotes)");
+	/* Flow collections and quotes left open. */
+	load_fails("estate: {name: x\n", PM_EX_CONFIG,
+	    "test.yaml:2:1: did not find a ',' or '}' (is a ',' missing "
+	    "between two entries, or the '}' closing the '{' at 1:9?)");
+	load_fails("estate: {name: x}\ndepartments:\n  - {code: a name: A}\n",
+	    PM_EX_CONFIG, "test.yaml:3:18: did not find a ',' or '}' (is a "
+	    "',' missing between two entries, or the '}' closing the '{' at "
+	    "3:5?)");
+	load_fails("estate: {name: x}\ndepartments: [a, b\n", PM_EX_CONFIG,
+	    "test.yaml:3:1: did not find a ',' or ']' (is a ',' missing "
+	    "between two items, or the ']' closing the '[' at 2:14?)");
+	load_fails("estate:\n  name: \"爱家名邸\n  timezone: UTC\n",
+	    PM_EX_CONFIG, "test.yaml:2:9: the quoted text that starts here "
+	    "has no closing quote");
+	load_fails("estate: {name: *x}\n", PM_EX_CONFIG,
+	    "test.yaml:1:16: found an alias (*name) with no anchor (&name) "
+	    "before it");
+	/* Other problems keep libyaml's words. */
 	load_fails("estate: {name: \xff}\n", PM_EX_CONFIG,
 	    "test.yaml:1:16: invalid leading UTF-8 octet");
-	load_fails("estate: {name: *x}\n", PM_EX_CONFIG,
-	    "test.yaml:1:16: found undefined alias");
 	load_fails("", PM_EX_CONFIG, "test.yaml:1:1: empty file (an estate "
 	    "file starts with an 'estate' section)");
 	load_fails("# nothing\n", PM_EX_CONFIG, "test.yaml:1:1: empty file "
