@@ -24,6 +24,7 @@
 #include "err.h"
 #include "estate.h"
 #include "money.h"
+#include "text.h"
 
 #define MAX_COLS 7
 
@@ -41,14 +42,19 @@ struct column {
 
 /*
  * One table.  'select' returns the key, the columns in order and (if
- * 'retire_flag') retired, ordered by the key; 'put' takes ?1 the key and ?2... the columns
- * and inserts, or updates and un-retires; 'retire' takes ?1 the key and
- * sets retired = 1, or deletes where the table has no retired column.
+ * 'retire_flag') retired, ordered by the key.  'insert' and 'update' take
+ * ?1 the key and ?2... the columns; 'update' also un-retires.  'retire'
+ * takes ?1 the key and sets retired = 1, or deletes where the table has
+ * no retired column.  The merge knows whether a row is new, so it needs
+ * no upsert (INSERT ... ON CONFLICT), which is SQLite's dialect and, on
+ * the units table, would also take a code that differs only in case for
+ * the row it collides with in the case-blind index.
  */
 struct table {
 	const char *name;
 	const char *select;
-	const char *put;
+	const char *insert;
+	const char *update;
 	const char *retire;
 	int retire_flag;
 	int ncols;
@@ -60,8 +66,8 @@ static const struct table t_departments = {
 	"departments",
 	"SELECT code, name, retired FROM departments"
 	" ORDER BY code COLLATE BINARY",
-	"INSERT INTO departments(code, name) VALUES (?1, ?2)"
-	" ON CONFLICT(code) DO UPDATE SET name = excluded.name, retired = 0",
+	"INSERT INTO departments(code, name) VALUES (?1, ?2)",
+	"UPDATE departments SET name = ?2, retired = 0 WHERE code = ?1",
 	"UPDATE departments SET retired = 1 WHERE code = ?1",
 	1, 1, { { "name", COL_TEXT, NULL } }, -1
 };
@@ -71,9 +77,9 @@ static const struct table t_staff = {
 	"SELECT login, name, department, role, phone, retired FROM staff"
 	" ORDER BY login COLLATE BINARY",
 	"INSERT INTO staff(login, name, department, role, phone)"
-	" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(login) DO UPDATE SET"
-	" name = excluded.name, department = excluded.department,"
-	" role = excluded.role, phone = excluded.phone, retired = 0",
+	" VALUES (?1, ?2, ?3, ?4, ?5)",
+	"UPDATE staff SET name = ?2, department = ?3, role = ?4, phone = ?5,"
+	" retired = 0 WHERE login = ?1",
 	"UPDATE staff SET retired = 1 WHERE login = ?1",
 	1, 4, { { "name", COL_TEXT, NULL }, { "department", COL_TEXT, NULL },
 	    { "role", COL_TEXT, NULL }, { "phone", COL_TEXT, NULL } }, -1
@@ -83,8 +89,8 @@ static const struct table t_buildings = {
 	"buildings",
 	"SELECT code, name, retired FROM buildings"
 	" ORDER BY code COLLATE BINARY",
-	"INSERT INTO buildings(code, name) VALUES (?1, ?2)"
-	" ON CONFLICT(code) DO UPDATE SET name = excluded.name, retired = 0",
+	"INSERT INTO buildings(code, name) VALUES (?1, ?2)",
+	"UPDATE buildings SET name = ?2, retired = 0 WHERE code = ?1",
 	"UPDATE buildings SET retired = 1 WHERE code = ?1",
 	1, 1, { { "name", COL_TEXT, NULL } }, -1
 };
@@ -95,11 +101,9 @@ static const struct table t_units = {
 	"SELECT code, kind, building, entrance, floor, name, area, condition,"
 	" retired FROM units ORDER BY code COLLATE BINARY",
 	"INSERT INTO units(code, kind, building, entrance, floor, name, area,"
-	" condition) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-	" ON CONFLICT(code) DO UPDATE SET kind = excluded.kind,"
-	" building = excluded.building, entrance = excluded.entrance,"
-	" floor = excluded.floor, name = excluded.name, area = excluded.area,"
-	" condition = excluded.condition, retired = 0",
+	" condition) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	"UPDATE units SET kind = ?2, building = ?3, entrance = ?4, floor = ?5,"
+	" name = ?6, area = ?7, condition = ?8, retired = 0 WHERE code = ?1",
 	"UPDATE units SET retired = 1 WHERE code = ?1",
 	1, 7, { { "kind", COL_TEXT, NULL }, { "building", COL_TEXT, NULL },
 	    { "entrance", COL_INT, NULL }, { "floor", COL_INT, NULL },
@@ -112,11 +116,9 @@ static const struct table t_categories = {
 	"SELECT code, name, kind, urgent, emergency, department, retired"
 	" FROM categories ORDER BY code COLLATE BINARY",
 	"INSERT INTO categories(code, name, kind, urgent, emergency,"
-	" department) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-	" ON CONFLICT(code) DO UPDATE SET name = excluded.name,"
-	" kind = excluded.kind, urgent = excluded.urgent,"
-	" emergency = excluded.emergency, department = excluded.department,"
-	" retired = 0",
+	" department) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	"UPDATE categories SET name = ?2, kind = ?3, urgent = ?4,"
+	" emergency = ?5, department = ?6, retired = 0 WHERE code = ?1",
 	"UPDATE categories SET retired = 1 WHERE code = ?1",
 	1, 5, { { "name", COL_TEXT, NULL }, { "kind", COL_TEXT, NULL },
 	    { "urgent", COL_INT, NULL }, { "emergency", COL_INT, NULL },
@@ -126,9 +128,8 @@ static const struct table t_categories = {
 static const struct table t_sla = {
 	"sla",
 	"SELECT name, seconds, clock FROM sla ORDER BY name COLLATE BINARY",
-	"INSERT INTO sla(name, seconds, clock) VALUES (?1, ?2, ?3)"
-	" ON CONFLICT(name) DO UPDATE SET seconds = excluded.seconds,"
-	" clock = excluded.clock",
+	"INSERT INTO sla(name, seconds, clock) VALUES (?1, ?2, ?3)",
+	"UPDATE sla SET seconds = ?2, clock = ?3 WHERE name = ?1",
 	"DELETE FROM sla WHERE name = ?1",
 	0, 2, { { "seconds", COL_INT, NULL }, { "clock", COL_TEXT, NULL } }, -1
 };
@@ -136,8 +137,8 @@ static const struct table t_sla = {
 static const struct table t_kpi = {
 	"kpi_targets",
 	"SELECT kpi, target FROM kpi_targets ORDER BY kpi COLLATE BINARY",
-	"INSERT INTO kpi_targets(kpi, target) VALUES (?1, ?2)"
-	" ON CONFLICT(kpi) DO UPDATE SET target = excluded.target",
+	"INSERT INTO kpi_targets(kpi, target) VALUES (?1, ?2)",
+	"UPDATE kpi_targets SET target = ?2 WHERE kpi = ?1",
 	"DELETE FROM kpi_targets WHERE kpi = ?1",
 	0, 1, { { "target", COL_INT, NULL } }, -1
 };
@@ -146,9 +147,8 @@ static const struct table t_days = {
 	"calendar_days",
 	"SELECT date, working, name FROM calendar_days"
 	" ORDER BY date COLLATE BINARY",
-	"INSERT INTO calendar_days(date, working, name) VALUES (?1, ?2, ?3)"
-	" ON CONFLICT(date) DO UPDATE SET working = excluded.working,"
-	" name = excluded.name",
+	"INSERT INTO calendar_days(date, working, name) VALUES (?1, ?2, ?3)",
+	"UPDATE calendar_days SET working = ?2, name = ?3 WHERE date = ?1",
 	"DELETE FROM calendar_days WHERE date = ?1",
 	0, 2, { { "working", COL_INT, NULL }, { "name", COL_TEXT, NULL } }, -1
 };
@@ -158,8 +158,8 @@ static const struct table t_settings = {
 	"meta",
 	"SELECT key, value FROM meta WHERE key IN ('estate_name', 'timezone',"
 	" 'working_hours', 'calendar_file') ORDER BY key COLLATE BINARY",
-	"INSERT INTO meta(key, value) VALUES (?1, ?2)"
-	" ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+	"INSERT INTO meta(key, value) VALUES (?1, ?2)",
+	"UPDATE meta SET value = ?2 WHERE key = ?1",
 	"DELETE FROM meta WHERE key = ?1",
 	0, 1, { { "value", COL_TEXT, NULL } }, -1
 };
@@ -408,7 +408,10 @@ audit(struct pm_db *db, const struct table *t, const char *key,
 	return rc;
 }
 
-/* Insert or update row 'f'; a kept value comes from 'd' or the default. */
+/*
+ * Insert row 'f' (d NULL) or update the row 'd' to it; a kept value comes
+ * from 'd' or the default.
+ */
 static int
 put(struct pm_db *db, const struct table *t, const struct frow *f,
     const struct drow *d)
@@ -416,7 +419,7 @@ put(struct pm_db *db, const struct table *t, const struct frow *f,
 	sqlite3_stmt *st;
 	int j;
 
-	if ((st = pm_db_stmt(db, t->put)) == NULL)
+	if ((st = pm_db_stmt(db, d == NULL ? t->insert : t->update)) == NULL)
 		return pm_err_code();
 	sqlite3_bind_text(st, 1, f->key, -1, SQLITE_STATIC);
 	for (j = 0; j < t->ncols; j++) {
@@ -437,14 +440,43 @@ put(struct pm_db *db, const struct table *t, const struct frow *f,
 	return pm_db_step_done(db, st, "apply estate");
 }
 
+/*
+ * Why the insert of unit code 'key' failed, when the reason is a code
+ * that differs only in case, which the units table's case-blind index
+ * refuses: the estate file was checked for such codes, so the other is
+ * in the database (perhaps retired, which still holds the code).  Only
+ * a failure pays for this lookup, which reads the whole table.
+ */
 static int
-add(struct pm_db *db, const struct table *t, const struct frow *f)
+same_code(struct pm_db *db, const struct pm_estate *e, const char *key,
+    int rc)
+{
+	sqlite3_stmt *st;
+	int src;
+
+	if ((st = pm_db_stmt(db, "SELECT code FROM units"
+	    " WHERE lower(code) = lower(?1) AND code <> ?1")) == NULL)
+		return rc;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if ((src = sqlite3_step(st)) == SQLITE_ROW)
+		rc = pm_err(PM_EX_CONFIG, "%s: code %s: the database already "
+		    "has %s, which differs only in case (codes are the same in "
+		    "any case: write it as the database has it)", e->file,
+		    pm_q(key), pm_q(pm_col_text(st, 0)));
+	sqlite3_reset(st);
+	return rc;
+}
+
+static int
+add(struct pm_db *db, const struct pm_estate *e, const struct table *t,
+    const struct frow *f)
 {
 	sqlite3_str *s;
 	int j, rc, n = 0;
 
 	if ((rc = put(db, t, f, NULL)) != 0)
-		return rc;
+		return t == &t_units && rc == PM_EX_DATAERR ?
+		    same_code(db, e, f->key, rc) : rc;
 	s = sqlite3_str_new(db->h);
 	sqlite3_str_appendall(s, "added:");
 	for (j = 0; j < t->ncols; j++) {
@@ -682,7 +714,7 @@ plan_run(struct pm_db *db, const struct pm_estate *e, int k,
 		switch (o->kind) {
 		case OP_ADD:
 			row_at(e, k, o->rec, &f);
-			if ((rc = add(db, t, &f)) == 0)
+			if ((rc = add(db, e, t, &f)) == 0)
 				cnt[o->bucket].added++;
 			break;
 		case OP_CHANGE:

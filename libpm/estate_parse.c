@@ -46,6 +46,7 @@ struct pm_estate_mem {
  */
 struct seen {
 	const char *key;
+	const char *orig;	/* codes: the key as written, before folding */
 	int line, col;
 };
 
@@ -622,6 +623,43 @@ unique(struct ctx *c, struct seenset *set, const yaml_node_t *n,
 	}
 }
 
+/*
+ * Record a building, unit or public-area code in 'set', or report a
+ * duplicate at 'n'.  These codes must differ in more than case: people
+ * type "p-gate-n" for P-GATE-N and the tools find either (the database's
+ * index on unit codes ignores case), so two codes that differ only in
+ * case would be one code, and the database would refuse the second with
+ * a worse message.  Codes are ASCII (see code()), so folding ASCII
+ * letters is enough.
+ */
+static int
+unique_code(struct ctx *c, struct seenset *set, const yaml_node_t *n,
+    const char *what, const char *code)
+{
+	struct seen *first;
+	char *folded, *p;
+
+	if ((folded = mem_strdup(c->e->mem, code)) == NULL)
+		return nomem();
+	for (p = folded; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	switch (seen_add(set, folded, line_of(n), col_of(n), &first)) {
+	case 0:
+		seen_find(set, folded)->orig = code;
+		return 0;
+	case 1:
+		if (strcmp(first->orig, code) == 0)
+			return at(c, n, "duplicate %s %s (first at %d:%d)",
+			    what, pm_q(code), first->line, first->col);
+		return at(c, n, "duplicate %s %s (first at %d:%d as %s: codes "
+		    "are the same in any case)", what, pm_q(code), first->line,
+		    first->col, pm_q(first->orig));
+	default:
+		return nomem();
+	}
+}
+
 /* The department codes, for "unknown department" messages. */
 static const char *
 known_departments(struct ctx *c)
@@ -965,7 +1003,7 @@ add_unit(struct ctx *c, const yaml_node_t *n, const char *kind,
 	if (c->e->nunits + c->e->npublic_areas >= PM_ESTATE_MAX_UNITS)
 		return at(c, n, "more than %d units and public areas",
 		    PM_ESTATE_MAX_UNITS);
-	if ((rc = unique(c, &c->codes, n, kind, u->code)) != 0)
+	if ((rc = unique_code(c, &c->codes, n, kind, u->code)) != 0)
 		return rc;
 	arr = public ? c->e->public_areas : c->e->units;
 	if ((arr = grow(arr, public ? &c->cap_public : &c->cap_units, *count,
@@ -1105,7 +1143,8 @@ building(struct ctx *c, const yaml_node_t *n)
 	b += c->e->nbuildings;
 	if ((rc = fields(c, n, "building", building_keys, v)) != 0 ||
 	    (rc = code(c, n, v[0], "building", "code", 0, &b->code)) != 0 ||
-	    (rc = unique(c, &c->buildings, v[0], "building", b->code)) != 0 ||
+	    (rc = unique_code(c, &c->buildings, v[0], "building",
+	    b->code)) != 0 ||
 	    (rc = text(c, n, v[1], "building", "name", 1, &b->name)) != 0)
 		return rc;
 	c->e->nbuildings++;

@@ -596,6 +596,25 @@ START_TEST(duplicates)
 	    "  - {code: 1-X, name: 门岗}\n"),
 	    PM_EX_CONFIG, "test.yaml:8:12: duplicate public area code '1-X' "
 	    "(first at 6:41)");
+	/* Codes that differ only in case are one code. */
+	load_fails(with_depts("public_areas:\n"
+	    "  - {code: P-GATE-N, name: 北门岗亭}\n"
+	    "  - {code: p-gate-n, name: 北门}\n"),
+	    PM_EX_CONFIG, "test.yaml:7:12: duplicate public area code "
+	    "'p-gate-n' (first at 6:12 as 'P-GATE-N': codes are the same in "
+	    "any case)");
+	load_fails(with_depts("buildings:\n"
+	    "  - {code: \"8\", name: A, extra: [{code: 8-S01, area: 1}]}\n"
+	    "public_areas:\n"
+	    "  - {code: 8-s01, name: 商铺}\n"),
+	    PM_EX_CONFIG, "test.yaml:8:12: duplicate public area code "
+	    "'8-s01' (first at 6:41 as '8-S01': codes are the same in any "
+	    "case)");
+	load_fails(with_depts("buildings:\n"
+	    "  - {code: A, name: A座}\n"
+	    "  - {code: a, name: a座}\n"),
+	    PM_EX_CONFIG, "test.yaml:7:12: duplicate building 'a' (first at "
+	    "6:12 as 'A': codes are the same in any case)");
 	load_fails(with_depts("staff:\n"
 	    "  - {login: a, name: A, department: service, role: lead}\n"
 	    "  - {login: b, name: B, department: service, role: lead,"
@@ -1224,6 +1243,46 @@ START_TEST(apply_leaves_other_meta)
 }
 END_TEST
 
+/*
+ * A code that differs only in case from one in the database (live or
+ * retired) is refused with both named; it was once taken for the other
+ * row by the upsert, through the case-blind index on unit codes.
+ */
+START_TEST(apply_code_in_another_case)
+{
+	struct pm_db *db = pm_test_db();
+	struct pm_estate *e;
+	struct report r;
+
+	apply_text(db, "estate: {name: x}\npublic_areas:\n"
+	    "  - {code: p-gate-n, name: 北门}\n", &r);
+	e = load_text("estate: {name: x}\npublic_areas:\n"
+	    "  - {code: P-GATE-N, name: 北门岗亭}\n");
+	ck_assert_int_eq(pm_db_begin(db), 0);
+	pm_assert_err(pm_estate_apply(db, e, NULL, NULL), PM_EX_CONFIG,
+	    "test.yaml: code 'P-GATE-N': the database already has "
+	    "'p-gate-n', which differs only in case (codes are the same in "
+	    "any case: write it as the database has it)");
+	pm_db_rollback(db);
+	ck_assert_str_eq(sql_text(db, "SELECT code || '/' || name || '/' || "
+	    "retired FROM units", NULL), "p-gate-n/北门/0");
+
+	/* Retired, it still holds the code. */
+	apply_text(db, "estate: {name: x}\n", &r);
+	ck_assert_str_eq(counts(&r, "public areas"), "0/0/1");
+	ck_assert_int_eq(pm_db_begin(db), 0);
+	ck_assert_int_eq(pm_estate_apply(db, e, NULL, NULL), PM_EX_CONFIG);
+	pm_db_rollback(db);
+	pm_estate_free(e);
+
+	/* Written as the database has it, it comes back. */
+	apply_text(db, "estate: {name: x}\npublic_areas:\n"
+	    "  - {code: p-gate-n, name: 北门岗亭}\n", &r);
+	ck_assert_str_eq(counts(&r, "public areas"), "0/1/0");
+	pm_db_close(db);
+}
+END_TEST
+
 /* A failure half-way leaves it to the caller's rollback. */
 START_TEST(apply_failure_rolls_back)
 {
@@ -1318,6 +1377,7 @@ estate_suite(void)
 	tcase_add_test(tc, apply_moves_and_removals);
 	tcase_add_test(tc, apply_calendar_replaced);
 	tcase_add_test(tc, apply_leaves_other_meta);
+	tcase_add_test(tc, apply_code_in_another_case);
 	tcase_add_test(tc, apply_failure_rolls_back);
 	tcase_add_test(tc, apply_ten_thousand_units);
 	suite_add_tcase(s, tc);
