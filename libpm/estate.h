@@ -45,6 +45,7 @@ struct pm_estate_staff {
 	const char *department;	/* a department code from the same file */
 	const char *role;	/* "staff", "lead", "supervisor" or "manager" */
 	const char *phone;	/* NULL when not given */
+	const char *unix_user;	/* the Unix account bound to it, or NULL */
 };
 
 struct pm_estate_building {
@@ -158,8 +159,11 @@ struct pm_estate {
  *                  departments, bad roles, ranges, areas, durations,
  *                  percentages, time zones or working hours, a group
  *                  that does not exist on this system ("group 'X': no
- *                  such group"), and errors inside the calendar file
- *                  (with that file's own FILE:LINE:COLUMN)
+ *                  such group"), a staff member's Unix account that
+ *                  does not ("unix account 'X': no such user") or is
+ *                  another's, codes that differ only in case, and
+ *                  errors inside the calendar file (with that file's
+ *                  own FILE:LINE:COLUMN)
  *   PM_EX_IOERR    the file could not be read
  *   PM_EX_SOFTWARE out of memory
  *

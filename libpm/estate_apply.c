@@ -49,6 +49,10 @@ struct column {
  * no upsert (INSERT ... ON CONFLICT), which is SQLite's dialect and, on
  * the units table, would also take a code that differs only in case for
  * the row it collides with in the case-blind index.
+ *
+ * 'unbind' (may be NULL) takes ?1 the key and clears column 'unbind_col'
+ * (an index into col), whose values are unique among the rows: see
+ * unbind_pass().
  */
 struct table {
 	const char *name;
@@ -59,109 +63,143 @@ struct table {
 	int retire_flag;
 	int ncols;
 	struct column col[MAX_COLS];
-	int split;		/* column whose "public" picks count 1, or -1 */
+	int split;		/* units: count units, public areas, common parts */
+	const char *unbind;
+	int unbind_col;
 };
 
 static const struct table t_departments = {
-	"departments",
-	"SELECT code, name, retired FROM departments"
-	" ORDER BY code COLLATE BINARY",
-	"INSERT INTO departments(code, name) VALUES (?1, ?2)",
-	"UPDATE departments SET name = ?2, retired = 0 WHERE code = ?1",
-	"UPDATE departments SET retired = 1 WHERE code = ?1",
-	1, 1, { { "name", COL_TEXT, NULL } }, -1
+	.name = "departments",
+	.select = "SELECT code, name, retired FROM departments"
+	    " ORDER BY code COLLATE BINARY",
+	.insert = "INSERT INTO departments(code, name) VALUES (?1, ?2)",
+	.update = "UPDATE departments SET name = ?2, retired = 0"
+	    " WHERE code = ?1",
+	.retire = "UPDATE departments SET retired = 1 WHERE code = ?1",
+	.retire_flag = 1,
+	.ncols = 1,
+	.col = { { "name", COL_TEXT, NULL } }
 };
 
+/*
+ * A staff member's Unix account is unique among the staff (schema 0003),
+ * and one who leaves the file gives theirs up, so it can be bound again,
+ * to the same person under a new login or to someone else.
+ */
 static const struct table t_staff = {
-	"staff",
-	"SELECT login, name, department, role, phone, retired FROM staff"
-	" ORDER BY login COLLATE BINARY",
-	"INSERT INTO staff(login, name, department, role, phone)"
-	" VALUES (?1, ?2, ?3, ?4, ?5)",
-	"UPDATE staff SET name = ?2, department = ?3, role = ?4, phone = ?5,"
-	" retired = 0 WHERE login = ?1",
-	"UPDATE staff SET retired = 1 WHERE login = ?1",
-	1, 4, { { "name", COL_TEXT, NULL }, { "department", COL_TEXT, NULL },
-	    { "role", COL_TEXT, NULL }, { "phone", COL_TEXT, NULL } }, -1
+	.name = "staff",
+	.select = "SELECT login, name, department, role, phone, unix_user,"
+	    " retired FROM staff ORDER BY login COLLATE BINARY",
+	.insert = "INSERT INTO staff(login, name, department, role, phone,"
+	    " unix_user) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	.update = "UPDATE staff SET name = ?2, department = ?3, role = ?4,"
+	    " phone = ?5, unix_user = ?6, retired = 0 WHERE login = ?1",
+	.retire = "UPDATE staff SET retired = 1 WHERE login = ?1",
+	.retire_flag = 1,
+	.ncols = 5,
+	.col = { { "name", COL_TEXT, NULL }, { "department", COL_TEXT, NULL },
+	    { "role", COL_TEXT, NULL }, { "phone", COL_TEXT, NULL },
+	    { "unix_user", COL_TEXT, NULL } },
+	.unbind = "UPDATE staff SET unix_user = NULL"
+	    " WHERE login = ?1 AND unix_user IS NOT NULL",
+	.unbind_col = 4
 };
 
 static const struct table t_buildings = {
-	"buildings",
-	"SELECT code, name, retired FROM buildings"
-	" ORDER BY code COLLATE BINARY",
-	"INSERT INTO buildings(code, name) VALUES (?1, ?2)",
-	"UPDATE buildings SET name = ?2, retired = 0 WHERE code = ?1",
-	"UPDATE buildings SET retired = 1 WHERE code = ?1",
-	1, 1, { { "name", COL_TEXT, NULL } }, -1
+	.name = "buildings",
+	.select = "SELECT code, name, retired FROM buildings"
+	    " ORDER BY code COLLATE BINARY",
+	.insert = "INSERT INTO buildings(code, name) VALUES (?1, ?2)",
+	.update = "UPDATE buildings SET name = ?2, retired = 0"
+	    " WHERE code = ?1",
+	.retire = "UPDATE buildings SET retired = 1 WHERE code = ?1",
+	.retire_flag = 1,
+	.ncols = 1,
+	.col = { { "name", COL_TEXT, NULL } }
 };
 
 /* Occupancy and owners belong to pm-unit import: never named here. */
 static const struct table t_units = {
-	"units",
-	"SELECT code, kind, building, entrance, floor, name, area, condition,"
-	" retired FROM units ORDER BY code COLLATE BINARY",
-	"INSERT INTO units(code, kind, building, entrance, floor, name, area,"
-	" condition) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	"UPDATE units SET kind = ?2, building = ?3, entrance = ?4, floor = ?5,"
-	" name = ?6, area = ?7, condition = ?8, retired = 0 WHERE code = ?1",
-	"UPDATE units SET retired = 1 WHERE code = ?1",
-	1, 7, { { "kind", COL_TEXT, NULL }, { "building", COL_TEXT, NULL },
+	.name = "units",
+	.select = "SELECT code, kind, building, entrance, floor, name, area,"
+	    " condition, retired FROM units ORDER BY code COLLATE BINARY",
+	.insert = "INSERT INTO units(code, kind, building, entrance, floor,"
+	    " name, area, condition) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	.update = "UPDATE units SET kind = ?2, building = ?3, entrance = ?4,"
+	    " floor = ?5, name = ?6, area = ?7, condition = ?8, retired = 0"
+	    " WHERE code = ?1",
+	.retire = "UPDATE units SET retired = 1 WHERE code = ?1",
+	.retire_flag = 1,
+	.ncols = 7,
+	.col = { { "kind", COL_TEXT, NULL }, { "building", COL_TEXT, NULL },
 	    { "entrance", COL_INT, NULL }, { "floor", COL_INT, NULL },
 	    { "name", COL_TEXT, NULL }, { "area", COL_AREA, NULL },
-	    { "condition", COL_TEXT, "good" } }, 0
+	    { "condition", COL_TEXT, "good" } },
+	.split = 1
 };
 
 static const struct table t_categories = {
-	"categories",
-	"SELECT code, name, kind, urgent, emergency, department, retired"
-	" FROM categories ORDER BY code COLLATE BINARY",
-	"INSERT INTO categories(code, name, kind, urgent, emergency,"
-	" department) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	"UPDATE categories SET name = ?2, kind = ?3, urgent = ?4,"
-	" emergency = ?5, department = ?6, retired = 0 WHERE code = ?1",
-	"UPDATE categories SET retired = 1 WHERE code = ?1",
-	1, 5, { { "name", COL_TEXT, NULL }, { "kind", COL_TEXT, NULL },
+	.name = "categories",
+	.select = "SELECT code, name, kind, urgent, emergency, department,"
+	    " retired FROM categories ORDER BY code COLLATE BINARY",
+	.insert = "INSERT INTO categories(code, name, kind, urgent, emergency,"
+	    " department) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	.update = "UPDATE categories SET name = ?2, kind = ?3, urgent = ?4,"
+	    " emergency = ?5, department = ?6, retired = 0 WHERE code = ?1",
+	.retire = "UPDATE categories SET retired = 1 WHERE code = ?1",
+	.retire_flag = 1,
+	.ncols = 5,
+	.col = { { "name", COL_TEXT, NULL }, { "kind", COL_TEXT, NULL },
 	    { "urgent", COL_INT, NULL }, { "emergency", COL_INT, NULL },
-	    { "department", COL_TEXT, NULL } }, -1
+	    { "department", COL_TEXT, NULL } }
 };
 
 static const struct table t_sla = {
-	"sla",
-	"SELECT name, seconds, clock FROM sla ORDER BY name COLLATE BINARY",
-	"INSERT INTO sla(name, seconds, clock) VALUES (?1, ?2, ?3)",
-	"UPDATE sla SET seconds = ?2, clock = ?3 WHERE name = ?1",
-	"DELETE FROM sla WHERE name = ?1",
-	0, 2, { { "seconds", COL_INT, NULL }, { "clock", COL_TEXT, NULL } }, -1
+	.name = "sla",
+	.select = "SELECT name, seconds, clock FROM sla"
+	    " ORDER BY name COLLATE BINARY",
+	.insert = "INSERT INTO sla(name, seconds, clock) VALUES (?1, ?2, ?3)",
+	.update = "UPDATE sla SET seconds = ?2, clock = ?3 WHERE name = ?1",
+	.retire = "DELETE FROM sla WHERE name = ?1",
+	.ncols = 2,
+	.col = { { "seconds", COL_INT, NULL }, { "clock", COL_TEXT, NULL } }
 };
 
 static const struct table t_kpi = {
-	"kpi_targets",
-	"SELECT kpi, target FROM kpi_targets ORDER BY kpi COLLATE BINARY",
-	"INSERT INTO kpi_targets(kpi, target) VALUES (?1, ?2)",
-	"UPDATE kpi_targets SET target = ?2 WHERE kpi = ?1",
-	"DELETE FROM kpi_targets WHERE kpi = ?1",
-	0, 1, { { "target", COL_INT, NULL } }, -1
+	.name = "kpi_targets",
+	.select = "SELECT kpi, target FROM kpi_targets"
+	    " ORDER BY kpi COLLATE BINARY",
+	.insert = "INSERT INTO kpi_targets(kpi, target) VALUES (?1, ?2)",
+	.update = "UPDATE kpi_targets SET target = ?2 WHERE kpi = ?1",
+	.retire = "DELETE FROM kpi_targets WHERE kpi = ?1",
+	.ncols = 1,
+	.col = { { "target", COL_INT, NULL } }
 };
 
 static const struct table t_days = {
-	"calendar_days",
-	"SELECT date, working, name FROM calendar_days"
-	" ORDER BY date COLLATE BINARY",
-	"INSERT INTO calendar_days(date, working, name) VALUES (?1, ?2, ?3)",
-	"UPDATE calendar_days SET working = ?2, name = ?3 WHERE date = ?1",
-	"DELETE FROM calendar_days WHERE date = ?1",
-	0, 2, { { "working", COL_INT, NULL }, { "name", COL_TEXT, NULL } }, -1
+	.name = "calendar_days",
+	.select = "SELECT date, working, name FROM calendar_days"
+	    " ORDER BY date COLLATE BINARY",
+	.insert = "INSERT INTO calendar_days(date, working, name)"
+	    " VALUES (?1, ?2, ?3)",
+	.update = "UPDATE calendar_days SET working = ?2, name = ?3"
+	    " WHERE date = ?1",
+	.retire = "DELETE FROM calendar_days WHERE date = ?1",
+	.ncols = 2,
+	.col = { { "working", COL_INT, NULL }, { "name", COL_TEXT, NULL } }
 };
 
 /* Only the estate's own keys: other modules keep theirs in meta too. */
 static const struct table t_settings = {
-	"meta",
-	"SELECT key, value FROM meta WHERE key IN ('estate_name', 'timezone',"
-	" 'working_hours', 'calendar_file') ORDER BY key COLLATE BINARY",
-	"INSERT INTO meta(key, value) VALUES (?1, ?2)",
-	"UPDATE meta SET value = ?2 WHERE key = ?1",
-	"DELETE FROM meta WHERE key = ?1",
-	0, 1, { { "value", COL_TEXT, NULL } }, -1
+	.name = "meta",
+	.select = "SELECT key, value FROM meta WHERE key IN ('estate_name',"
+	    " 'timezone', 'working_hours', 'calendar_file')"
+	    " ORDER BY key COLLATE BINARY",
+	.insert = "INSERT INTO meta(key, value) VALUES (?1, ?2)",
+	.update = "UPDATE meta SET value = ?2 WHERE key = ?1",
+	.retire = "DELETE FROM meta WHERE key = ?1",
+	.ncols = 1,
+	.col = { { "value", COL_TEXT, NULL } }
 };
 
 /* The tables in the order they are applied (references first). */
@@ -554,8 +592,8 @@ retire(struct pm_db *db, const struct table *t, const char *key)
 static int
 bucket_f(const struct table *t, const struct frow *f)
 {
-	return t->split >= 0 && f->v[t->split].kind == VAL_TEXT &&
-	    strcmp(f->v[t->split].s, "public") == 0;
+	return t->split && f->v[0].kind == VAL_TEXT &&
+	    strcmp(f->v[0].s, "public") == 0;
 }
 
 /* As bucket_f(), for the row 'st' is on. */
@@ -564,9 +602,9 @@ bucket_d(const struct table *t, sqlite3_stmt *st)
 {
 	const char *s;
 
-	if (t->split < 0)
+	if (!t->split)
 		return 0;
-	s = pm_col_text(st, t->split + 1);
+	s = pm_col_text(st, 1);
 	return s != NULL && strcmp(s, "public") == 0;
 }
 
@@ -699,6 +737,49 @@ plan_table(struct pm_db *db, const struct pm_estate *e, int k,
 	return rc;
 }
 
+/*
+ * Free the unique values (a staff member's Unix account) that the plan
+ * for table k takes from rows, before any write: the writes go in key
+ * order, so an account that moves from one staff member to another, or
+ * from one who leaves to one who comes, would otherwise be held by two
+ * rows in between, and the unique index refuse the apply.  The change
+ * that follows writes the new value, and its audit row says old -> new.
+ */
+static int
+unbind_pass(struct pm_db *db, const struct pm_estate *e, int k,
+    const struct plan *p)
+{
+	const struct table *t = tables[k];
+	const struct op *o;
+	sqlite3_stmt *st;
+	struct frow f;
+	const char *key;
+	int i, rc;
+
+	if (t->unbind == NULL)
+		return 0;
+	for (i = 0; i < p->n; i++) {
+		o = &p->op[i];
+		if (o->kind == OP_ADD)
+			continue;
+		if (o->kind == OP_CHANGE) {
+			row_at(e, k, o->rec, &f);
+			if (sqlite3_value_type(o->d->v[t->unbind_col]) ==
+			    SQLITE_NULL || same(&f.v[t->unbind_col],
+			    o->d->v[t->unbind_col]))
+				continue;
+			key = f.key;
+		} else
+			key = o->key;
+		if ((st = pm_db_stmt(db, t->unbind)) == NULL)
+			return pm_err_code();
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		if ((rc = pm_db_step_done(db, st, "apply estate")) != 0)
+			return rc;
+	}
+	return 0;
+}
+
 /* Write what the plan for table k says, in its order, and count it. */
 static int
 plan_run(struct pm_db *db, const struct pm_estate *e, int k,
@@ -707,8 +788,10 @@ plan_run(struct pm_db *db, const struct pm_estate *e, int k,
 	const struct table *t = tables[k];
 	const struct op *o;
 	struct frow f;
-	int i, rc = 0;
+	int i, rc;
 
+	if ((rc = unbind_pass(db, e, k, p)) != 0)
+		return rc;
 	for (i = 0; i < p->n && rc == 0; i++) {
 		o = &p->op[i];
 		switch (o->kind) {
@@ -842,6 +925,7 @@ row_at(const struct pm_estate *e, int k, int i, struct frow *r)
 		r->v[1] = text(e->staff[i].department);
 		r->v[2] = text(e->staff[i].role);
 		r->v[3] = text(e->staff[i].phone);
+		r->v[4] = text(e->staff[i].unix_user);
 		break;
 	case 2:
 		r->key = e->buildings[i].code;

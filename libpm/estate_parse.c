@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <grp.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -60,7 +61,7 @@ struct ctx {
 	int flags;
 	yaml_document_t doc;
 	struct pm_estate *e;
-	struct seenset depts, staff, buildings, codes, cats;
+	struct seenset depts, staff, buildings, codes, cats, unix_users;
 	int cap_depts, cap_staff, cap_buildings, cap_units, cap_public,
 	    cap_cats;
 	struct pm_calendar hours;	/* working hours, for SLA durations */
@@ -72,7 +73,7 @@ static const char *const estate_keys[] = { "name", "timezone", "calendar",
 	"working_hours", "group", NULL };
 static const char *const dept_keys[] = { "code", "name", NULL };
 static const char *const staff_keys[] = { "login", "name", "department",
-	"role", "phone", NULL };
+	"role", "phone", "unix", NULL };
 static const char *const building_keys[] = { "code", "name", "units",
 	"extra", NULL };
 static const char *const group_keys[] = { "entrances", "floors", "rooms",
@@ -952,12 +953,30 @@ phone(struct ctx *c, const yaml_node_t *v, const char *s)
 	return 0;
 }
 
+/*
+ * The Unix account a staff member logs in with: it must exist here and
+ * now, like the group, so a misspelt account stops the apply instead of
+ * binding nobody; and it is one person's, so it is bound to one staff
+ * member only.
+ */
+static int
+unix_account(struct ctx *c, const yaml_node_t *v, const char *account)
+{
+	int rc;
+
+	if (getpwnam(account) == NULL)
+		return at(c, v, "unix account %s: no such user", show(v));
+	if ((rc = unique(c, &c->unix_users, v, "unix account", account)) != 0)
+		return rc;
+	return 0;
+}
+
 static int
 staff(struct ctx *c, const yaml_node_t *list)
 {
 	struct pm_estate_staff *s;
 	yaml_node_item_t *it;
-	yaml_node_t *v[5], *n;
+	yaml_node_t *v[6], *n;
 	int i, count, rc;
 
 	if ((rc = items(c, list, "staff", &it, &count)) != 0)
@@ -983,7 +1002,11 @@ staff(struct ctx *c, const yaml_node_t *list)
 		    &s->role)) != 0 ||
 		    (rc = text(c, n, v[4], "staff", "phone", 0,
 		    &s->phone)) != 0 ||
-		    (s->phone != NULL && (rc = phone(c, v[4], s->phone)) != 0))
+		    (s->phone != NULL && (rc = phone(c, v[4], s->phone)) != 0) ||
+		    (rc = text(c, n, v[5], "staff", "unix", 0,
+		    &s->unix_user)) != 0 ||
+		    (s->unix_user != NULL &&
+		    (rc = unix_account(c, v[5], s->unix_user)) != 0))
 			return rc;
 		c->e->nstaff++;
 	}
@@ -1592,6 +1615,7 @@ pm_estate_load_mem(const char *name, const char *buf, size_t len, int flags,
 	seen_release(&c.buildings);
 	seen_release(&c.codes);
 	seen_release(&c.cats);
+	seen_release(&c.unix_users);
 	if (rc != 0) {
 		pm_estate_free(c.e);
 		return rc;

@@ -464,7 +464,7 @@ START_TEST(unknown_keys)
 	    "staff:\n  - {login: b, name: B, department: a, role: lead,\n"
 	    "     mobile: 1}\n", PM_EX_CONFIG,
 	    "test.yaml:5:6: staff: unknown key 'mobile' (allowed: login, "
-	    "name, department, role, phone)");
+	    "name, department, role, phone, unix)");
 	load_fails("estate: {name: x}\nbuildings:\n  - code: \"1\"\n"
 	    "    name: A\n    units:\n      - {entrance: 1, floors: 1, "
 	    "rooms: 1, area: 1}\n", PM_EX_CONFIG,
@@ -811,6 +811,44 @@ START_TEST(group_key)
 	    "test.yaml:1:26: estate: 'group' is empty");
 	load_fails("estate: {name: x, group: \"a\\tb\"}\n", PM_EX_CONFIG,
 	    "test.yaml:1:26: group 'a\\x09b': control character in text");
+}
+END_TEST
+
+/*
+ * A staff member's Unix account must exist where the file is loaded and
+ * belong to one staff member.  "root" and "daemon" exist everywhere.
+ */
+START_TEST(unix_key)
+{
+	struct pm_estate *e;
+
+	e = load_text(with_depts("staff:\n"
+	    "  - {login: zhang.wei, name: 张伟, department: service, "
+	    "role: manager, unix: root}\n"
+	    "  - {login: wang.fang, name: 王芳, department: service, "
+	    "role: lead, unix: \"daemon\"}\n"
+	    "  - {login: chen.jing, name: 陈静, department: service, "
+	    "role: staff}\n"));
+	ck_assert_str_eq(e->staff[0].unix_user, "root");
+	ck_assert_str_eq(e->staff[1].unix_user, "daemon");
+	ck_assert_ptr_null(e->staff[2].unix_user);
+	pm_estate_free(e);
+
+	load_fails(with_depts("staff:\n"
+	    "  - {login: li.lei, name: 李雷, department: service, role: staff,"
+	    " unix: pm-no-such-user}\n"), PM_EX_CONFIG,
+	    "test.yaml:6:71: unix account 'pm-no-such-user': no such user");
+	load_fails(with_depts("staff:\n"
+	    "  - {login: a, name: A, department: service, role: lead, "
+	    "unix: daemon}\n"
+	    "  - {login: b, name: B, department: service, role: staff, "
+	    "unix: daemon}\n"), PM_EX_CONFIG,
+	    "test.yaml:7:65: duplicate unix account 'daemon' (first at "
+	    "6:64)");
+	load_fails(with_depts("staff:\n"
+	    "  - {login: a, name: A, department: service, role: lead, "
+	    "unix: [root]}\n"), PM_EX_CONFIG,
+	    "test.yaml:6:64: unix: expected text, found a list");
 }
 END_TEST
 
@@ -1283,6 +1321,75 @@ START_TEST(apply_code_in_another_case)
 }
 END_TEST
 
+/* The staff of apply_unix_accounts(), with their accounts. */
+static const char *
+unix_staff(const char *a, const char *b, int with_b, const char *c)
+{
+	static char buf[1024];
+	char lines[3][160];
+
+	snprintf(lines[0], sizeof lines[0], "  - {login: a, name: A, "
+	    "department: service, role: manager%s%s}\n", a ? ", unix: " : "",
+	    a ? a : "");
+	snprintf(lines[1], sizeof lines[1], "  - {login: b, name: B, "
+	    "department: service, role: staff%s%s}\n", b ? ", unix: " : "",
+	    b ? b : "");
+	snprintf(lines[2], sizeof lines[2], "  - {login: c, name: C, "
+	    "department: service, role: staff%s%s}\n", c ? ", unix: " : "",
+	    c ? c : "");
+	snprintf(buf, sizeof buf, "%sstaff:\n%s%s%s", depts, lines[0],
+	    with_b ? lines[1] : "", lines[2]);
+	return buf;
+}
+
+/*
+ * Unix accounts are stored in staff.unix_user, unique among the staff:
+ * they can be swapped in one apply, and one who leaves gives theirs up.
+ */
+START_TEST(apply_unix_accounts)
+{
+	struct pm_db *db = pm_test_db();
+	struct report r;
+
+	apply_text(db, unix_staff("root", "daemon", 1, NULL), &r);
+	ck_assert_str_eq(counts(&r, "staff"), "3/0/0");
+	ck_assert_str_eq(sql_text(db, "SELECT group_concat(login || '=' || "
+	    "ifnull(unix_user, '-'), ' ') FROM (SELECT * FROM staff ORDER BY "
+	    "login)", NULL), "a=root b=daemon c=-");
+	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
+	    "row_id = ?1", "a"), "added: name 'A', department 'service', "
+	    "role 'manager', unix_user 'root'");
+
+	/* Swapped: each is unique at every step. */
+	apply_text(db, unix_staff("daemon", "root", 1, NULL), &r);
+	ck_assert_str_eq(counts(&r, "staff"), "0/2/0");
+	ck_assert_str_eq(sql_text(db, "SELECT group_concat(login || '=' || "
+	    "ifnull(unix_user, '-'), ' ') FROM (SELECT * FROM staff ORDER BY "
+	    "login)", NULL), "a=daemon b=root c=-");
+	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
+	    "row_id = ?1 ORDER BY id DESC LIMIT 1", "a"),
+	    "changed: unix_user 'root' -> 'daemon'");
+
+	/* b leaves; c, after b in key order, takes b's account. */
+	apply_text(db, unix_staff("daemon", NULL, 0, "root"), &r);
+	ck_assert_str_eq(counts(&r, "staff"), "0/1/1");
+	ck_assert_str_eq(sql_text(db, "SELECT group_concat(login || '=' || "
+	    "ifnull(unix_user, '-') || '/' || retired, ' ') FROM (SELECT * "
+	    "FROM staff ORDER BY login)", NULL),
+	    "a=daemon/0 b=-/1 c=root/0");
+
+	/* Unbound, and the same again changes nothing. */
+	apply_text(db, unix_staff(NULL, NULL, 0, "root"), &r);
+	ck_assert_str_eq(counts(&r, "staff"), "0/1/0");
+	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
+	    "row_id = ?1 ORDER BY id DESC LIMIT 1", "a"),
+	    "changed: unix_user 'daemon' -> NULL");
+	apply_text(db, unix_staff(NULL, NULL, 0, "root"), &r);
+	ck_assert_msg(all_zero(&r), "not idempotent");
+	pm_db_close(db);
+}
+END_TEST
+
 /* A failure half-way leaves it to the caller's rollback. */
 START_TEST(apply_failure_rolls_back)
 {
@@ -1365,6 +1472,7 @@ estate_suite(void)
 	tcase_add_test(tc, zone_and_hours);
 	tcase_add_test(tc, calendar_errors);
 	tcase_add_test(tc, group_key);
+	tcase_add_test(tc, unix_key);
 	tcase_add_test(tc, group_fixtures);
 	tcase_add_test(tc, db_set_group_memory);
 	tcase_add_test(tc, db_set_group_file);
@@ -1378,6 +1486,7 @@ estate_suite(void)
 	tcase_add_test(tc, apply_calendar_replaced);
 	tcase_add_test(tc, apply_leaves_other_meta);
 	tcase_add_test(tc, apply_code_in_another_case);
+	tcase_add_test(tc, apply_unix_accounts);
 	tcase_add_test(tc, apply_failure_rolls_back);
 	tcase_add_test(tc, apply_ten_thousand_units);
 	suite_add_tcase(s, tc);
