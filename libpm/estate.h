@@ -123,6 +123,7 @@ struct pm_estate {
 	const char *calendar;	/* as written in the file, or NULL */
 	int calendar_read;	/* days holds the calendar file's days */
 	const char *group;	/* Unix group sharing the database, or NULL */
+	const char *language;	/* "zh_CN", "en", or NULL: not stated */
 
 	struct pm_estate_department *departments;
 	int ndepartments;
@@ -199,8 +200,8 @@ int pm_estate_load_mem(const char *name, const char *buf, size_t len,
  * 'report' (may be NULL) is called once per kind, in this order, with
  * the counts: "departments", "staff", "buildings", "units", "public
  * areas", "categories", "sla", "kpi targets", "calendar days",
- * "settings" (the meta keys estate_name, timezone, working_hours and
- * calendar_file).  Applying the same file again reports all zeros.
+ * "settings" (the meta keys estate_name, timezone, working_hours,
+ * calendar_file and language).  Applying the same file again reports all zeros.
  *
  * The db's cached calendar (pm_db_calendar()) is dropped so the next use
  * sees the new days and hours.  The estate's group is not applied here:

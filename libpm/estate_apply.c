@@ -193,7 +193,7 @@ static const struct table t_days = {
 static const struct table t_settings = {
 	.name = "meta",
 	.select = "SELECT key, value FROM meta WHERE key IN ('estate_name',"
-	    " 'timezone', 'working_hours', 'calendar_file')"
+	    " 'timezone', 'working_hours', 'calendar_file', 'language')"
 	    " ORDER BY key COLLATE BINARY",
 	.insert = "INSERT INTO meta(key, value) VALUES (?1, ?2)",
 	.update = "UPDATE meta SET value = ?2 WHERE key = ?1",
@@ -873,6 +873,35 @@ kpi_at(const struct pm_estate *e, int i)
 	return &e->kpi[j];
 }
 
+/*
+ * The settings the file states, in this order, those not stated skipped:
+ * setting i into *r, or (i < 0) how many there are.
+ */
+static int
+setting_at(const struct pm_estate *e, int i, struct frow *r)
+{
+	const struct {
+		const char *key, *value;
+	} settings[] = {
+		{ "estate_name", e->name },
+		{ "timezone", e->timezone },
+		{ "working_hours", e->working_hours },
+		{ "calendar_file", e->calendar },
+		{ "language", e->language }
+	};
+	int j, n = 0;
+
+	for (j = 0; j < (int)(sizeof settings / sizeof settings[0]); j++) {
+		if (settings[j].value == NULL)
+			continue;
+		if (n++ == i) {
+			r->key = settings[j].key;
+			r->v[0] = text(settings[j].value);
+		}
+	}
+	return n;
+}
+
 /* How many records the file has for table k (an index into tables). */
 static int
 rows_count(const struct pm_estate *e, int k)
@@ -899,7 +928,7 @@ rows_count(const struct pm_estate *e, int k)
 	case 7:
 		return e->ndays;
 	default:
-		return e->calendar != NULL ? 4 : 3;
+		return setting_at(e, -1, NULL);
 	}
 }
 
@@ -910,9 +939,6 @@ rows_count(const struct pm_estate *e, int k)
 static void
 row_at(const struct pm_estate *e, int k, int i, struct frow *r)
 {
-	static const char *const settings[] = { "estate_name", "timezone",
-		"working_hours", "calendar_file" };
-
 	memset(r, 0, sizeof *r);
 	switch (k) {
 	case 0:
@@ -957,9 +983,7 @@ row_at(const struct pm_estate *e, int k, int i, struct frow *r)
 		r->v[1] = text(e->days[i].name);
 		break;
 	default:
-		r->key = settings[i];
-		r->v[0] = text(i == 0 ? e->name : i == 1 ? e->timezone :
-		    i == 2 ? e->working_hours : e->calendar);
+		setting_at(e, i, r);
 		break;
 	}
 }

@@ -70,7 +70,7 @@ struct ctx {
 static const char *const top_keys[] = { "estate", "departments", "staff",
 	"buildings", "public_areas", "categories", "sla", "kpi_targets", NULL };
 static const char *const estate_keys[] = { "name", "timezone", "calendar",
-	"working_hours", "group", NULL };
+	"working_hours", "group", "language", NULL };
 static const char *const dept_keys[] = { "code", "name", NULL };
 static const char *const staff_keys[] = { "login", "name", "department",
 	"role", "phone", "unix", NULL };
@@ -878,10 +878,29 @@ group_check(struct ctx *c, const yaml_node_t *v, const char *group)
 	return 0;
 }
 
+/*
+ * The language of messages and headings when the environment names none
+ * (cron runs with no LANG), as i18n.h reads it, stored in the one form
+ * the tools read back.
+ */
+static int
+language(struct ctx *c, const yaml_node_t *v)
+{
+	enum pm_lang lang;
+
+	if (c->e->language == NULL)
+		return 0;
+	if (pm_i18n_parse(c->e->language, &lang) != 0)
+		return at(c, v, "language %s: not a language pm speaks (use "
+		    "zh_CN or en)", show(v));
+	c->e->language = lang == PM_LANG_ZH ? "zh_CN" : "en";
+	return 0;
+}
+
 static int
 estate(struct ctx *c, const yaml_node_t *root, const yaml_node_t *n)
 {
-	yaml_node_t *v[6];
+	yaml_node_t *v[7];
 	int rc;
 
 	if (n == NULL)
@@ -896,7 +915,10 @@ estate(struct ctx *c, const yaml_node_t *root, const yaml_node_t *n)
 	    (rc = working_hours(c, v[3])) != 0 ||
 	    (rc = text(c, n, v[4], "estate", "group", 0, &c->e->group)) != 0 ||
 	    (c->e->group != NULL &&
-	    (rc = group_check(c, v[4], c->e->group)) != 0))
+	    (rc = group_check(c, v[4], c->e->group)) != 0) ||
+	    (rc = text(c, n, v[5], "estate", "language", 0,
+	    &c->e->language)) != 0 ||
+	    (rc = language(c, v[5])) != 0)
 		return rc;
 	if (c->e->timezone == NULL)
 		c->e->timezone = "Asia/Shanghai";

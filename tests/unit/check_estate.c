@@ -250,6 +250,7 @@ START_TEST(example_loads)
 	ck_assert_str_eq(e->timezone, "Asia/Shanghai");
 	ck_assert_str_eq(e->working_hours, "08:30-12:00,13:30-17:30");
 	ck_assert_str_eq(e->calendar, "cn-holidays-2026.tsv");
+	ck_assert_str_eq(e->language, "zh_CN");
 	ck_assert_int_eq(e->calendar_read, 1);
 	ck_assert_int_eq(e->ndepartments, 5);
 	ck_assert_int_eq(e->nstaff, 30);
@@ -459,7 +460,7 @@ START_TEST(unknown_keys)
 	    "categories, sla, kpi_targets)");
 	load_fails("estate: {name: x, zone: UTC}\n", PM_EX_CONFIG,
 	    "test.yaml:1:19: estate: unknown key 'zone' (allowed: name, "
-	    "timezone, calendar, working_hours, group)");
+	    "timezone, calendar, working_hours, group, language)");
 	load_fails("estate: {name: x}\ndepartments: [{code: a, name: A}]\n"
 	    "staff:\n  - {login: b, name: B, department: a, role: lead,\n"
 	    "     mobile: 1}\n", PM_EX_CONFIG,
@@ -528,7 +529,7 @@ START_TEST(wrong_types)
 	/* A value that would clear the reader's screen is shown escaped. */
 	load_fails("estate: {name: x, \"\\e[2J\": 1}\n", PM_EX_CONFIG,
 	    "test.yaml:1:19: estate: unknown key '\\x1B[2J' (allowed: name, "
-	    "timezone, calendar, working_hours, group)");
+	    "timezone, calendar, working_hours, group, language)");
 	load_fails("estate: {name: x}\ndepartments: [{code: 'a b', name: A}]\n",
 	    PM_EX_CONFIG, "test.yaml:2:22: code 'a b': use only letters, "
 	    "digits, '.', '_' and '-'");
@@ -852,6 +853,47 @@ START_TEST(unix_key)
 }
 END_TEST
 
+/*
+ * The estate's language, for when the environment names none: the
+ * names i18n.h reads, stored as "zh_CN" or "en".
+ */
+START_TEST(language_key)
+{
+	static const char *const zh[] = { "zh_CN", "zh", "zh-CN",
+		"zh_CN.UTF-8", "zh_TW" };
+	static const char *const en[] = { "en", "en_US", "en_GB.UTF-8", "C" };
+	struct pm_estate *e;
+	char y[128];
+	size_t i;
+
+	e = load_text("estate: {name: x}\n");
+	ck_assert_ptr_null(e->language);
+	pm_estate_free(e);
+	for (i = 0; i < sizeof zh / sizeof zh[0]; i++) {
+		snprintf(y, sizeof y, "estate: {name: x, language: %s}\n",
+		    zh[i]);
+		e = load_text(y);
+		ck_assert_str_eq(e->language, "zh_CN");
+		pm_estate_free(e);
+	}
+	for (i = 0; i < sizeof en / sizeof en[0]; i++) {
+		snprintf(y, sizeof y, "estate: {name: x, language: %s}\n",
+		    en[i]);
+		e = load_text(y);
+		ck_assert_str_eq(e->language, "en");
+		pm_estate_free(e);
+	}
+	load_fails("estate:\n  name: x\n  language: fr_FR\n", PM_EX_CONFIG,
+	    "test.yaml:3:13: language 'fr_FR': not a language pm speaks "
+	    "(use zh_CN or en)");
+	load_fails("estate:\n  name: x\n  language: 中文\n", PM_EX_CONFIG,
+	    "test.yaml:3:13: language '中文': not a language pm speaks (use "
+	    "zh_CN or en)");
+	load_fails("estate: {name: x, language: \"\"}\n", PM_EX_CONFIG,
+	    "test.yaml:1:29: estate: 'language' is empty");
+}
+END_TEST
+
 /* The group is checked before the calendar file is opened. */
 START_TEST(group_fixtures)
 {
@@ -1022,7 +1064,7 @@ START_TEST(apply_example_twice)
 	ck_assert_str_eq(counts(&r, "sla"), "7/0/0");
 	ck_assert_str_eq(counts(&r, "kpi targets"), "9/0/0");
 	ck_assert_str_eq(counts(&r, "calendar days"), "39/0/0");
-	ck_assert_str_eq(counts(&r, "settings"), "4/0/0");
+	ck_assert_str_eq(counts(&r, "settings"), "5/0/0");
 	for (i = 0; i < r.n; i++)
 		sum += r.count[i][0];
 	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM audit", NULL), sum);
@@ -1035,6 +1077,8 @@ START_TEST(apply_example_twice)
 	    "calendar_file"), "cn-holidays-2026.tsv");
 	ck_assert_str_eq(sql_text(db, "SELECT value FROM meta WHERE key = ?1",
 	    "timezone"), "Asia/Shanghai");
+	ck_assert_str_eq(sql_text(db, "SELECT value FROM meta WHERE key = ?1",
+	    "language"), "zh_CN");
 	ck_assert_str_eq(sql_text(db, "SELECT building || '/' || entrance || "
 	    "'/' || floor || '/' || area || '/' || condition || '/' || "
 	    "occupancy FROM units WHERE code = ?1", "3-1-502"),
@@ -1266,6 +1310,31 @@ START_TEST(apply_calendar_replaced)
 }
 END_TEST
 
+/* The language is a setting: stored normalized, changed, removed. */
+START_TEST(apply_language)
+{
+	struct pm_db *db = pm_test_db();
+	struct report r;
+
+	apply_text(db, "estate: {name: x, language: zh-CN}\n", &r);
+	ck_assert_str_eq(counts(&r, "settings"), "4/0/0");
+	ck_assert_str_eq(sql_text(db, "SELECT value FROM meta WHERE key = ?1",
+	    "language"), "zh_CN");
+	apply_text(db, "estate: {name: x, language: zh_CN.UTF-8}\n", &r);
+	ck_assert_msg(all_zero(&r), "the same language again changed it");
+	apply_text(db, "estate: {name: x, language: en_US}\n", &r);
+	ck_assert_str_eq(counts(&r, "settings"), "0/1/0");
+	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
+	    "row_id = ?1 ORDER BY id DESC LIMIT 1", "language"),
+	    "changed: value 'zh_CN' -> 'en'");
+	apply_text(db, "estate: {name: x}\n", &r);
+	ck_assert_str_eq(counts(&r, "settings"), "0/0/1");
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM meta WHERE key = ?1",
+	    "language"), 0);
+	pm_db_close(db);
+}
+END_TEST
+
 START_TEST(apply_leaves_other_meta)
 {
 	struct pm_db *db = pm_test_db();
@@ -1473,6 +1542,7 @@ estate_suite(void)
 	tcase_add_test(tc, calendar_errors);
 	tcase_add_test(tc, group_key);
 	tcase_add_test(tc, unix_key);
+	tcase_add_test(tc, language_key);
 	tcase_add_test(tc, group_fixtures);
 	tcase_add_test(tc, db_set_group_memory);
 	tcase_add_test(tc, db_set_group_file);
@@ -1484,6 +1554,7 @@ estate_suite(void)
 	tcase_add_test(tc, apply_changes);
 	tcase_add_test(tc, apply_moves_and_removals);
 	tcase_add_test(tc, apply_calendar_replaced);
+	tcase_add_test(tc, apply_language);
 	tcase_add_test(tc, apply_leaves_other_meta);
 	tcase_add_test(tc, apply_code_in_another_case);
 	tcase_add_test(tc, apply_unix_accounts);
