@@ -94,6 +94,7 @@ static int
 cmd_apply(struct pm_cli *cli, int argc, char **argv)
 {
 	struct apply_report rep;
+	struct pm_estate_report er = { report_kind, NULL, &rep };
 	struct pm_estate *e = NULL;
 	struct pm_db *db = NULL;
 	int c, dry = 0, rc;
@@ -112,7 +113,7 @@ cmd_apply(struct pm_cli *cli, int argc, char **argv)
 	if ((rc = pm_cli_open(cli, 0, &db)) != 0)
 		goto out;
 	if ((rc = pm_db_begin(db)) != 0 ||
-	    (rc = pm_estate_apply(db, e, report_kind, &rep)) != 0)
+	    (rc = pm_estate_apply(db, e, &er)) != 0)
 		goto out;
 	/*
 	 * Share the files with the estate's group before the commit, so a

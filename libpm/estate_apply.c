@@ -274,6 +274,13 @@ struct counts {
 	int added, changed, retired;
 };
 
+/* What one apply carries through its tables. */
+struct run {
+	struct pm_db *db;
+	const struct pm_estate *e;
+	const struct pm_estate_report *report;	/* may be NULL */
+};
+
 static int
 nomem(void)
 {
@@ -431,18 +438,25 @@ show_dval(sqlite3_str *s, enum coltype type, sqlite3_value *v)
 		sqlite3_str_appendf(s, "%Q", (const char *)sqlite3_value_text(v));
 }
 
-/* Write the audit row and free its text. */
+/*
+ * Write the audit row of a record added or changed, "added: BODY" or
+ * "changed: BODY" (BODY the text of 's', which this frees), and tell the
+ * caller's row report, with the same BODY.
+ */
 static int
-audit(struct pm_db *db, const struct table *t, const char *key,
-    sqlite3_str *s)
+audit(const struct run *r, const struct table *t, const char *what,
+    const char *action, const char *key, sqlite3_str *s)
 {
-	char *summary = sqlite3_str_finish(s);
+	char *body = sqlite3_str_finish(s);
 	int rc;
 
-	if (summary == NULL)
+	if (body == NULL)
 		return nomem();
-	rc = pm_audit(db, t->name, key, "%s", summary);
-	sqlite3_free(summary);
+	rc = pm_audit(r->db, t->name, key, "%s: %s",
+	    strcmp(action, "add") == 0 ? "added" : "changed", body);
+	if (rc == 0 && r->report != NULL && r->report->row != NULL)
+		r->report->row(what, action, key, body, r->report->arg);
+	sqlite3_free(body);
 	return rc;
 }
 
@@ -505,18 +519,18 @@ same_code(struct pm_db *db, const struct pm_estate *e, const char *key,
 	return rc;
 }
 
+/* Add record 'f', a new row of kind 'what'. */
 static int
-add(struct pm_db *db, const struct pm_estate *e, const struct table *t,
+add(const struct run *r, const struct table *t, const char *what,
     const struct frow *f)
 {
 	sqlite3_str *s;
 	int j, rc, n = 0;
 
-	if ((rc = put(db, t, f, NULL)) != 0)
+	if ((rc = put(r->db, t, f, NULL)) != 0)
 		return t == &t_units && rc == PM_EX_DATAERR ?
-		    same_code(db, e, f->key, rc) : rc;
-	s = sqlite3_str_new(db->h);
-	sqlite3_str_appendall(s, "added:");
+		    same_code(r->db, r->e, f->key, rc) : rc;
+	s = sqlite3_str_new(r->db->h);
 	for (j = 0; j < t->ncols; j++) {
 		struct val v = f->v[j];
 
@@ -524,11 +538,11 @@ add(struct pm_db *db, const struct pm_estate *e, const struct table *t,
 			v = text(t->col[j].dflt);
 		if (v.kind == VAL_NULL)
 			continue;
-		sqlite3_str_appendf(s, "%s %s ", n++ ? "," : "",
+		sqlite3_str_appendf(s, "%s%s ", n++ ? ", " : "",
 		    t->col[j].name);
 		show_val(s, t->col[j].type, &v);
 	}
-	return audit(db, t, f->key, s);
+	return audit(r, t, what, "add", f->key, s);
 }
 
 /* Whether record 'f' differs from the row 'st' is on. */
@@ -547,65 +561,77 @@ differs(const struct table *t, const struct frow *f, sqlite3_stmt *st)
 
 /* Update 'd' to 'f', which differ. */
 static int
-change(struct pm_db *db, const struct table *t, const struct frow *f,
-    const struct drow *d)
+change(const struct run *r, const struct table *t, const char *what,
+    const struct frow *f, const struct drow *d)
 {
 	sqlite3_str *s;
 	int j, rc, n = 0;
 
-	if ((rc = put(db, t, f, d)) != 0)
+	if ((rc = put(r->db, t, f, d)) != 0)
 		return rc;
-	s = sqlite3_str_new(db->h);
-	sqlite3_str_appendall(s, "changed:");
+	s = sqlite3_str_new(r->db->h);
 	if (d->retired) {
-		sqlite3_str_appendall(s, " restored");
+		sqlite3_str_appendall(s, "restored");
 		n++;
 	}
 	for (j = 0; j < t->ncols; j++) {
 		if (same(&f->v[j], d->v[j]))
 			continue;
-		sqlite3_str_appendf(s, "%s %s ", n++ ? "," : "",
+		sqlite3_str_appendf(s, "%s%s ", n++ ? ", " : "",
 		    t->col[j].name);
 		show_dval(s, t->col[j].type, d->v[j]);
 		sqlite3_str_appendall(s, " -> ");
 		show_val(s, t->col[j].type, &f->v[j]);
 	}
-	return audit(db, t, f->key, s);
+	return audit(r, t, what, "change", f->key, s);
 }
 
 static int
-retire(struct pm_db *db, const struct table *t, const char *key)
+retire(const struct run *r, const struct table *t, const char *what,
+    const char *key)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((st = pm_db_stmt(db, t->retire)) == NULL)
+	if ((st = pm_db_stmt(r->db, t->retire)) == NULL)
 		return pm_err_code();
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	if ((rc = pm_db_step_done(db, st, "apply estate")) != 0)
+	if ((rc = pm_db_step_done(r->db, st, "apply estate")) != 0 ||
+	    (rc = pm_audit(r->db, t->name, key, "%s",
+	    t->retire_flag ? "retired" : "removed")) != 0)
 		return rc;
-	return pm_audit(db, t->name, key, "%s",
-	    t->retire_flag ? "retired" : "removed");
+	if (r->report != NULL && r->report->row != NULL)
+		r->report->row(what, "retire", key, NULL, r->report->arg);
+	return 0;
 }
 
-/* Which count a row goes to: units and public areas share a table. */
+/*
+ * Which count a row goes to: units, public areas and the common parts of
+ * buildings share a table, and the kind and building tell them apart
+ * (0 a unit, 1 a public area, 2 a common part).
+ */
+static int
+bucket(const struct table *t, const char *kind, int has_building)
+{
+	if (!t->split || kind == NULL || strcmp(kind, "public") != 0)
+		return 0;
+	return has_building ? 2 : 1;
+}
+
 static int
 bucket_f(const struct table *t, const struct frow *f)
 {
-	return t->split && f->v[0].kind == VAL_TEXT &&
-	    strcmp(f->v[0].s, "public") == 0;
+	return bucket(t, f->v[0].s, f->v[1].kind != VAL_NULL);
 }
 
 /* As bucket_f(), for the row 'st' is on. */
 static int
 bucket_d(const struct table *t, sqlite3_stmt *st)
 {
-	const char *s;
-
 	if (!t->split)
 		return 0;
-	s = pm_col_text(st, 1);
-	return s != NULL && strcmp(s, "public") == 0;
+	return bucket(t, pm_col_text(st, 1),
+	    sqlite3_column_type(st, 2) != SQLITE_NULL);
 }
 
 /* Plan to add 'f', record 'rec' of the file; 0 or out of memory. */
@@ -780,33 +806,37 @@ unbind_pass(struct pm_db *db, const struct pm_estate *e, int k,
 	return 0;
 }
 
-/* Write what the plan for table k says, in its order, and count it. */
+/*
+ * Write what the plan for table k says, in its order, and count it in
+ * cnt[bucket], each record of kind kinds[bucket].
+ */
 static int
-plan_run(struct pm_db *db, const struct pm_estate *e, int k,
-    const struct plan *p, struct counts *cnt)
+plan_run(const struct run *r, int k, const struct plan *p,
+    struct counts *cnt, const char *const *kinds)
 {
 	const struct table *t = tables[k];
 	const struct op *o;
 	struct frow f;
 	int i, rc;
 
-	if ((rc = unbind_pass(db, e, k, p)) != 0)
+	if ((rc = unbind_pass(r->db, r->e, k, p)) != 0)
 		return rc;
 	for (i = 0; i < p->n && rc == 0; i++) {
 		o = &p->op[i];
 		switch (o->kind) {
 		case OP_ADD:
-			row_at(e, k, o->rec, &f);
-			if ((rc = add(db, e, t, &f)) == 0)
+			row_at(r->e, k, o->rec, &f);
+			if ((rc = add(r, t, kinds[o->bucket], &f)) == 0)
 				cnt[o->bucket].added++;
 			break;
 		case OP_CHANGE:
-			row_at(e, k, o->rec, &f);
-			if ((rc = change(db, t, &f, o->d)) == 0)
+			row_at(r->e, k, o->rec, &f);
+			if ((rc = change(r, t, kinds[o->bucket], &f,
+			    o->d)) == 0)
 				cnt[o->bucket].changed++;
 			break;
 		default:
-			if ((rc = retire(db, t, o->key)) == 0)
+			if ((rc = retire(r, t, kinds[o->bucket], o->key)) == 0)
 				cnt[o->bucket].retired++;
 			break;
 		}
@@ -816,13 +846,16 @@ plan_run(struct pm_db *db, const struct pm_estate *e, int k,
 
 /*
  * Make table k say what the file's 'n' records for it say, with 'keys'
- * (room for n) to sort their keys in.  Counts go to cnt[0], or cnt[1]
- * for public areas.
+ * (room for n) to sort their keys in.  Counts go to cnt[0], and for the
+ * units table public areas to cnt[1] and common parts to cnt[2]; kinds
+ * names them alike.
  */
 static int
-sync_table(struct pm_db *db, const struct pm_estate *e, int k, int n,
-    struct fkey *keys, struct counts *cnt)
+sync_table(const struct run *r, int k, int n, struct fkey *keys,
+    struct counts *cnt, const char *const *kinds)
 {
+	struct pm_db *db = r->db;
+	const struct pm_estate *e = r->e;
 	struct plan p;
 	struct frow f;
 	int i, rc;
@@ -837,20 +870,27 @@ sync_table(struct pm_db *db, const struct pm_estate *e, int k, int n,
 		qsort(keys, (size_t)n, sizeof *keys, fkey_cmp);
 	memset(&p, 0, sizeof p);
 	if ((rc = plan_table(db, e, k, keys, n, &p)) == 0)
-		rc = plan_run(db, e, k, &p, cnt);
+		rc = plan_run(r, k, &p, cnt, kinds);
 	plan_free(tables[k], &p);
 	return rc;
 }
 
-/* Unit or public area i (units first) as a record. */
+/* Unit, public area or common part i (in that order) as a record. */
 static void
 unit_row(const struct pm_estate *e, int i, struct frow *r)
 {
 	const struct pm_estate_unit *u;
+	int unit = 0;
 
-	u = i < e->nunits ? &e->units[i] : &e->public_areas[i - e->nunits];
+	if (i < e->nunits) {
+		u = &e->units[i];
+		unit = 1;
+	} else if ((i -= e->nunits) < e->npublic_areas)
+		u = &e->public_areas[i];
+	else
+		u = &e->common_parts[i - e->npublic_areas];
 	r->key = u->code;
-	r->v[0] = text(u->building ? "unit" : "public");
+	r->v[0] = text(unit ? "unit" : "public");
 	r->v[1] = text(u->building);
 	r->v[2] = known(u->entrance);
 	r->v[3] = known(u->floor);
@@ -916,7 +956,7 @@ rows_count(const struct pm_estate *e, int k)
 	case 2:
 		return e->nbuildings;
 	case 3:
-		return e->nunits + e->npublic_areas;
+		return e->nunits + e->npublic_areas + e->ncommon_parts;
 	case 4:
 		return e->ncategories;
 	case 5:
@@ -988,38 +1028,47 @@ row_at(const struct pm_estate *e, int k, int i, struct frow *r)
 	}
 }
 
-/* What report() calls each count, in pm-estate(5)'s order. */
+/* What the report calls each kind, in pm-estate(5)'s order. */
 static const char *const kinds[] = { "departments", "staff", "buildings",
-	"units", "public areas", "categories", "sla", "kpi targets",
-	"calendar days", "settings" };
+	"units", "public areas", "common parts", "categories", "sla",
+	"kpi targets", "calendar days", "settings" };
+#define NKINDS ((int)(sizeof kinds / sizeof kinds[0]))
 
 int
 pm_estate_apply(struct pm_db *db, const struct pm_estate *e,
-    void (*report)(const char *, int, int, int, void *), void *arg)
+    const struct pm_estate_report *report)
 {
-	struct counts cnt[NTABLES + 1];
+	struct counts cnt[NKINDS];
+	struct run r;
 	struct fkey *keys;
 	size_t max;
-	int k, rc = 0;
+	int k, at, rc = 0;
 
 	if (!e->calendar_read)
-		return pm_err(PM_EX_SOFTWARE, "estate '%s': loaded without "
-		    "its calendar, cannot apply", e->file);
+		return pm_err(PM_EX_SOFTWARE, "estate %s: loaded without its "
+		    "calendar, cannot apply", pm_q(e->file));
 	/* Room for the largest kind; the sum of them all is enough. */
-	max = (size_t)e->nunits + (size_t)e->npublic_areas + (size_t)e->ndays +
+	max = (size_t)e->nunits + (size_t)e->npublic_areas +
+	    (size_t)e->ncommon_parts + (size_t)e->ndays +
 	    (size_t)e->ndepartments + (size_t)e->nstaff +
 	    (size_t)e->nbuildings + (size_t)e->ncategories + PM_ESTATE_NSLA +
-	    PM_ESTATE_NKPI + 4;
+	    PM_ESTATE_NKPI + 5;
 	if ((keys = calloc(max, sizeof *keys)) == NULL)
 		return nomem();
 	memset(cnt, 0, sizeof cnt);
+	r.db = db;
+	r.e = e;
+	r.report = report;
 	/*
-	 * The units table (k 3) also counts public areas, in cnt[4], so
-	 * the tables after it count one place further on.
+	 * The units table (k 3) also counts public areas and common parts,
+	 * in the two counts after its own, so the tables after it count
+	 * two places further on.
 	 */
-	for (k = 0; k < NTABLES && rc == 0; k++)
-		rc = sync_table(db, e, k, rows_count(e, k), keys,
-		    &cnt[k < 4 ? k : k + 1]);
+	for (k = 0; k < NTABLES && rc == 0; k++) {
+		at = k < 4 ? k : k + 2;
+		rc = sync_table(&r, k, rows_count(e, k), keys, &cnt[at],
+		    &kinds[at]);
+	}
 	free(keys);
 	if (rc != 0)
 		return rc;
@@ -1029,9 +1078,9 @@ pm_estate_apply(struct pm_db *db, const struct pm_estate *e,
 		free(db->cal);
 		db->cal = NULL;
 	}
-	if (report != NULL)
-		for (k = 0; k <= NTABLES; k++)
-			report(kinds[k], cnt[k].added, cnt[k].changed,
-			    cnt[k].retired, arg);
+	if (report != NULL && report->count != NULL)
+		for (k = 0; k < NKINDS; k++)
+			report->count(kinds[k], cnt[k].added, cnt[k].changed,
+			    cnt[k].retired, report->arg);
 	return 0;
 }

@@ -63,7 +63,7 @@ struct ctx {
 	struct pm_estate *e;
 	struct seenset depts, staff, buildings, codes, cats, unix_users;
 	int cap_depts, cap_staff, cap_buildings, cap_units, cap_public,
-	    cap_cats;
+	    cap_common, cap_cats;
 	struct pm_calendar hours;	/* working hours, for SLA durations */
 };
 
@@ -75,13 +75,15 @@ static const char *const dept_keys[] = { "code", "name", NULL };
 static const char *const staff_keys[] = { "login", "name", "department",
 	"role", "phone", "unix", NULL };
 static const char *const building_keys[] = { "code", "name", "units",
-	"extra", NULL };
+	"extra", "common_parts", NULL };
 static const char *const group_keys[] = { "entrances", "floors", "rooms",
 	"area", "condition", NULL };
 static const char *const extra_keys[] = { "code", "area", "condition",
 	"entrance", "floor", NULL };
 static const char *const public_keys[] = { "code", "name", "area",
 	"condition", NULL };
+static const char *const part_keys[] = { "code", "name", "per", "entrances",
+	"area", "condition", NULL };
 static const char *const cat_keys[] = { "code", "name", "kind", "urgent",
 	"emergency", "department", NULL };
 static const char *const sla_keys[] = { "within", "clock", NULL };
@@ -92,6 +94,7 @@ static const char *const conditions[] = { "good", "basic", "poor", NULL };
 static const char *const cat_kinds[] = { "repair", "complaint", "inquiry",
 	"suggestion", NULL };
 static const char *const clocks[] = { "calendar", "working", NULL };
+static const char *const pers[] = { "entrance", "building", NULL };
 
 /* The defaults of pm-estate(5), in the order of the PM_SLA_* names. */
 static const struct {
@@ -126,14 +129,15 @@ nomem(void)
 	return pm_err(PM_EX_SOFTWARE, "out of memory");
 }
 
+/* Room for 'n' bytes in the arena, or NULL when out of memory. */
 static char *
-mem_strndup(struct pm_estate_mem *m, const char *s, size_t n)
+mem_alloc(struct pm_estate_mem *m, size_t n)
 {
 	struct chunk *c = m->head;
 	char *p;
 
-	if (c == NULL || c->cap - c->used < n + 1) {
-		size_t cap = n + 1 > CHUNK_SIZE ? n + 1 : CHUNK_SIZE;
+	if (c == NULL || c->cap - c->used < n) {
+		size_t cap = n > CHUNK_SIZE ? n : CHUNK_SIZE;
 
 		if ((c = malloc(sizeof *c + cap)) == NULL)
 			return NULL;
@@ -143,9 +147,19 @@ mem_strndup(struct pm_estate_mem *m, const char *s, size_t n)
 		m->head = c;
 	}
 	p = c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+static char *
+mem_strndup(struct pm_estate_mem *m, const char *s, size_t n)
+{
+	char *p;
+
+	if ((p = mem_alloc(m, n + 1)) == NULL)
+		return NULL;
 	memcpy(p, s, n);
 	p[n] = '\0';
-	c->used += n + 1;
 	return p;
 }
 
@@ -153,6 +167,25 @@ static char *
 mem_strdup(struct pm_estate_mem *m, const char *s)
 {
 	return mem_strndup(m, s, strlen(s));
+}
+
+/* A formatted string in the arena, or NULL when out of memory. */
+static char * PM_PRINTF(2, 3)
+mem_printf(struct pm_estate_mem *m, const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (p = mem_alloc(m, (size_t)n + 1)) == NULL)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
 }
 
 /* Room for element n of an array of *cap; returns NULL when out of memory. */
@@ -1035,30 +1068,47 @@ staff(struct ctx *c, const yaml_node_t *list)
 	return 0;
 }
 
-/* Append one unit (or public area) and check that its code is new. */
+/* Which list a place goes to. */
+enum place_list {
+	UNITS,
+	PUBLIC_AREAS,
+	COMMON_PARTS
+};
+
+/* Append one unit, public area or common part and check its code is new. */
 static int
 add_unit(struct ctx *c, const yaml_node_t *n, const char *kind,
-    const struct pm_estate_unit *u)
+    const struct pm_estate_unit *u, enum place_list list)
 {
-	struct pm_estate_unit *arr;
-	int public = u->building == NULL;
-	int *count = public ? &c->e->npublic_areas : &c->e->nunits;
-	int rc;
+	struct pm_estate_unit **arr;
+	int *count, *cap, rc;
 
-	if (c->e->nunits + c->e->npublic_areas >= PM_ESTATE_MAX_UNITS)
-		return at(c, n, "more than %d units and public areas",
-		    PM_ESTATE_MAX_UNITS);
+	if (c->e->nunits + c->e->npublic_areas + c->e->ncommon_parts >=
+	    PM_ESTATE_MAX_UNITS)
+		return at(c, n, "more than %d units, public areas and common "
+		    "parts", PM_ESTATE_MAX_UNITS);
 	if ((rc = unique_code(c, &c->codes, n, kind, u->code)) != 0)
 		return rc;
-	arr = public ? c->e->public_areas : c->e->units;
-	if ((arr = grow(arr, public ? &c->cap_public : &c->cap_units, *count,
-	    sizeof *arr)) == NULL)
+	switch (list) {
+	case UNITS:
+		arr = &c->e->units;
+		count = &c->e->nunits;
+		cap = &c->cap_units;
+		break;
+	case PUBLIC_AREAS:
+		arr = &c->e->public_areas;
+		count = &c->e->npublic_areas;
+		cap = &c->cap_public;
+		break;
+	default:
+		arr = &c->e->common_parts;
+		count = &c->e->ncommon_parts;
+		cap = &c->cap_common;
+		break;
+	}
+	if ((*arr = grow(*arr, cap, *count, sizeof **arr)) == NULL)
 		return nomem();
-	if (public)
-		c->e->public_areas = arr;
-	else
-		c->e->units = arr;
-	arr[(*count)++] = *u;
+	(*arr)[(*count)++] = *u;
 	return 0;
 }
 
@@ -1074,7 +1124,7 @@ group_unit(struct ctx *c, const yaml_node_t *n, struct pm_estate_unit *u,
 		return nomem();
 	u->entrance = e;
 	u->floor = f;
-	return add_unit(c, n, "unit code", u);
+	return add_unit(c, n, "unit code", u, UNITS);
 }
 
 /*
@@ -1082,7 +1132,8 @@ group_unit(struct ctx *c, const yaml_node_t *n, struct pm_estate_unit *u,
  * BUILDING-ENTRANCE-ROOM with ROOM = floor * 100 + position.
  */
 static int
-unit_group(struct ctx *c, const char *building, const yaml_node_t *n)
+unit_group(struct ctx *c, const char *building, const yaml_node_t *n,
+    char *entrances)
 {
 	char ent[PM_ESTATE_MAX_ENTRANCE + 1], fl[PM_ESTATE_MAX_FLOOR + 1];
 	char pos[PM_ESTATE_MAX_POSITION + 1];
@@ -1110,6 +1161,7 @@ unit_group(struct ctx *c, const char *building, const yaml_node_t *n)
 	for (e = 1; e <= PM_ESTATE_MAX_ENTRANCE; e++) {
 		if (!ent[e])
 			continue;
+		entrances[e] = 1;
 		for (f = 1; f <= PM_ESTATE_MAX_FLOOR; f++) {
 			if (!fl[f])
 				continue;
@@ -1143,7 +1195,8 @@ guess_place(struct pm_estate_unit *u, size_t prefix)
 }
 
 static int
-extra_unit(struct ctx *c, const char *building, const yaml_node_t *n)
+extra_unit(struct ctx *c, const char *building, const yaml_node_t *n,
+    char *entrances)
 {
 	struct pm_estate_unit u;
 	yaml_node_t *v[5];
@@ -1170,15 +1223,102 @@ extra_unit(struct ctx *c, const char *building, const yaml_node_t *n)
 	    (v[4] != NULL && (rc = number(c, v[4], "floor",
 	    PM_ESTATE_MAX_FLOOR, &u.floor)) != 0))
 		return rc;
-	return add_unit(c, v[0], "unit code", &u);
+	entrances[u.entrance] = 1;
+	return add_unit(c, v[0], "unit code", &u, UNITS);
+}
+
+/*
+ * One common part of a building (pm-estate(5)): per entrance, one place
+ * BUILDING-ENTRANCE-CODE named 3号楼1单元电梯 for each of 'entrances' (the
+ * entrances the building's units are at) or of those it names; per
+ * building, one place BUILDING-CODE named 3号楼屋面.  A part's code
+ * starts with a letter, so 3-1-LIFT can never be taken for a room.
+ */
+static int
+common_part(struct ctx *c, const struct pm_estate_building *b,
+    const yaml_node_t *n, const char *entrances)
+{
+	char ent[PM_ESTATE_MAX_ENTRANCE + 1];
+	const char *part, *name, *per;
+	struct pm_estate_unit u;
+	yaml_node_t *v[6];
+	int e, count, rc;
+
+	memset(&u, 0, sizeof u);
+	u.building = b->code;
+	if ((rc = fields(c, n, "common part", part_keys, v)) != 0 ||
+	    (rc = code(c, n, v[0], "common part", "code", 1, &part)) != 0 ||
+	    (rc = text(c, n, v[1], "common part", "name", 1, &name)) != 0 ||
+	    (rc = word(c, n, v[2], "common part", "per", 0, pers,
+	    &per)) != 0 ||
+	    (rc = area(c, n, v[4], "common part", 0, &u.area)) != 0 ||
+	    (rc = word(c, n, v[5], "common part", "condition", 0, conditions,
+	    &u.condition)) != 0)
+		return rc;
+	if (!((*part >= 'A' && *part <= 'Z') || (*part >= 'a' && *part <= 'z')))
+		return at(c, v[0], "common part %s: code must start with a "
+		    "letter, so that it is not taken for a room number",
+		    show(v[0]));
+	if (per != NULL && strcmp(per, "building") == 0) {
+		if (v[3] != NULL)
+			return at(c, v[3], "common part %s: entrances are for a "
+			    "part per entrance, not per building", pm_q(part));
+		if ((u.code = mem_printf(c->e->mem, "%s-%s", b->code,
+		    part)) == NULL ||
+		    (u.name = mem_printf(c->e->mem, "%s%s", b->name,
+		    name)) == NULL)
+			return nomem();
+		if (strlen(u.code) > MAX_CODE)
+			return at(c, v[0], "common part code %s: longer than "
+			    "%d characters", pm_q(u.code), MAX_CODE);
+		return add_unit(c, v[0], "common part code", &u,
+		    COMMON_PARTS);
+	}
+	if (v[3] != NULL) {
+		if ((rc = range(c, n, v[3], "common part", "entrances",
+		    PM_ESTATE_MAX_ENTRANCE, ent, &count)) != 0)
+			return rc;
+	} else {
+		memcpy(ent, entrances, sizeof ent);
+		for (e = 1, count = 0; e <= PM_ESTATE_MAX_ENTRANCE; e++)
+			count += ent[e];
+		if (count == 0)
+			return at(c, v[0], "common part %s: building %s has no "
+			    "units at any entrance (give the part's entrances, "
+			    "or per: building)", pm_q(part), pm_q(b->code));
+	}
+	for (e = 1; e <= PM_ESTATE_MAX_ENTRANCE; e++) {
+		if (!ent[e])
+			continue;
+		/*
+		 * 3号楼 + 1 + 单元 + 电梯, as people say it here; a part named
+		 * 单元门厅 is 3号楼1单元门厅, not 3号楼1单元单元门厅.
+		 */
+		if ((u.code = mem_printf(c->e->mem, "%s-%d-%s", b->code, e,
+		    part)) == NULL ||
+		    (u.name = mem_printf(c->e->mem, "%s%d单元%s", b->name, e,
+		    strncmp(name, "单元", strlen("单元")) == 0 &&
+		    name[strlen("单元")] != '\0' ? name + strlen("单元") :
+		    name)) == NULL)
+			return nomem();
+		if (strlen(u.code) > MAX_CODE)
+			return at(c, v[0], "common part code %s: longer than "
+			    "%d characters", pm_q(u.code), MAX_CODE);
+		u.entrance = e;
+		if ((rc = add_unit(c, v[0], "common part code", &u,
+		    COMMON_PARTS)) != 0)
+			return rc;
+	}
+	return 0;
 }
 
 static int
 building(struct ctx *c, const yaml_node_t *n)
 {
 	struct pm_estate_building *b;
+	char entrances[PM_ESTATE_MAX_ENTRANCE + 1];
 	yaml_node_item_t *it;
-	yaml_node_t *v[4];
+	yaml_node_t *v[5];
 	int i, count, rc;
 
 	if ((b = grow(c->e->buildings, &c->cap_buildings, c->e->nbuildings,
@@ -1193,15 +1333,25 @@ building(struct ctx *c, const yaml_node_t *n)
 	    (rc = text(c, n, v[1], "building", "name", 1, &b->name)) != 0)
 		return rc;
 	c->e->nbuildings++;
+	/* Which entrances have units, for the common parts per entrance. */
+	memset(entrances, 0, sizeof entrances);
 	if ((rc = items(c, v[2], "units", &it, &count)) != 0)
 		return rc;
 	for (i = 0; i < count; i++)
-		if ((rc = unit_group(c, b->code, node(c, it[i]))) != 0)
+		if ((rc = unit_group(c, b->code, node(c, it[i]),
+		    entrances)) != 0)
 			return rc;
 	if ((rc = items(c, v[3], "extra", &it, &count)) != 0)
 		return rc;
 	for (i = 0; i < count; i++)
-		if ((rc = extra_unit(c, b->code, node(c, it[i]))) != 0)
+		if ((rc = extra_unit(c, b->code, node(c, it[i]),
+		    entrances)) != 0)
+			return rc;
+	entrances[0] = 0;
+	if ((rc = items(c, v[4], "common_parts", &it, &count)) != 0)
+		return rc;
+	for (i = 0; i < count; i++)
+		if ((rc = common_part(c, b, node(c, it[i]), entrances)) != 0)
 			return rc;
 	return 0;
 }
@@ -1241,7 +1391,8 @@ public_areas(struct ctx *c, const yaml_node_t *list)
 		    (rc = area(c, n, v[2], "public area", 0, &u.area)) != 0 ||
 		    (rc = word(c, n, v[3], "public area", "condition", 0,
 		    conditions, &u.condition)) != 0 ||
-		    (rc = add_unit(c, v[0], "public area code", &u)) != 0)
+		    (rc = add_unit(c, v[0], "public area code", &u,
+		    PUBLIC_AREAS)) != 0)
 			return rc;
 	}
 	return 0;
@@ -1709,6 +1860,7 @@ pm_estate_free(struct pm_estate *e)
 	free(e->buildings);
 	free(e->units);
 	free(e->public_areas);
+	free(e->common_parts);
 	free(e->categories);
 	free(e->days);
 	free(e);

@@ -23,6 +23,15 @@ same "a second apply changes nothing" "no changes" "$(cat "$PM_TMP/out")"
 ok "apply -n on an unchanged file" pm-db apply -n "$ex"
 same "apply -n says no changes" "no changes" "$(cat "$PM_TMP/out")"
 
+# Common parts are places like public areas: lists and tickets name them.
+ok "pm-unit list --public" pm-unit list --public -o tsv
+has "lists a building's lift" "$(cat "$PM_TMP/out")" "3-1-LIFT	3号楼1单元电梯	"
+has "and a roof" "$(cat "$PM_TMP/out")" "8-ROOF	8号楼屋面	"
+same "12 public areas and 56 common parts" "68" "$(wc -l < "$PM_TMP/out")"
+ok "a ticket names a lift" pm-ticket add --as chen.jing -c lift-fault -u 3-1-LIFT 电梯运行异响
+same "its place is the lift" "3-1-LIFT" \
+    "$(sqlite3 "$PM_DB" "SELECT unit FROM tickets WHERE id = $(cat "$PM_TMP/out")")"
+
 # A bad file: file:line:column, exit 78, database unchanged.
 before=$(sha "$PM_DB")
 sed 's/^  name: 爱家名邸/   name: 爱家名邸/' "$ex" > "$PM_TMP/bad.yaml"

@@ -44,8 +44,9 @@ collect(const char *what, int added, int changed, int retired, void *arg)
 }
 
 static const char *const kinds[] = { "departments", "staff", "buildings",
-	"units", "public areas", "categories", "sla", "kpi targets",
-	"calendar days", "settings" };
+	"units", "public areas", "common parts", "categories", "sla",
+	"kpi targets", "calendar days", "settings" };
+#define NKINDS ((int)(sizeof kinds / sizeof kinds[0]))
 
 /* The counts reported for 'what', as "added/changed/retired". */
 static const char *
@@ -73,7 +74,7 @@ all_zero(const struct report *r)
 	for (i = 0; i < r->n; i++)
 		if (r->count[i][0] || r->count[i][1] || r->count[i][2])
 			return 0;
-	return r->n == 10;
+	return r->n == NKINDS;
 }
 
 static struct pm_estate *
@@ -131,10 +132,11 @@ load_fails_with(const char *yaml, int code, const char *start)
 static void
 apply(struct pm_db *db, const struct pm_estate *e, struct report *r)
 {
+	struct pm_estate_report er = { collect, NULL, r };
 	int rc;
 
 	memset(r, 0, sizeof *r);
-	rc = pm_estate_apply(db, e, collect, r);
+	rc = pm_estate_apply(db, e, &er);
 	ck_assert_msg(rc == 0, "apply: %d %s", rc, pm_err_msg());
 }
 
@@ -202,6 +204,9 @@ find_unit(const struct pm_estate *e, const char *code)
 	return NULL;
 }
 
+static const struct pm_estate_unit *find_part(const struct pm_estate *,
+    const char *);
+
 /* A temporary directory with files in it, removed by tmp_done(). */
 static char tmpdir[64];
 
@@ -257,6 +262,8 @@ START_TEST(example_loads)
 	ck_assert_int_eq(e->nbuildings, 8);
 	ck_assert_int_eq(e->nunits, 592);
 	ck_assert_int_eq(e->npublic_areas, 12);
+	/* 16 entrances with a lift, stairwell and hall; 8 roofs. */
+	ck_assert_int_eq(e->ncommon_parts, 16 * 3 + 8);
 	ck_assert_int_eq(e->ncategories, 21);
 	ck_assert_int_eq(e->ndays, 39);
 
@@ -275,6 +282,12 @@ START_TEST(example_loads)
 	ck_assert_int_eq(u->entrance, 0);
 	ck_assert_int_eq(u->floor, 1);
 	ck_assert_ptr_null(find_unit(e, "3-1-1901"));
+	ck_assert_ptr_nonnull(u = find_part(e, "3-1-LIFT"));
+	ck_assert_str_eq(u->name, "3号楼1单元电梯");
+	ck_assert_ptr_nonnull(u = find_part(e, "5-3-HALL"));
+	ck_assert_str_eq(u->name, "5号楼3单元门厅");
+	ck_assert_ptr_nonnull(u = find_part(e, "8-ROOF"));
+	ck_assert_ptr_null(find_part(e, "8-3-LIFT"));
 
 	/* Every department has a lead; a manager and two supervisors. */
 	for (i = 0; i < e->ndepartments; i++) {
@@ -721,6 +734,116 @@ START_TEST(ranges_and_areas)
 }
 END_TEST
 
+/* A building with units at entrances 1 and 2, and these common parts. */
+static const char *
+parts(const char *list)
+{
+	static char buf[1024];
+
+	snprintf(buf, sizeof buf, "estate: {name: x}\nbuildings:\n"
+	    "  - code: \"3\"\n    name: 3号楼\n    units:\n"
+	    "      - {entrances: 1-2, floors: 1-9, rooms: 1-2, area: 90}\n"
+	    "    extra: [{code: 3-S01, area: 50}]\n"
+	    "    common_parts:\n%s", list);
+	return buf;
+}
+
+static const struct pm_estate_unit *
+find_part(const struct pm_estate *e, const char *code)
+{
+	int i;
+
+	for (i = 0; i < e->ncommon_parts; i++)
+		if (strcmp(e->common_parts[i].code, code) == 0)
+			return &e->common_parts[i];
+	return NULL;
+}
+
+/*
+ * Common parts: per entrance BUILDING-ENTRANCE-CODE named 3号楼1单元电梯,
+ * per building BUILDING-CODE named 3号楼屋面.
+ */
+START_TEST(common_parts)
+{
+	struct pm_estate *e;
+	const struct pm_estate_unit *u;
+
+	e = load_text(parts(
+	    "      - {code: LIFT, name: 电梯}\n"
+	    "      - {code: HALL, name: 单元门厅, condition: basic}\n"
+	    "      - {code: ROOF, name: 屋面, per: building, area: 600}\n"
+	    "      - {code: LIFT-F, name: 消防电梯, entrances: 2}\n"
+	    "      - {code: PUMP, name: 泵房, per: entrance, entrances: [5]}\n"));
+	ck_assert_int_eq(e->nunits, 37);
+	ck_assert_int_eq(e->npublic_areas, 0);
+	ck_assert_int_eq(e->ncommon_parts, 2 + 2 + 1 + 1 + 1);
+	ck_assert_ptr_nonnull(u = find_part(e, "3-1-LIFT"));
+	ck_assert_str_eq(u->name, "3号楼1单元电梯");
+	ck_assert_str_eq(u->building, "3");
+	ck_assert_int_eq(u->entrance, 1);
+	ck_assert_int_eq(u->floor, 0);
+	ck_assert_int_eq(u->area, 0);
+	ck_assert_ptr_null(u->condition);
+	ck_assert_ptr_nonnull(u = find_part(e, "3-2-HALL"));
+	ck_assert_str_eq(u->name, "3号楼2单元门厅");
+	ck_assert_str_eq(u->condition, "basic");
+	ck_assert_ptr_nonnull(u = find_part(e, "3-ROOF"));
+	ck_assert_str_eq(u->name, "3号楼屋面");
+	ck_assert_int_eq(u->entrance, 0);
+	ck_assert_int_eq(u->area, 60000);
+	ck_assert_ptr_null(find_part(e, "3-1-LIFT-F"));
+	ck_assert_ptr_nonnull(u = find_part(e, "3-2-LIFT-F"));
+	ck_assert_str_eq(u->name, "3号楼2单元消防电梯");
+	/* Named entrances need not have units. */
+	ck_assert_ptr_nonnull(find_part(e, "3-5-PUMP"));
+	pm_estate_free(e);
+
+	/* An anchor writes the list once for many buildings. */
+	e = load_text("estate: {name: x}\nbuildings:\n"
+	    "  - code: A\n    name: A座\n"
+	    "    units: [{entrances: 1, floors: 1, rooms: 1, area: 1}]\n"
+	    "    common_parts: &p [{code: LIFT, name: 电梯}]\n"
+	    "  - code: B\n    name: B座\n"
+	    "    units: [{entrances: 1-3, floors: 1, rooms: 1, area: 1}]\n"
+	    "    common_parts: *p\n");
+	ck_assert_int_eq(e->ncommon_parts, 4);
+	ck_assert_str_eq(e->common_parts[3].code, "B-3-LIFT");
+	ck_assert_str_eq(e->common_parts[3].name, "B座3单元电梯");
+	pm_estate_free(e);
+
+	load_fails(parts("      - {code: 1F, name: 一层}\n"), PM_EX_CONFIG,
+	    "test.yaml:9:16: common part '1F': code must start with a letter, "
+	    "so that it is not taken for a room number");
+	load_fails(parts("      - {code: LIFT, name: 电梯, per: floor}\n"),
+	    PM_EX_CONFIG, "test.yaml:9:37: per 'floor': not one of entrance, "
+	    "building");
+	load_fails(parts("      - {code: ROOF, name: 屋面, per: building, "
+	    "entrances: 1}\n"), PM_EX_CONFIG, "test.yaml:9:58: common part "
+	    "'ROOF': entrances are for a part per entrance, not per building");
+	load_fails(parts("      - {code: LIFT, name: 电梯, floor: 1}\n"),
+	    PM_EX_CONFIG, "test.yaml:9:32: common part: unknown key 'floor' "
+	    "(allowed: code, name, per, entrances, area, condition)");
+	load_fails(parts("      - {code: LIFT}\n"), PM_EX_CONFIG,
+	    "test.yaml:9:9: common part: missing 'name'");
+	load_fails(parts("      - {code: LIFT, name: 电梯, entrances: 0}\n"),
+	    PM_EX_CONFIG, "test.yaml:9:43: entrances '0': out of range (1-99)");
+	/* Its codes are unit codes: unique, in any case. */
+	load_fails(parts("      - {code: LIFT, name: 电梯}\n"
+	    "      - {code: lift, name: 电梯}\n"), PM_EX_CONFIG,
+	    "test.yaml:10:16: duplicate common part code '3-1-lift' (first at "
+	    "9:16 as '3-1-LIFT': codes are the same in any case)");
+	load_fails(parts("      - {code: S01, name: 商铺, per: building}\n"),
+	    PM_EX_CONFIG, "test.yaml:9:16: duplicate common part code "
+	    "'3-S01' (first at 7:20)");
+	/* Per entrance, a building without units must name them. */
+	load_fails("estate: {name: x}\nbuildings:\n  - code: G\n"
+	    "    name: 车库\n    common_parts: [{code: LIFT, name: 电梯}]\n",
+	    PM_EX_CONFIG, "test.yaml:5:27: common part 'LIFT': building 'G' "
+	    "has no units at any entrance (give the part's entrances, or per: "
+	    "building)");
+}
+END_TEST
+
 START_TEST(durations_and_percentages)
 {
 	load_fails("estate: {name: x}\nsla: {onsite: 30x}\n", PM_EX_CONFIG,
@@ -1029,7 +1152,7 @@ START_TEST(calendar_errors)
 	{
 		struct pm_db *db = pm_test_db();
 
-		pm_assert_err(pm_estate_apply(db, e, NULL, NULL),
+		pm_assert_err(pm_estate_apply(db, e, NULL),
 		    PM_EX_SOFTWARE, "loaded without its calendar");
 		ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM audit",
 		    NULL), 0);
@@ -1052,14 +1175,15 @@ START_TEST(apply_example_twice)
 	int i, sum = 0;
 
 	apply(db, e, &r);
-	ck_assert_int_eq(r.n, 10);
-	for (i = 0; i < 10; i++)
+	ck_assert_int_eq(r.n, NKINDS);
+	for (i = 0; i < NKINDS; i++)
 		ck_assert_str_eq(r.what[i], kinds[i]);
 	ck_assert_str_eq(counts(&r, "departments"), "5/0/0");
 	ck_assert_str_eq(counts(&r, "staff"), "30/0/0");
 	ck_assert_str_eq(counts(&r, "buildings"), "8/0/0");
 	ck_assert_str_eq(counts(&r, "units"), "592/0/0");
 	ck_assert_str_eq(counts(&r, "public areas"), "12/0/0");
+	ck_assert_str_eq(counts(&r, "common parts"), "56/0/0");
 	ck_assert_str_eq(counts(&r, "categories"), "21/0/0");
 	ck_assert_str_eq(counts(&r, "sla"), "7/0/0");
 	ck_assert_str_eq(counts(&r, "kpi targets"), "9/0/0");
@@ -1310,6 +1434,60 @@ START_TEST(apply_calendar_replaced)
 }
 END_TEST
 
+/*
+ * Common parts are public places of a building in the units table, with
+ * their own count; they follow their building's name.
+ */
+START_TEST(apply_common_parts)
+{
+	struct pm_db *db = pm_test_db();
+	struct report r;
+
+	apply_text(db, parts("      - {code: LIFT, name: 电梯}\n"
+	    "      - {code: ROOF, name: 屋面, per: building}\n"), &r);
+	ck_assert_str_eq(counts(&r, "units"), "37/0/0");
+	ck_assert_str_eq(counts(&r, "public areas"), "0/0/0");
+	ck_assert_str_eq(counts(&r, "common parts"), "3/0/0");
+	ck_assert_str_eq(sql_text(db, "SELECT kind || '/' || building || '/' || "
+	    "entrance || '/' || quote(floor) || '/' || name || '/' || area || "
+	    "'/' || condition FROM units WHERE code = ?1", "3-2-LIFT"),
+	    "public/3/2/NULL/3号楼2单元电梯/0/good");
+	ck_assert_str_eq(sql_text(db, "SELECT kind || '/' || building || '/' || "
+	    "quote(entrance) || '/' || name FROM units WHERE code = ?1",
+	    "3-ROOF"), "public/3/NULL/3号楼屋面");
+	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
+	    "row_id = ?1", "3-1-LIFT"), "added: kind 'public', building '3', "
+	    "entrance 1, name '3号楼1单元电梯', area 0.00, condition 'good'");
+
+	/* The building's new name is its parts' too; the roof goes. */
+	apply_text(db, "estate: {name: x}\nbuildings:\n"
+	    "  - code: \"3\"\n    name: 3栋\n    units:\n"
+	    "      - {entrances: 1-2, floors: 1-9, rooms: 1-2, area: 90}\n"
+	    "    extra: [{code: 3-S01, area: 50}]\n"
+	    "    common_parts: [{code: LIFT, name: 电梯}]\n", &r);
+	ck_assert_str_eq(counts(&r, "buildings"), "0/1/0");
+	ck_assert_str_eq(counts(&r, "units"), "0/0/0");
+	ck_assert_str_eq(counts(&r, "common parts"), "0/2/1");
+	ck_assert_str_eq(sql_text(db, "SELECT name FROM units WHERE code = ?1",
+	    "3-1-LIFT"), "3栋1单元电梯");
+	ck_assert_int_eq(sql_int(db, "SELECT retired FROM units WHERE "
+	    "code = ?1", "3-ROOF"), 1);
+
+	/* The units and lifts go; the roof comes back, renamed. */
+	apply_text(db, "estate: {name: x}\nbuildings:\n"
+	    "  - code: \"3\"\n    name: 3栋\n"
+	    "    common_parts: [{code: ROOF, name: 屋面, per: building}]\n"
+	    "public_areas: [{code: P-1, name: 门岗}]\n", &r);
+	ck_assert_str_eq(counts(&r, "common parts"), "0/1/2");
+	ck_assert_str_eq(counts(&r, "public areas"), "1/0/0");
+	ck_assert_str_eq(counts(&r, "units"), "0/0/37");
+	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
+	    "row_id = ?1 ORDER BY id DESC LIMIT 1", "3-ROOF"),
+	    "changed: restored, name '3号楼屋面' -> '3栋屋面'");
+	pm_db_close(db);
+}
+END_TEST
+
 /* The language is a setting: stored normalized, changed, removed. */
 START_TEST(apply_language)
 {
@@ -1366,7 +1544,7 @@ START_TEST(apply_code_in_another_case)
 	e = load_text("estate: {name: x}\npublic_areas:\n"
 	    "  - {code: P-GATE-N, name: 北门岗亭}\n");
 	ck_assert_int_eq(pm_db_begin(db), 0);
-	pm_assert_err(pm_estate_apply(db, e, NULL, NULL), PM_EX_CONFIG,
+	pm_assert_err(pm_estate_apply(db, e, NULL), PM_EX_CONFIG,
 	    "test.yaml: code 'P-GATE-N': the database already has "
 	    "'p-gate-n', which differs only in case (codes are the same in "
 	    "any case: write it as the database has it)");
@@ -1378,7 +1556,7 @@ START_TEST(apply_code_in_another_case)
 	apply_text(db, "estate: {name: x}\n", &r);
 	ck_assert_str_eq(counts(&r, "public areas"), "0/0/1");
 	ck_assert_int_eq(pm_db_begin(db), 0);
-	ck_assert_int_eq(pm_estate_apply(db, e, NULL, NULL), PM_EX_CONFIG);
+	ck_assert_int_eq(pm_estate_apply(db, e, NULL), PM_EX_CONFIG);
 	pm_db_rollback(db);
 	pm_estate_free(e);
 
@@ -1469,7 +1647,7 @@ START_TEST(apply_failure_rolls_back)
 	exec(db, "CREATE TEMP TRIGGER no_categories BEFORE INSERT ON categories"
 	    " BEGIN SELECT RAISE(ABORT, 'no categories today'); END");
 	ck_assert_int_eq(pm_db_begin(db), 0);
-	rc = pm_estate_apply(db, e, NULL, NULL);
+	rc = pm_estate_apply(db, e, NULL);
 	ck_assert_int_ne(rc, 0);
 	ck_assert_ptr_nonnull(strstr(pm_err_msg(), "no categories today"));
 	pm_db_rollback(db);
@@ -1478,7 +1656,7 @@ START_TEST(apply_failure_rolls_back)
 
 	exec(db, "DROP TRIGGER no_categories");
 	ck_assert_int_eq(pm_db_begin(db), 0);
-	ck_assert_int_eq(pm_estate_apply(db, e, NULL, NULL), 0);
+	ck_assert_int_eq(pm_estate_apply(db, e, NULL), 0);
 	ck_assert_int_eq(pm_db_commit(db), 0);
 	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM units", NULL), 15);
 	pm_estate_free(e);
@@ -1537,6 +1715,7 @@ estate_suite(void)
 	tcase_add_test(tc, duplicates);
 	tcase_add_test(tc, references_and_words);
 	tcase_add_test(tc, ranges_and_areas);
+	tcase_add_test(tc, common_parts);
 	tcase_add_test(tc, durations_and_percentages);
 	tcase_add_test(tc, zone_and_hours);
 	tcase_add_test(tc, calendar_errors);
@@ -1554,6 +1733,7 @@ estate_suite(void)
 	tcase_add_test(tc, apply_changes);
 	tcase_add_test(tc, apply_moves_and_removals);
 	tcase_add_test(tc, apply_calendar_replaced);
+	tcase_add_test(tc, apply_common_parts);
 	tcase_add_test(tc, apply_language);
 	tcase_add_test(tc, apply_leaves_other_meta);
 	tcase_add_test(tc, apply_code_in_another_case);
