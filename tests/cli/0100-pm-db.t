@@ -14,14 +14,23 @@ fails 73 "init refuses an existing file" pm-db init
 has "and says so" "$(cat "$PM_TMP/err")" "already exists"
 fails 73 "init in a missing directory" pm-db init -d "$PM_TMP/no/such/dir.db"
 
-# apply: counts, then nothing.
+# apply: counts, then nothing.  Its reader is a person: a table even in
+# a pipe, unless a format is asked for; TSV, CSV and JSON stay records.
 ok "apply the demo estate" pm-db apply -o tsv "$ex"
-pm-db init -d "$PM_TMP/g.db"
-golden "apply prints what it added (fresh)" db-apply.tsv pm-db apply -d "$PM_TMP/g.db" "$ex"
+for f in g g2 g3; do pm-db init -d "$PM_TMP/$f.db"; done
+golden "apply prints a table of what it added, even in a pipe" db-apply.table pm-db apply -d "$PM_TMP/g.db" "$ex"
+golden "apply -o tsv prints the same as TSV" db-apply.tsv pm-db apply -o tsv -d "$PM_TMP/g2.db" "$ex"
+golden "apply -o json prints it as JSON Lines" db-apply.json pm-db apply -o json -d "$PM_TMP/g3.db" "$ex"
 ok "apply again" pm-db apply "$ex"
 same "a second apply changes nothing" "no changes" "$(cat "$PM_TMP/out")"
 ok "apply -n on an unchanged file" pm-db apply -n "$ex"
 same "apply -n says no changes" "no changes" "$(cat "$PM_TMP/out")"
+for f in tsv csv json; do
+	ok "apply -o $f with nothing to change" pm-db apply -n -o $f "$ex"
+	same "prints no records" "" "$(cat "$PM_TMP/out")"
+done
+ok "apply -q" pm-db apply -q "$ex"
+same "prints nothing" "" "$(cat "$PM_TMP/out")"
 
 # Common parts are places like public areas: lists and tickets name them.
 ok "pm-unit list --public" pm-unit list --public -o tsv
@@ -60,13 +69,33 @@ fails 66 "a missing estate file" pm-db apply "$PM_TMP/nope.yaml"
 fails 64 "apply without a file" pm-db apply
 fails 64 "apply with two files" pm-db apply "$ex" "$ex"
 
-# Change one thing: one row changed, and a dry run keeps nothing.
+# Change one thing: one row changed, and a dry run keeps nothing.  A dry
+# run names each row it would write after the counts, in a second record
+# stream (action, kind, key, change), a blank line between the two.
 sed 's/name: 爱家名邸/name: 爱家名邸二期/' "$ex" > "$PM_TMP/renamed.yaml"
 ok "apply -n of a change" pm-db apply -n -o tsv "$PM_TMP/renamed.yaml"
-same "apply -n prints the change" "settings	0	1	0" "$(cat "$PM_TMP/out")"
+same "apply -n prints the count and the row" "settings	0	1	0
+
+change	settings	estate_name	value '爱家名邸' -> '爱家名邸二期'" "$(cat "$PM_TMP/out")"
 same "apply -n keeps nothing" "$before" "$(sha "$PM_DB")"
-ok "apply the change" pm-db apply -o tsv "$PM_TMP/renamed.yaml"
-same "one setting changed" "settings	0	1	0" "$(cat "$PM_TMP/out")"
+# Several kinds of change at once.
+sed -e 's/name: 爱家名邸/name: 爱家名邸二期/' \
+    -e '/wang.fang/s/role: lead,      /role: supervisor,/' \
+    -e '/chen.gang/d' \
+    -e 's/{code: 8-S02, area: 72.50/{code: 8-S02, area: 75.00/' \
+    -e 's/^  - {code: P-WASTE.*/&\n  - {code: P-BIKE,    name: 非机动车棚, area: 150.00}/' \
+    -e 's/first_time_fix:        90%/first_time_fix:        none/' \
+    "$ex" > "$PM_TMP/changed.yaml"
+golden "apply -n names each row (table)" db-apply-n.table pm-db apply -n "$PM_TMP/changed.yaml"
+golden "apply -n names each row (TSV)" db-apply-n.tsv pm-db apply -n -o tsv "$PM_TMP/changed.yaml"
+golden "apply -n names each row (CSV)" db-apply-n.csv pm-db apply -n -o csv "$PM_TMP/changed.yaml"
+golden "apply -n names each row (JSON Lines)" db-apply-n.json pm-db apply -n -o json "$PM_TMP/changed.yaml"
+ok "apply -n --header" pm-db apply -n -o tsv --header "$PM_TMP/changed.yaml"
+same "each stream has its header" "kind	added	changed	retired
+action	kind	key	change" "$(grep '^kind	\|^action	' "$PM_TMP/out")"
+same "a dry run keeps none of them" "$before" "$(sha "$PM_DB")"
+ok "apply without -n" pm-db apply -o tsv "$PM_TMP/renamed.yaml"
+same "prints only the counts" "settings	0	1	0" "$(cat "$PM_TMP/out")"
 ok "summary" pm-db summary -o tsv
 has "the total row names the new estate" "$(tail -1 "$PM_TMP/out")" "all	爱家名邸二期	592	"
 

@@ -97,6 +97,41 @@ load_text(const char *yaml)
 	return e;
 }
 
+/* The rows report() was given, one "action kind key change" a line. */
+struct rows {
+	char text[4096];
+	size_t len;
+	int n;
+};
+
+static void
+collect_row(const char *what, const char *action, const char *key,
+    const char *change, void *arg)
+{
+	struct rows *r = arg;
+
+	r->n++;
+	r->len += (size_t)snprintf(r->text + r->len, sizeof r->text - r->len,
+	    "%s|%s|%s|%s\n", action, what, key, change ? change : "(null)");
+	ck_assert_uint_lt(r->len, sizeof r->text);
+}
+
+/* Apply 'yaml' and return the rows it reported. */
+static const char *
+apply_rows(struct pm_db *db, const char *yaml)
+{
+	static struct rows r;
+	struct pm_estate_report er = { NULL, collect_row, &r };
+	struct pm_estate *e = load_text(yaml);
+	int rc;
+
+	memset(&r, 0, sizeof r);
+	rc = pm_estate_apply(db, e, &er);
+	ck_assert_msg(rc == 0, "apply: %d %s", rc, pm_err_msg());
+	pm_estate_free(e);
+	return r.text;
+}
+
 /* Loading 'yaml' fails with 'code' and exactly 'msg'; nothing is kept. */
 static void
 load_fails(const char *yaml, int code, const char *msg)
@@ -1335,6 +1370,68 @@ START_TEST(apply_changes)
 }
 END_TEST
 
+/*
+ * Each row written is reported as it is written, in the order of the
+ * kinds and by key, with what its audit row says.
+ */
+START_TEST(apply_reports_rows)
+{
+	struct pm_db *db = pm_test_db();
+
+	ck_assert_str_eq(apply_rows(db, small(li_lei, "100", "")),
+	    "add|departments|engineering|name '工程部'\n"
+	    "add|departments|service|name '客服部'\n"
+	    "add|staff|li.lei|name '李雷', department 'engineering', "
+	    "role 'staff', phone '13900000000'\n"
+	    "add|staff|wang.fang|name '王芳', department 'service', "
+	    "role 'lead'\n"
+	    "add|buildings|1|name '1号楼'\n"
+	    "add|units|1-1-101|kind 'unit', building '1', entrance 1, "
+	    "floor 1, area 89.50, condition 'good'\n"
+	    "add|units|1-1-102|kind 'unit', building '1', entrance 1, "
+	    "floor 1, area 89.50, condition 'good'\n"
+	    "add|units|1-1-201|kind 'unit', building '1', entrance 1, "
+	    "floor 2, area 89.50, condition 'good'\n"
+	    "add|units|1-1-202|kind 'unit', building '1', entrance 1, "
+	    "floor 2, area 89.50, condition 'good'\n"
+	    "add|units|1-1-301|kind 'unit', building '1', entrance 1, "
+	    "floor 3, area 100.00, condition 'good'\n"
+	    "add|categories|noise|name '噪音投诉', kind 'complaint', "
+	    "urgent 0, emergency 0, department 'service'\n"
+	    "add|sla|completion|seconds 135000, clock 'working'\n"
+	    "add|sla|feedback|seconds 54000, clock 'working'\n"
+	    "add|sla|notice_level1|seconds 300, clock 'calendar'\n"
+	    "add|sla|notice_level2|seconds 600, clock 'calendar'\n"
+	    "add|sla|onsite|seconds 1800, clock 'calendar'\n"
+	    "add|sla|repeat_window|seconds 2592000, clock 'calendar'\n"
+	    "add|sla|same_day|seconds 0, clock 'calendar'\n"
+	    "add|kpi targets|callback_rate|target 10000\n"
+	    "add|kpi targets|callback_satisfaction|target 9500\n"
+	    "add|kpi targets|collection_rate|target 8500\n"
+	    "add|kpi targets|complaint_timeliness|target 10000\n"
+	    "add|kpi targets|facility_intact|target 9500\n"
+	    "add|kpi targets|housing_intact|target 9800\n"
+	    "add|kpi targets|owner_satisfaction|target 9500\n"
+	    "add|kpi targets|repair_timeliness|target 9500\n"
+	    "add|settings|estate_name|value '测试小区'\n"
+	    "add|settings|timezone|value 'Asia/Shanghai'\n"
+	    "add|settings|working_hours|value '09:00-12:00,13:30-18:00'\n");
+	ck_assert_str_eq(apply_rows(db, small("", "100.5", leak)),
+	    "retire|staff|li.lei|(null)\n"
+	    "change|units|1-1-301|area 100.00 -> 100.50\n"
+	    "add|categories|water-leak|name '漏水', kind 'repair', "
+	    "urgent 0, emergency 1, department 'engineering'\n");
+	ck_assert_str_eq(apply_rows(db, small(li_lei, "100.5", leak)),
+	    "change|staff|li.lei|restored\n");
+	ck_assert_str_eq(apply_rows(db, small(li_lei, "100.5", leak)), "");
+	/* What the audit rows say, after "changed: ". */
+	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
+	    "row_id = ?1 ORDER BY id DESC LIMIT 1", "1-1-301"),
+	    "changed: area 100.00 -> 100.50");
+	pm_db_close(db);
+}
+END_TEST
+
 START_TEST(apply_moves_and_removals)
 {
 	struct pm_db *db = pm_test_db();
@@ -1731,6 +1828,7 @@ estate_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, apply_example_twice);
 	tcase_add_test(tc, apply_changes);
+	tcase_add_test(tc, apply_reports_rows);
 	tcase_add_test(tc, apply_moves_and_removals);
 	tcase_add_test(tc, apply_calendar_replaced);
 	tcase_add_test(tc, apply_common_parts);
