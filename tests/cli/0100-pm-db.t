@@ -38,8 +38,13 @@ has "lists a building's lift" "$(cat "$PM_TMP/out")" "3-1-LIFT	3号楼1单元电
 has "and a roof" "$(cat "$PM_TMP/out")" "8-ROOF	8号楼屋面	"
 same "12 public areas and 56 common parts" "68" "$(wc -l < "$PM_TMP/out")"
 ok "a ticket names a lift" pm-ticket add --as chen.jing -c lift-fault -u 3-1-LIFT 电梯运行异响
-same "its place is the lift" "3-1-LIFT" \
-    "$(sqlite3 "$PM_DB" "SELECT unit FROM tickets WHERE id = $(cat "$PM_TMP/out")")"
+id=$(cat "$PM_TMP/out")
+same "its place is the lift, and a lift fault is level 1" "3-1-LIFT 1" \
+    "$(sqlite3 "$PM_DB" "SELECT unit || ' ' || level FROM tickets WHERE id = $id")"
+ok "people trapped in a lift" pm-ticket add --as chen.jing -c lift-trapped -u 5-2-LIFT 电梯困人
+id=$(cat "$PM_TMP/out")
+same "is level 1 and needs someone on site" "1 1" \
+    "$(sqlite3 "$PM_DB" "SELECT level || ' ' || (onsite_due IS NOT NULL) FROM tickets WHERE id = $id")"
 
 # A bad file: file:line:column, exit 78, database unchanged.
 before=$(sha "$PM_DB")

@@ -280,9 +280,21 @@ tmp_done(void)
  * Loading.
  */
 
+static const struct pm_estate_category *
+find_category(const struct pm_estate *e, const char *code)
+{
+	int i;
+
+	for (i = 0; i < e->ncategories; i++)
+		if (strcmp(e->categories[i].code, code) == 0)
+			return &e->categories[i];
+	return NULL;
+}
+
 START_TEST(example_loads)
 {
 	struct pm_estate *e = load_file(EXAMPLE);
+	const struct pm_estate_category *k;
 	const struct pm_estate_unit *u;
 	int i;
 
@@ -299,7 +311,7 @@ START_TEST(example_loads)
 	ck_assert_int_eq(e->npublic_areas, 12);
 	/* 16 entrances with a lift, stairwell and hall; 8 roofs. */
 	ck_assert_int_eq(e->ncommon_parts, 16 * 3 + 8);
-	ck_assert_int_eq(e->ncategories, 21);
+	ck_assert_int_eq(e->ncategories, 22);
 	ck_assert_int_eq(e->ndays, 39);
 
 	ck_assert_ptr_nonnull(u = find_unit(e, "3-1-502"));
@@ -323,6 +335,24 @@ START_TEST(example_loads)
 	ck_assert_str_eq(u->name, "5号楼3单元门厅");
 	ck_assert_ptr_nonnull(u = find_part(e, "8-ROOF"));
 	ck_assert_ptr_null(find_part(e, "8-3-LIFT"));
+
+	/*
+	 * The plan's level 1 (一级信息) is safety events and outages: people
+	 * trapped in a lift, a lift out of service, a flooding leak.
+	 */
+	ck_assert_ptr_nonnull(k = find_category(e, "lift-trapped"));
+	ck_assert_str_eq(k->name, "电梯困人");
+	ck_assert_int_eq(k->urgent, 1);
+	ck_assert_int_eq(k->emergency, 1);
+	ck_assert_ptr_nonnull(k = find_category(e, "lift-fault"));
+	ck_assert_int_eq(k->urgent, 1);
+	ck_assert_ptr_nonnull(k = find_category(e, "water-leak"));
+	ck_assert_int_eq(k->urgent, 1);
+	ck_assert_int_eq(k->emergency, 1);
+	for (i = 0; i < e->ncategories; i++)
+		ck_assert_msg(!e->categories[i].emergency ||
+		    strcmp(e->categories[i].kind, "repair") == 0,
+		    "%s: emergency but not a repair", e->categories[i].code);
 
 	/* Every department has a lead; a manager and two supervisors. */
 	for (i = 0; i < e->ndepartments; i++) {
@@ -1219,7 +1249,7 @@ START_TEST(apply_example_twice)
 	ck_assert_str_eq(counts(&r, "units"), "592/0/0");
 	ck_assert_str_eq(counts(&r, "public areas"), "12/0/0");
 	ck_assert_str_eq(counts(&r, "common parts"), "56/0/0");
-	ck_assert_str_eq(counts(&r, "categories"), "21/0/0");
+	ck_assert_str_eq(counts(&r, "categories"), "22/0/0");
 	ck_assert_str_eq(counts(&r, "sla"), "7/0/0");
 	ck_assert_str_eq(counts(&r, "kpi targets"), "9/0/0");
 	ck_assert_str_eq(counts(&r, "calendar days"), "39/0/0");
