@@ -1615,6 +1615,38 @@ START_TEST(apply_common_parts)
 }
 END_TEST
 
+/*
+ * The database holds KPI targets: a KPI whose target is none has no row
+ * (kpi_targets.target cannot be NULL) and is not counted, so the count
+ * is always the rows.  The demo's ten KPIs, one of them none, are nine.
+ */
+START_TEST(apply_kpi_targets)
+{
+	struct pm_db *db = pm_test_db();
+	struct report r;
+
+	apply_text(db, "estate: {name: x}\nkpi_targets:\n"
+	    "  first_time_fix: 90%\n  arrears_recovery: none\n", &r);
+	ck_assert_str_eq(counts(&r, "kpi targets"), "9/0/0");
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM kpi_targets",
+	    NULL), 9);
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM kpi_targets WHERE "
+	    "kpi = ?1", "arrears_recovery"), 0);
+	/* A target set to none is removed; given again, added. */
+	apply_text(db, "estate: {name: x}\nkpi_targets:\n"
+	    "  first_time_fix: none\n  arrears_recovery: 60%\n", &r);
+	ck_assert_str_eq(counts(&r, "kpi targets"), "1/0/1");
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM kpi_targets",
+	    NULL), 9);
+	ck_assert_int_eq(sql_int(db, "SELECT target FROM kpi_targets WHERE "
+	    "kpi = ?1", "arrears_recovery"), 6000);
+	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
+	    "row_id = ?1 ORDER BY id DESC LIMIT 1", "first_time_fix"),
+	    "removed");
+	pm_db_close(db);
+}
+END_TEST
+
 /* The language is a setting: stored normalized, changed, removed. */
 START_TEST(apply_language)
 {
@@ -1862,6 +1894,7 @@ estate_suite(void)
 	tcase_add_test(tc, apply_moves_and_removals);
 	tcase_add_test(tc, apply_calendar_replaced);
 	tcase_add_test(tc, apply_common_parts);
+	tcase_add_test(tc, apply_kpi_targets);
 	tcase_add_test(tc, apply_language);
 	tcase_add_test(tc, apply_leaves_other_meta);
 	tcase_add_test(tc, apply_code_in_another_case);
