@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "text.h"
 #include "estate.h"
+#include "i18n.h"
 #include "summary.h"
 
 static int
@@ -27,8 +28,9 @@ cmd_init(struct pm_cli *cli, int argc, char **argv)
 }
 
 /*
- * The counts are kept until the commit has succeeded, so nothing claims a
- * change that was rolled back.
+ * What apply did, kept until the commit (or, with -n, the rollback) is
+ * done, so nothing claims a change that was rolled back: the counts, and
+ * with -n the rows, already formatted into memory.
  */
 struct apply_report {
 	struct {
@@ -36,6 +38,10 @@ struct apply_report {
 		int added, changed, retired;
 	} kind[16];
 	int n;
+	struct pm_out *rows;	/* -n: the rows, into 'mem' */
+	FILE *mem;
+	char *buf;
+	size_t len;
 };
 
 static void
@@ -53,6 +59,19 @@ report_kind(const char *what, int added, int changed, int retired, void *arg)
 	r->n++;
 }
 
+static void
+report_row(const char *what, const char *action, const char *key,
+    const char *change, void *arg)
+{
+	struct apply_report *r = arg;
+
+	pm_out_text(r->rows, action);
+	pm_out_text(r->rows, what);
+	pm_out_text(r->rows, key);
+	pm_out_text(r->rows, change);
+	pm_out_row(r->rows);
+}
+
 static const struct pm_col apply_cols[] = {
 	{ "kind", PM_COL_TEXT, NULL },
 	{ "added", PM_COL_INT, NULL },
@@ -60,16 +79,30 @@ static const struct pm_col apply_cols[] = {
 	{ "retired", PM_COL_INT, NULL },
 };
 
+/* The second record stream of "apply -n": one row per record. */
+static const struct pm_col apply_row_cols[] = {
+	{ "action", PM_COL_TEXT, NULL },
+	{ "kind", PM_COL_TEXT, NULL },
+	{ "key", PM_COL_TEXT, NULL },
+	{ "change", PM_COL_TEXT, NULL },
+};
+
+/*
+ * The counts, then (-n) a blank line and the rows.  A table says "no
+ * changes" when there are none; the other formats carry records only,
+ * and so print nothing.
+ */
 static int
-print_report(struct pm_cli *cli, const struct apply_report *r)
+print_report(struct pm_cli *cli, struct apply_report *r)
 {
 	struct pm_out *o;
-	int i;
+	int i, rc;
 
 	if (cli->quiet)
 		return 0;
 	if (r->n == 0) {
-		printf("%s\n", _("no changes"));
+		if (cli->format == PM_FMT_TABLE)
+			printf("%s\n", _("no changes"));
 		return 0;
 	}
 	o = pm_cli_out(cli, apply_cols, 4);
@@ -80,18 +113,52 @@ print_report(struct pm_cli *cli, const struct apply_report *r)
 		pm_out_int(o, r->kind[i].retired);
 		pm_out_row(o);
 	}
-	return pm_out_close(o);
+	if ((rc = pm_out_close(o)) != 0 || r->len == 0)
+		return rc;
+	/* JSON Lines tell the streams apart by their keys. */
+	if (cli->format != PM_FMT_JSON)
+		putchar('\n');
+	fwrite(r->buf, 1, r->len, stdout);
+	return 0;
+}
+
+/* Start the rows of -n, in the output's format, into memory. */
+static int
+rows_start(struct pm_cli *cli, struct apply_report *r)
+{
+	if ((r->mem = open_memstream(&r->buf, &r->len)) == NULL ||
+	    (r->rows = pm_out_new(r->mem, cli->format, cli->header,
+	    apply_row_cols, 4)) == NULL)
+		return pm_err(PM_EX_SOFTWARE, "out of memory");
+	return 0;
+}
+
+/* Finish the rows (tables are laid out now); the text is in r->buf. */
+static int
+rows_end(struct apply_report *r)
+{
+	int rc = 0;
+
+	if (r->rows != NULL)
+		rc = pm_out_close(r->rows);
+	r->rows = NULL;
+	if (r->mem != NULL && fclose(r->mem) != 0 && rc == 0)
+		rc = pm_err(PM_EX_SOFTWARE, "out of memory");
+	r->mem = NULL;
+	return rc;
 }
 
 static int
 cmd_apply(struct pm_cli *cli, int argc, char **argv)
 {
 	struct apply_report rep;
+	struct pm_estate_report er;
 	struct pm_estate *e = NULL;
 	struct pm_db *db = NULL;
-	int c, dry = 0, rc;
+	int c, dry = 0, rc, rc2;
 
 	memset(&rep, 0, sizeof rep);
+	memset(&er, 0, sizeof er);
 	while ((c = pm_cli_getopt(cli, argc, argv)) != -1)
 		if (c == 'n')
 			dry = 1;
@@ -99,13 +166,28 @@ cmd_apply(struct pm_cli *cli, int argc, char **argv)
 			return pm_cli_usage(cli);
 	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 1, 1)) != 0)
 		return rc;
+	/*
+	 * Its reader is a person, who applied a file by hand and wants to
+	 * see what it did: a table unless a format is asked for, even into
+	 * a pipe or a mail.
+	 */
+	if (cli->format_name == NULL)
+		cli->format = PM_FMT_TABLE;
 	/* Read and check the whole file before touching the database. */
 	if ((rc = pm_estate_load(argv[optind], &e)) != 0)
 		return rc;
+	er.count = report_kind;
+	er.arg = &rep;
+	/* A dry run names every row it would write. */
+	if (dry && !cli->quiet) {
+		if ((rc = rows_start(cli, &rep)) != 0)
+			goto out;
+		er.row = report_row;
+	}
 	if ((rc = pm_cli_open(cli, 0, &db)) != 0)
 		goto out;
 	if ((rc = pm_db_begin(db)) != 0 ||
-	    (rc = pm_estate_apply(db, e, report_kind, &rep)) != 0)
+	    (rc = pm_estate_apply(db, e, &er)) != 0)
 		goto out;
 	/*
 	 * Share the files with the estate's group before the commit, so a
@@ -121,11 +203,14 @@ cmd_apply(struct pm_cli *cli, int argc, char **argv)
 		pm_db_rollback(db);
 	else if ((rc = pm_db_commit(db)) != 0)
 		goto out;
-	rc = print_report(cli, &rep);
+	if ((rc = rows_end(&rep)) == 0)
+		rc = print_report(cli, &rep);
 out:
+	rc2 = rows_end(&rep);
+	free(rep.buf);
 	pm_db_close(db);
 	pm_estate_free(e);
-	return rc;
+	return rc != 0 ? rc : rc2;
 }
 
 static int
@@ -255,7 +340,7 @@ static const struct pm_cli_verb verbs[] = {
 	{ "init", cmd_init, N_("[-d path]"),
 	    N_("create a new database (mode 0600) with the current schema"),
 	    NULL, NULL },
-	{ "apply", cmd_apply, N_("[-n] [-d path] file"),
+	{ "apply", cmd_apply, N_("[-n] [-d path] [-o format] [--header] file"),
 	    N_("load the estate file: add, change and retire what it says"),
 	    apply_opts, NULL },
 	{ "migrate", cmd_migrate, N_("[-d path]"),

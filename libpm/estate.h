@@ -45,6 +45,7 @@ struct pm_estate_staff {
 	const char *department;	/* a department code from the same file */
 	const char *role;	/* "staff", "lead", "supervisor" or "manager" */
 	const char *phone;	/* NULL when not given */
+	const char *unix_user;	/* the Unix account bound to it, or NULL */
 };
 
 struct pm_estate_building {
@@ -52,13 +53,17 @@ struct pm_estate_building {
 	const char *name;	/* 3号楼 */
 };
 
-/* A unit, or a public area (building NULL, name set). */
+/*
+ * A unit, a public area (building NULL, name set) or a common part of a
+ * building (building and name set, entrance 0 for a part of the whole
+ * building); the last two are stored as kind 'public'.
+ */
 struct pm_estate_unit {
-	const char *code;	/* "3-1-502" or "P-GATE-N" */
+	const char *code;	/* "3-1-502", "P-GATE-N", "3-1-LIFT", "3-ROOF" */
 	const char *building;	/* "3"; NULL for a public area */
 	int entrance;		/* 1; 0 when not known */
 	int floor;		/* 5; 0 when not known */
-	const char *name;	/* public areas: 北门岗亭; units: NULL */
+	const char *name;	/* 北门岗亭, 3号楼1单元电梯; units: NULL */
 	int64_t area;		/* hundredths of a m² */
 	const char *condition;	/* "good", "basic", "poor"; NULL: not stated */
 };
@@ -122,6 +127,7 @@ struct pm_estate {
 	const char *calendar;	/* as written in the file, or NULL */
 	int calendar_read;	/* days holds the calendar file's days */
 	const char *group;	/* Unix group sharing the database, or NULL */
+	const char *language;	/* "zh_CN", "en", or NULL: not stated */
 
 	struct pm_estate_department *departments;
 	int ndepartments;
@@ -133,6 +139,8 @@ struct pm_estate {
 	int nunits;
 	struct pm_estate_unit *public_areas;
 	int npublic_areas;
+	struct pm_estate_unit *common_parts;	/* by building, in file order */
+	int ncommon_parts;
 	struct pm_estate_category *categories;
 	int ncategories;
 	struct pm_estate_sla sla[PM_ESTATE_NSLA];
@@ -158,8 +166,11 @@ struct pm_estate {
  *                  departments, bad roles, ranges, areas, durations,
  *                  percentages, time zones or working hours, a group
  *                  that does not exist on this system ("group 'X': no
- *                  such group"), and errors inside the calendar file
- *                  (with that file's own FILE:LINE:COLUMN)
+ *                  such group"), a staff member's Unix account that
+ *                  does not ("unix account 'X': no such user") or is
+ *                  another's, codes that differ only in case, and
+ *                  errors inside the calendar file (with that file's
+ *                  own FILE:LINE:COLUMN)
  *   PM_EX_IOERR    the file could not be read
  *   PM_EX_SOFTWARE out of memory
  *
@@ -184,30 +195,56 @@ int pm_estate_load_mem(const char *name, const char *buf, size_t len,
     int flags, struct pm_estate **out);
 
 /*
+ * What pm_estate_apply() tells its caller; any member may be NULL.
+ *
+ * 'count' is called once per kind, in this order, with the counts:
+ * "departments", "staff", "buildings", "units", "public areas", "common
+ * parts", "categories", "sla", "kpi targets", "calendar days",
+ * "settings" (the meta keys estate_name, timezone, working_hours,
+ * calendar_file and language), once all is written.  Applying the same
+ * file again reports all zeros.
+ *
+ * 'row' is called for each record as it is written, in the order of the
+ * kinds and, within a kind, of the keys: 'what' one of the kinds above,
+ * 'action' "add", "change" or "retire", 'key' the record's key (a login,
+ * a code, a date, a setting's name), and 'change' what its audit row
+ * says after "added: " or "changed: " ("role 'lead' -> 'supervisor'",
+ * "restored, area 100.00 -> 100.50"), or NULL for a retirement.  The
+ * strings live only for the call.
+ *
+ * Both are told what was written inside the caller's transaction: a
+ * caller that may still roll back keeps them until it has committed.
+ */
+struct pm_estate_report {
+	void (*count)(const char *what, int added, int changed, int retired,
+	    void *arg);
+	void (*row)(const char *what, const char *action, const char *key,
+	    const char *change, void *arg);
+	void *arg;
+};
+
+/*
  * Make the database say what 'e' says.  Runs inside the transaction the
  * caller began, and neither begins nor commits: on failure the caller
  * rolls back and nothing is kept.  Each record added, changed or retired
- * gets one audit row (table, key, and what changed).  Unit columns the
- * file does not own (occupancy and owners, which pm-unit import keeps)
- * are never touched, nor is a unit's condition when the file does not
- * state it.
- *
- * 'report' (may be NULL) is called once per kind, in this order, with
- * the counts: "departments", "staff", "buildings", "units", "public
- * areas", "categories", "sla", "kpi targets", "calendar days",
- * "settings" (the meta keys estate_name, timezone, working_hours and
- * calendar_file).  Applying the same file again reports all zeros.
+ * gets one audit row (table, key, and what changed), and is told to
+ * 'report' (may be NULL).  Unit columns the file does not own (occupancy
+ * and owners, which pm-unit import keeps) are never touched, nor is a
+ * unit's condition when the file does not state it.  A KPI whose target
+ * is "none" has no row in kpi_targets (its target column cannot be
+ * NULL), so it is neither stored nor counted.
  *
  * The db's cached calendar (pm_db_calendar()) is dropped so the next use
  * sees the new days and hours.  The estate's group is not applied here:
  * it is not stored in the database nor counted, because it belongs to
  * the files, not to the data; the caller gives the files to it with
- * pm_db_set_group().  Returns 0, or a status from pm_db_error() (or
- * PM_EX_SOFTWARE for an estate loaded with PM_ESTATE_NO_CALENDAR).
+ * pm_db_set_group().  Returns 0, or a status from pm_db_error(),
+ * PM_EX_CONFIG when a unit code differs only in case from one the
+ * database has ("FILE: code 'X': the database already has 'x', ..."), or
+ * PM_EX_SOFTWARE for an estate loaded with PM_ESTATE_NO_CALENDAR.
  */
 int pm_estate_apply(struct pm_db *db, const struct pm_estate *e,
-    void (*report)(const char *what, int added, int changed, int retired,
-    void *arg), void *arg);
+    const struct pm_estate_report *report);
 
 /* Free an estate and everything in it; NULL is fine. */
 void pm_estate_free(struct pm_estate *e);

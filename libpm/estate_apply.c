@@ -24,6 +24,7 @@
 #include "err.h"
 #include "estate.h"
 #include "money.h"
+#include "text.h"
 
 #define MAX_COLS 7
 
@@ -41,127 +42,164 @@ struct column {
 
 /*
  * One table.  'select' returns the key, the columns in order and (if
- * 'retire_flag') retired, ordered by the key; 'put' takes ?1 the key and ?2... the columns
- * and inserts, or updates and un-retires; 'retire' takes ?1 the key and
- * sets retired = 1, or deletes where the table has no retired column.
+ * 'retire_flag') retired, ordered by the key.  'insert' and 'update' take
+ * ?1 the key and ?2... the columns; 'update' also un-retires.  'retire'
+ * takes ?1 the key and sets retired = 1, or deletes where the table has
+ * no retired column.  The merge knows whether a row is new, so it needs
+ * no upsert (INSERT ... ON CONFLICT), which is SQLite's dialect and, on
+ * the units table, would also take a code that differs only in case for
+ * the row it collides with in the case-blind index.
+ *
+ * 'unbind' (may be NULL) takes ?1 the key and clears column 'unbind_col'
+ * (an index into col), whose values are unique among the rows: see
+ * unbind_pass().
  */
 struct table {
 	const char *name;
 	const char *select;
-	const char *put;
+	const char *insert;
+	const char *update;
 	const char *retire;
 	int retire_flag;
 	int ncols;
 	struct column col[MAX_COLS];
-	int split;		/* column whose "public" picks count 1, or -1 */
+	int split;		/* units: count units, public areas, common parts */
+	const char *unbind;
+	int unbind_col;
 };
 
 static const struct table t_departments = {
-	"departments",
-	"SELECT code, name, retired FROM departments"
-	" ORDER BY code COLLATE BINARY",
-	"INSERT INTO departments(code, name) VALUES (?1, ?2)"
-	" ON CONFLICT(code) DO UPDATE SET name = excluded.name, retired = 0",
-	"UPDATE departments SET retired = 1 WHERE code = ?1",
-	1, 1, { { "name", COL_TEXT, NULL } }, -1
+	.name = "departments",
+	.select = "SELECT code, name, retired FROM departments"
+	    " ORDER BY code COLLATE BINARY",
+	.insert = "INSERT INTO departments(code, name) VALUES (?1, ?2)",
+	.update = "UPDATE departments SET name = ?2, retired = 0"
+	    " WHERE code = ?1",
+	.retire = "UPDATE departments SET retired = 1 WHERE code = ?1",
+	.retire_flag = 1,
+	.ncols = 1,
+	.col = { { "name", COL_TEXT, NULL } }
 };
 
+/*
+ * A staff member's Unix account is unique among the staff (schema 0003),
+ * and one who leaves the file gives theirs up, so it can be bound again,
+ * to the same person under a new login or to someone else.
+ */
 static const struct table t_staff = {
-	"staff",
-	"SELECT login, name, department, role, phone, retired FROM staff"
-	" ORDER BY login COLLATE BINARY",
-	"INSERT INTO staff(login, name, department, role, phone)"
-	" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(login) DO UPDATE SET"
-	" name = excluded.name, department = excluded.department,"
-	" role = excluded.role, phone = excluded.phone, retired = 0",
-	"UPDATE staff SET retired = 1 WHERE login = ?1",
-	1, 4, { { "name", COL_TEXT, NULL }, { "department", COL_TEXT, NULL },
-	    { "role", COL_TEXT, NULL }, { "phone", COL_TEXT, NULL } }, -1
+	.name = "staff",
+	.select = "SELECT login, name, department, role, phone, unix_user,"
+	    " retired FROM staff ORDER BY login COLLATE BINARY",
+	.insert = "INSERT INTO staff(login, name, department, role, phone,"
+	    " unix_user) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	.update = "UPDATE staff SET name = ?2, department = ?3, role = ?4,"
+	    " phone = ?5, unix_user = ?6, retired = 0 WHERE login = ?1",
+	.retire = "UPDATE staff SET retired = 1 WHERE login = ?1",
+	.retire_flag = 1,
+	.ncols = 5,
+	.col = { { "name", COL_TEXT, NULL }, { "department", COL_TEXT, NULL },
+	    { "role", COL_TEXT, NULL }, { "phone", COL_TEXT, NULL },
+	    { "unix_user", COL_TEXT, NULL } },
+	.unbind = "UPDATE staff SET unix_user = NULL"
+	    " WHERE login = ?1 AND unix_user IS NOT NULL",
+	.unbind_col = 4
 };
 
 static const struct table t_buildings = {
-	"buildings",
-	"SELECT code, name, retired FROM buildings"
-	" ORDER BY code COLLATE BINARY",
-	"INSERT INTO buildings(code, name) VALUES (?1, ?2)"
-	" ON CONFLICT(code) DO UPDATE SET name = excluded.name, retired = 0",
-	"UPDATE buildings SET retired = 1 WHERE code = ?1",
-	1, 1, { { "name", COL_TEXT, NULL } }, -1
+	.name = "buildings",
+	.select = "SELECT code, name, retired FROM buildings"
+	    " ORDER BY code COLLATE BINARY",
+	.insert = "INSERT INTO buildings(code, name) VALUES (?1, ?2)",
+	.update = "UPDATE buildings SET name = ?2, retired = 0"
+	    " WHERE code = ?1",
+	.retire = "UPDATE buildings SET retired = 1 WHERE code = ?1",
+	.retire_flag = 1,
+	.ncols = 1,
+	.col = { { "name", COL_TEXT, NULL } }
 };
 
 /* Occupancy and owners belong to pm-unit import: never named here. */
 static const struct table t_units = {
-	"units",
-	"SELECT code, kind, building, entrance, floor, name, area, condition,"
-	" retired FROM units ORDER BY code COLLATE BINARY",
-	"INSERT INTO units(code, kind, building, entrance, floor, name, area,"
-	" condition) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-	" ON CONFLICT(code) DO UPDATE SET kind = excluded.kind,"
-	" building = excluded.building, entrance = excluded.entrance,"
-	" floor = excluded.floor, name = excluded.name, area = excluded.area,"
-	" condition = excluded.condition, retired = 0",
-	"UPDATE units SET retired = 1 WHERE code = ?1",
-	1, 7, { { "kind", COL_TEXT, NULL }, { "building", COL_TEXT, NULL },
+	.name = "units",
+	.select = "SELECT code, kind, building, entrance, floor, name, area,"
+	    " condition, retired FROM units ORDER BY code COLLATE BINARY",
+	.insert = "INSERT INTO units(code, kind, building, entrance, floor,"
+	    " name, area, condition) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	.update = "UPDATE units SET kind = ?2, building = ?3, entrance = ?4,"
+	    " floor = ?5, name = ?6, area = ?7, condition = ?8, retired = 0"
+	    " WHERE code = ?1",
+	.retire = "UPDATE units SET retired = 1 WHERE code = ?1",
+	.retire_flag = 1,
+	.ncols = 7,
+	.col = { { "kind", COL_TEXT, NULL }, { "building", COL_TEXT, NULL },
 	    { "entrance", COL_INT, NULL }, { "floor", COL_INT, NULL },
 	    { "name", COL_TEXT, NULL }, { "area", COL_AREA, NULL },
-	    { "condition", COL_TEXT, "good" } }, 0
+	    { "condition", COL_TEXT, "good" } },
+	.split = 1
 };
 
 static const struct table t_categories = {
-	"categories",
-	"SELECT code, name, kind, urgent, emergency, department, retired"
-	" FROM categories ORDER BY code COLLATE BINARY",
-	"INSERT INTO categories(code, name, kind, urgent, emergency,"
-	" department) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-	" ON CONFLICT(code) DO UPDATE SET name = excluded.name,"
-	" kind = excluded.kind, urgent = excluded.urgent,"
-	" emergency = excluded.emergency, department = excluded.department,"
-	" retired = 0",
-	"UPDATE categories SET retired = 1 WHERE code = ?1",
-	1, 5, { { "name", COL_TEXT, NULL }, { "kind", COL_TEXT, NULL },
+	.name = "categories",
+	.select = "SELECT code, name, kind, urgent, emergency, department,"
+	    " retired FROM categories ORDER BY code COLLATE BINARY",
+	.insert = "INSERT INTO categories(code, name, kind, urgent, emergency,"
+	    " department) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	.update = "UPDATE categories SET name = ?2, kind = ?3, urgent = ?4,"
+	    " emergency = ?5, department = ?6, retired = 0 WHERE code = ?1",
+	.retire = "UPDATE categories SET retired = 1 WHERE code = ?1",
+	.retire_flag = 1,
+	.ncols = 5,
+	.col = { { "name", COL_TEXT, NULL }, { "kind", COL_TEXT, NULL },
 	    { "urgent", COL_INT, NULL }, { "emergency", COL_INT, NULL },
-	    { "department", COL_TEXT, NULL } }, -1
+	    { "department", COL_TEXT, NULL } }
 };
 
 static const struct table t_sla = {
-	"sla",
-	"SELECT name, seconds, clock FROM sla ORDER BY name COLLATE BINARY",
-	"INSERT INTO sla(name, seconds, clock) VALUES (?1, ?2, ?3)"
-	" ON CONFLICT(name) DO UPDATE SET seconds = excluded.seconds,"
-	" clock = excluded.clock",
-	"DELETE FROM sla WHERE name = ?1",
-	0, 2, { { "seconds", COL_INT, NULL }, { "clock", COL_TEXT, NULL } }, -1
+	.name = "sla",
+	.select = "SELECT name, seconds, clock FROM sla"
+	    " ORDER BY name COLLATE BINARY",
+	.insert = "INSERT INTO sla(name, seconds, clock) VALUES (?1, ?2, ?3)",
+	.update = "UPDATE sla SET seconds = ?2, clock = ?3 WHERE name = ?1",
+	.retire = "DELETE FROM sla WHERE name = ?1",
+	.ncols = 2,
+	.col = { { "seconds", COL_INT, NULL }, { "clock", COL_TEXT, NULL } }
 };
 
 static const struct table t_kpi = {
-	"kpi_targets",
-	"SELECT kpi, target FROM kpi_targets ORDER BY kpi COLLATE BINARY",
-	"INSERT INTO kpi_targets(kpi, target) VALUES (?1, ?2)"
-	" ON CONFLICT(kpi) DO UPDATE SET target = excluded.target",
-	"DELETE FROM kpi_targets WHERE kpi = ?1",
-	0, 1, { { "target", COL_INT, NULL } }, -1
+	.name = "kpi_targets",
+	.select = "SELECT kpi, target FROM kpi_targets"
+	    " ORDER BY kpi COLLATE BINARY",
+	.insert = "INSERT INTO kpi_targets(kpi, target) VALUES (?1, ?2)",
+	.update = "UPDATE kpi_targets SET target = ?2 WHERE kpi = ?1",
+	.retire = "DELETE FROM kpi_targets WHERE kpi = ?1",
+	.ncols = 1,
+	.col = { { "target", COL_INT, NULL } }
 };
 
 static const struct table t_days = {
-	"calendar_days",
-	"SELECT date, working, name FROM calendar_days"
-	" ORDER BY date COLLATE BINARY",
-	"INSERT INTO calendar_days(date, working, name) VALUES (?1, ?2, ?3)"
-	" ON CONFLICT(date) DO UPDATE SET working = excluded.working,"
-	" name = excluded.name",
-	"DELETE FROM calendar_days WHERE date = ?1",
-	0, 2, { { "working", COL_INT, NULL }, { "name", COL_TEXT, NULL } }, -1
+	.name = "calendar_days",
+	.select = "SELECT date, working, name FROM calendar_days"
+	    " ORDER BY date COLLATE BINARY",
+	.insert = "INSERT INTO calendar_days(date, working, name)"
+	    " VALUES (?1, ?2, ?3)",
+	.update = "UPDATE calendar_days SET working = ?2, name = ?3"
+	    " WHERE date = ?1",
+	.retire = "DELETE FROM calendar_days WHERE date = ?1",
+	.ncols = 2,
+	.col = { { "working", COL_INT, NULL }, { "name", COL_TEXT, NULL } }
 };
 
 /* Only the estate's own keys: other modules keep theirs in meta too. */
 static const struct table t_settings = {
-	"meta",
-	"SELECT key, value FROM meta WHERE key IN ('estate_name', 'timezone',"
-	" 'working_hours', 'calendar_file') ORDER BY key COLLATE BINARY",
-	"INSERT INTO meta(key, value) VALUES (?1, ?2)"
-	" ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-	"DELETE FROM meta WHERE key = ?1",
-	0, 1, { { "value", COL_TEXT, NULL } }, -1
+	.name = "meta",
+	.select = "SELECT key, value FROM meta WHERE key IN ('estate_name',"
+	    " 'timezone', 'working_hours', 'calendar_file', 'language')"
+	    " ORDER BY key COLLATE BINARY",
+	.insert = "INSERT INTO meta(key, value) VALUES (?1, ?2)",
+	.update = "UPDATE meta SET value = ?2 WHERE key = ?1",
+	.retire = "DELETE FROM meta WHERE key = ?1",
+	.ncols = 1,
+	.col = { { "value", COL_TEXT, NULL } }
 };
 
 /* The tables in the order they are applied (references first). */
@@ -234,6 +272,13 @@ struct plan {
 
 struct counts {
 	int added, changed, retired;
+};
+
+/* What one apply carries through its tables. */
+struct run {
+	struct pm_db *db;
+	const struct pm_estate *e;
+	const struct pm_estate_report *report;	/* may be NULL */
 };
 
 static int
@@ -393,22 +438,35 @@ show_dval(sqlite3_str *s, enum coltype type, sqlite3_value *v)
 		sqlite3_str_appendf(s, "%Q", (const char *)sqlite3_value_text(v));
 }
 
-/* Write the audit row and free its text. */
+/*
+ * Write the audit row of a record added or changed, "added: BODY" or
+ * "changed: BODY" (BODY the text of 's', which this frees), and tell the
+ * caller's row report, with the same BODY.
+ */
 static int
-audit(struct pm_db *db, const struct table *t, const char *key,
-    sqlite3_str *s)
+audit(const struct run *r, const struct table *t, const char *what,
+    const char *action, const char *key, sqlite3_str *s)
 {
-	char *summary = sqlite3_str_finish(s);
-	int rc;
+	int err = sqlite3_str_errcode(s), rc;
+	/* An empty text (a KPI added with no target) finishes as NULL. */
+	char *body = sqlite3_str_finish(s);
 
-	if (summary == NULL)
+	if (err != SQLITE_OK)
 		return nomem();
-	rc = pm_audit(db, t->name, key, "%s", summary);
-	sqlite3_free(summary);
+	rc = pm_audit(r->db, t->name, key, "%s: %s",
+	    strcmp(action, "add") == 0 ? "added" : "changed",
+	    body != NULL ? body : "");
+	if (rc == 0 && r->report != NULL && r->report->row != NULL)
+		r->report->row(what, action, key, body != NULL ? body : "",
+		    r->report->arg);
+	sqlite3_free(body);
 	return rc;
 }
 
-/* Insert or update row 'f'; a kept value comes from 'd' or the default. */
+/*
+ * Insert row 'f' (d NULL) or update the row 'd' to it; a kept value comes
+ * from 'd' or the default.
+ */
 static int
 put(struct pm_db *db, const struct table *t, const struct frow *f,
     const struct drow *d)
@@ -416,7 +474,7 @@ put(struct pm_db *db, const struct table *t, const struct frow *f,
 	sqlite3_stmt *st;
 	int j;
 
-	if ((st = pm_db_stmt(db, t->put)) == NULL)
+	if ((st = pm_db_stmt(db, d == NULL ? t->insert : t->update)) == NULL)
 		return pm_err_code();
 	sqlite3_bind_text(st, 1, f->key, -1, SQLITE_STATIC);
 	for (j = 0; j < t->ncols; j++) {
@@ -437,16 +495,45 @@ put(struct pm_db *db, const struct table *t, const struct frow *f,
 	return pm_db_step_done(db, st, "apply estate");
 }
 
+/*
+ * Why the insert of unit code 'key' failed, when the reason is a code
+ * that differs only in case, which the units table's case-blind index
+ * refuses: the estate file was checked for such codes, so the other is
+ * in the database (perhaps retired, which still holds the code).  Only
+ * a failure pays for this lookup, which reads the whole table.
+ */
 static int
-add(struct pm_db *db, const struct table *t, const struct frow *f)
+same_code(struct pm_db *db, const struct pm_estate *e, const char *key,
+    int rc)
+{
+	sqlite3_stmt *st;
+	int src;
+
+	if ((st = pm_db_stmt(db, "SELECT code FROM units"
+	    " WHERE lower(code) = lower(?1) AND code <> ?1")) == NULL)
+		return rc;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if ((src = sqlite3_step(st)) == SQLITE_ROW)
+		rc = pm_err(PM_EX_CONFIG, "%s: code %s: the database already "
+		    "has %s, which differs only in case (codes are the same in "
+		    "any case: write it as the database has it)", e->file,
+		    pm_q(key), pm_q(pm_col_text(st, 0)));
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* Add record 'f', a new row of kind 'what'. */
+static int
+add(const struct run *r, const struct table *t, const char *what,
+    const struct frow *f)
 {
 	sqlite3_str *s;
 	int j, rc, n = 0;
 
-	if ((rc = put(db, t, f, NULL)) != 0)
-		return rc;
-	s = sqlite3_str_new(db->h);
-	sqlite3_str_appendall(s, "added:");
+	if ((rc = put(r->db, t, f, NULL)) != 0)
+		return t == &t_units && rc == PM_EX_DATAERR ?
+		    same_code(r->db, r->e, f->key, rc) : rc;
+	s = sqlite3_str_new(r->db->h);
 	for (j = 0; j < t->ncols; j++) {
 		struct val v = f->v[j];
 
@@ -454,11 +541,11 @@ add(struct pm_db *db, const struct table *t, const struct frow *f)
 			v = text(t->col[j].dflt);
 		if (v.kind == VAL_NULL)
 			continue;
-		sqlite3_str_appendf(s, "%s %s ", n++ ? "," : "",
+		sqlite3_str_appendf(s, "%s%s ", n++ ? ", " : "",
 		    t->col[j].name);
 		show_val(s, t->col[j].type, &v);
 	}
-	return audit(db, t, f->key, s);
+	return audit(r, t, what, "add", f->key, s);
 }
 
 /* Whether record 'f' differs from the row 'st' is on. */
@@ -477,65 +564,77 @@ differs(const struct table *t, const struct frow *f, sqlite3_stmt *st)
 
 /* Update 'd' to 'f', which differ. */
 static int
-change(struct pm_db *db, const struct table *t, const struct frow *f,
-    const struct drow *d)
+change(const struct run *r, const struct table *t, const char *what,
+    const struct frow *f, const struct drow *d)
 {
 	sqlite3_str *s;
 	int j, rc, n = 0;
 
-	if ((rc = put(db, t, f, d)) != 0)
+	if ((rc = put(r->db, t, f, d)) != 0)
 		return rc;
-	s = sqlite3_str_new(db->h);
-	sqlite3_str_appendall(s, "changed:");
+	s = sqlite3_str_new(r->db->h);
 	if (d->retired) {
-		sqlite3_str_appendall(s, " restored");
+		sqlite3_str_appendall(s, "restored");
 		n++;
 	}
 	for (j = 0; j < t->ncols; j++) {
 		if (same(&f->v[j], d->v[j]))
 			continue;
-		sqlite3_str_appendf(s, "%s %s ", n++ ? "," : "",
+		sqlite3_str_appendf(s, "%s%s ", n++ ? ", " : "",
 		    t->col[j].name);
 		show_dval(s, t->col[j].type, d->v[j]);
 		sqlite3_str_appendall(s, " -> ");
 		show_val(s, t->col[j].type, &f->v[j]);
 	}
-	return audit(db, t, f->key, s);
+	return audit(r, t, what, "change", f->key, s);
 }
 
 static int
-retire(struct pm_db *db, const struct table *t, const char *key)
+retire(const struct run *r, const struct table *t, const char *what,
+    const char *key)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((st = pm_db_stmt(db, t->retire)) == NULL)
+	if ((st = pm_db_stmt(r->db, t->retire)) == NULL)
 		return pm_err_code();
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	if ((rc = pm_db_step_done(db, st, "apply estate")) != 0)
+	if ((rc = pm_db_step_done(r->db, st, "apply estate")) != 0 ||
+	    (rc = pm_audit(r->db, t->name, key, "%s",
+	    t->retire_flag ? "retired" : "removed")) != 0)
 		return rc;
-	return pm_audit(db, t->name, key, "%s",
-	    t->retire_flag ? "retired" : "removed");
+	if (r->report != NULL && r->report->row != NULL)
+		r->report->row(what, "retire", key, NULL, r->report->arg);
+	return 0;
 }
 
-/* Which count a row goes to: units and public areas share a table. */
+/*
+ * Which count a row goes to: units, public areas and the common parts of
+ * buildings share a table, and the kind and building tell them apart
+ * (0 a unit, 1 a public area, 2 a common part).
+ */
+static int
+bucket(const struct table *t, const char *kind, int has_building)
+{
+	if (!t->split || kind == NULL || strcmp(kind, "public") != 0)
+		return 0;
+	return has_building ? 2 : 1;
+}
+
 static int
 bucket_f(const struct table *t, const struct frow *f)
 {
-	return t->split >= 0 && f->v[t->split].kind == VAL_TEXT &&
-	    strcmp(f->v[t->split].s, "public") == 0;
+	return bucket(t, f->v[0].s, f->v[1].kind != VAL_NULL);
 }
 
 /* As bucket_f(), for the row 'st' is on. */
 static int
 bucket_d(const struct table *t, sqlite3_stmt *st)
 {
-	const char *s;
-
-	if (t->split < 0)
+	if (!t->split)
 		return 0;
-	s = pm_col_text(st, t->split + 1);
-	return s != NULL && strcmp(s, "public") == 0;
+	return bucket(t, pm_col_text(st, 1),
+	    sqlite3_column_type(st, 2) != SQLITE_NULL);
 }
 
 /* Plan to add 'f', record 'rec' of the file; 0 or out of memory. */
@@ -667,31 +766,80 @@ plan_table(struct pm_db *db, const struct pm_estate *e, int k,
 	return rc;
 }
 
-/* Write what the plan for table k says, in its order, and count it. */
+/*
+ * Free the unique values (a staff member's Unix account) that the plan
+ * for table k takes from rows, before any write: the writes go in key
+ * order, so an account that moves from one staff member to another, or
+ * from one who leaves to one who comes, would otherwise be held by two
+ * rows in between, and the unique index refuse the apply.  The change
+ * that follows writes the new value, and its audit row says old -> new.
+ */
 static int
-plan_run(struct pm_db *db, const struct pm_estate *e, int k,
-    const struct plan *p, struct counts *cnt)
+unbind_pass(struct pm_db *db, const struct pm_estate *e, int k,
+    const struct plan *p)
+{
+	const struct table *t = tables[k];
+	const struct op *o;
+	sqlite3_stmt *st;
+	struct frow f;
+	const char *key;
+	int i, rc;
+
+	if (t->unbind == NULL)
+		return 0;
+	for (i = 0; i < p->n; i++) {
+		o = &p->op[i];
+		if (o->kind == OP_ADD)
+			continue;
+		if (o->kind == OP_CHANGE) {
+			row_at(e, k, o->rec, &f);
+			if (sqlite3_value_type(o->d->v[t->unbind_col]) ==
+			    SQLITE_NULL || same(&f.v[t->unbind_col],
+			    o->d->v[t->unbind_col]))
+				continue;
+			key = f.key;
+		} else
+			key = o->key;
+		if ((st = pm_db_stmt(db, t->unbind)) == NULL)
+			return pm_err_code();
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		if ((rc = pm_db_step_done(db, st, "apply estate")) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/*
+ * Write what the plan for table k says, in its order, and count it in
+ * cnt[bucket], each record of kind kinds[bucket].
+ */
+static int
+plan_run(const struct run *r, int k, const struct plan *p,
+    struct counts *cnt, const char *const *kinds)
 {
 	const struct table *t = tables[k];
 	const struct op *o;
 	struct frow f;
-	int i, rc = 0;
+	int i, rc;
 
+	if ((rc = unbind_pass(r->db, r->e, k, p)) != 0)
+		return rc;
 	for (i = 0; i < p->n && rc == 0; i++) {
 		o = &p->op[i];
 		switch (o->kind) {
 		case OP_ADD:
-			row_at(e, k, o->rec, &f);
-			if ((rc = add(db, t, &f)) == 0)
+			row_at(r->e, k, o->rec, &f);
+			if ((rc = add(r, t, kinds[o->bucket], &f)) == 0)
 				cnt[o->bucket].added++;
 			break;
 		case OP_CHANGE:
-			row_at(e, k, o->rec, &f);
-			if ((rc = change(db, t, &f, o->d)) == 0)
+			row_at(r->e, k, o->rec, &f);
+			if ((rc = change(r, t, kinds[o->bucket], &f,
+			    o->d)) == 0)
 				cnt[o->bucket].changed++;
 			break;
 		default:
-			if ((rc = retire(db, t, o->key)) == 0)
+			if ((rc = retire(r, t, kinds[o->bucket], o->key)) == 0)
 				cnt[o->bucket].retired++;
 			break;
 		}
@@ -701,13 +849,16 @@ plan_run(struct pm_db *db, const struct pm_estate *e, int k,
 
 /*
  * Make table k say what the file's 'n' records for it say, with 'keys'
- * (room for n) to sort their keys in.  Counts go to cnt[0], or cnt[1]
- * for public areas.
+ * (room for n) to sort their keys in.  Counts go to cnt[0], and for the
+ * units table public areas to cnt[1] and common parts to cnt[2]; kinds
+ * names them alike.
  */
 static int
-sync_table(struct pm_db *db, const struct pm_estate *e, int k, int n,
-    struct fkey *keys, struct counts *cnt)
+sync_table(const struct run *r, int k, int n, struct fkey *keys,
+    struct counts *cnt, const char *const *kinds)
 {
+	struct pm_db *db = r->db;
+	const struct pm_estate *e = r->e;
 	struct plan p;
 	struct frow f;
 	int i, rc;
@@ -722,20 +873,27 @@ sync_table(struct pm_db *db, const struct pm_estate *e, int k, int n,
 		qsort(keys, (size_t)n, sizeof *keys, fkey_cmp);
 	memset(&p, 0, sizeof p);
 	if ((rc = plan_table(db, e, k, keys, n, &p)) == 0)
-		rc = plan_run(db, e, k, &p, cnt);
+		rc = plan_run(r, k, &p, cnt, kinds);
 	plan_free(tables[k], &p);
 	return rc;
 }
 
-/* Unit or public area i (units first) as a record. */
+/* Unit, public area or common part i (in that order) as a record. */
 static void
 unit_row(const struct pm_estate *e, int i, struct frow *r)
 {
 	const struct pm_estate_unit *u;
+	int unit = 0;
 
-	u = i < e->nunits ? &e->units[i] : &e->public_areas[i - e->nunits];
+	if (i < e->nunits) {
+		u = &e->units[i];
+		unit = 1;
+	} else if ((i -= e->nunits) < e->npublic_areas)
+		u = &e->public_areas[i];
+	else
+		u = &e->common_parts[i - e->npublic_areas];
 	r->key = u->code;
-	r->v[0] = text(u->building ? "unit" : "public");
+	r->v[0] = text(unit ? "unit" : "public");
 	r->v[1] = text(u->building);
 	r->v[2] = known(u->entrance);
 	r->v[3] = known(u->floor);
@@ -746,23 +904,39 @@ unit_row(const struct pm_estate *e, int i, struct frow *r)
 		r->v[6].kind = VAL_KEEP;
 }
 
-/* The KPI that is the i'th with a target. */
-static const struct pm_estate_kpi *
-kpi_at(const struct pm_estate *e, int i)
+/*
+ * The settings the file states, in this order, those not stated skipped:
+ * setting i into *r, or (i < 0) how many there are.
+ */
+static int
+setting_at(const struct pm_estate *e, int i, struct frow *r)
 {
-	int j;
+	const struct {
+		const char *key, *value;
+	} settings[] = {
+		{ "estate_name", e->name },
+		{ "timezone", e->timezone },
+		{ "working_hours", e->working_hours },
+		{ "calendar_file", e->calendar },
+		{ "language", e->language }
+	};
+	int j, n = 0;
 
-	for (j = 0; j < PM_ESTATE_NKPI; j++)
-		if (e->kpi[j].target >= 0 && i-- == 0)
-			break;
-	return &e->kpi[j];
+	for (j = 0; j < (int)(sizeof settings / sizeof settings[0]); j++) {
+		if (settings[j].value == NULL)
+			continue;
+		if (n++ == i) {
+			r->key = settings[j].key;
+			r->v[0] = text(settings[j].value);
+		}
+	}
+	return n;
 }
 
 /* How many records the file has for table k (an index into tables). */
 static int
 rows_count(const struct pm_estate *e, int k)
 {
-	int i, n = 0;
 
 	switch (k) {
 	case 0:
@@ -772,19 +946,17 @@ rows_count(const struct pm_estate *e, int k)
 	case 2:
 		return e->nbuildings;
 	case 3:
-		return e->nunits + e->npublic_areas;
+		return e->nunits + e->npublic_areas + e->ncommon_parts;
 	case 4:
 		return e->ncategories;
 	case 5:
 		return PM_ESTATE_NSLA;
 	case 6:
-		for (i = 0; i < PM_ESTATE_NKPI; i++)
-			n += e->kpi[i].target >= 0;
-		return n;
+		return PM_ESTATE_NKPI;
 	case 7:
 		return e->ndays;
 	default:
-		return e->calendar != NULL ? 4 : 3;
+		return setting_at(e, -1, NULL);
 	}
 }
 
@@ -795,9 +967,6 @@ rows_count(const struct pm_estate *e, int k)
 static void
 row_at(const struct pm_estate *e, int k, int i, struct frow *r)
 {
-	static const char *const settings[] = { "estate_name", "timezone",
-		"working_hours", "calendar_file" };
-
 	memset(r, 0, sizeof *r);
 	switch (k) {
 	case 0:
@@ -810,6 +979,7 @@ row_at(const struct pm_estate *e, int k, int i, struct frow *r)
 		r->v[1] = text(e->staff[i].department);
 		r->v[2] = text(e->staff[i].role);
 		r->v[3] = text(e->staff[i].phone);
+		r->v[4] = text(e->staff[i].unix_user);
 		break;
 	case 2:
 		r->key = e->buildings[i].code;
@@ -832,8 +1002,10 @@ row_at(const struct pm_estate *e, int k, int i, struct frow *r)
 		r->v[1] = text(e->sla[i].clock);
 		break;
 	case 6:
-		r->key = kpi_at(e, i)->kpi;
-		r->v[0] = integer(kpi_at(e, i)->target);
+		/* A KPI without a target ("none") is a row with no target. */
+		r->key = e->kpi[i].kpi;
+		r->v[0] = e->kpi[i].target >= 0 ? integer(e->kpi[i].target) :
+		    text(NULL);
 		break;
 	case 7:
 		r->key = e->days[i].date;
@@ -841,57 +1013,66 @@ row_at(const struct pm_estate *e, int k, int i, struct frow *r)
 		r->v[1] = text(e->days[i].name);
 		break;
 	default:
-		r->key = settings[i];
-		r->v[0] = text(i == 0 ? e->name : i == 1 ? e->timezone :
-		    i == 2 ? e->working_hours : e->calendar);
+		setting_at(e, i, r);
 		break;
 	}
 }
 
-/* What report() calls each count, in pm-estate(5)'s order. */
+/* What the report calls each kind, in pm-estate(5)'s order. */
 static const char *const kinds[] = { "departments", "staff", "buildings",
-	"units", "public areas", "categories", "sla", "kpi targets",
-	"calendar days", "settings" };
+	"units", "public areas", "common parts", "categories", "sla",
+	"kpi targets", "calendar days", "settings" };
+#define NKINDS ((int)(sizeof kinds / sizeof kinds[0]))
 
 int
 pm_estate_apply(struct pm_db *db, const struct pm_estate *e,
-    void (*report)(const char *, int, int, int, void *), void *arg)
+    const struct pm_estate_report *report)
 {
-	struct counts cnt[NTABLES + 1];
+	struct counts cnt[NKINDS];
+	struct run r;
 	struct fkey *keys;
 	size_t max;
-	int k, rc = 0;
+	int k, at, rc = 0;
 
 	if (!e->calendar_read)
-		return pm_err(PM_EX_SOFTWARE, "estate '%s': loaded without "
-		    "its calendar, cannot apply", e->file);
+		return pm_err(PM_EX_SOFTWARE, "estate %s: loaded without its "
+		    "calendar, cannot apply", pm_q(e->file));
 	/* Room for the largest kind; the sum of them all is enough. */
-	max = (size_t)e->nunits + (size_t)e->npublic_areas + (size_t)e->ndays +
+	max = (size_t)e->nunits + (size_t)e->npublic_areas +
+	    (size_t)e->ncommon_parts + (size_t)e->ndays +
 	    (size_t)e->ndepartments + (size_t)e->nstaff +
 	    (size_t)e->nbuildings + (size_t)e->ncategories + PM_ESTATE_NSLA +
-	    PM_ESTATE_NKPI + 4;
+	    PM_ESTATE_NKPI + 5;
 	if ((keys = calloc(max, sizeof *keys)) == NULL)
 		return nomem();
 	memset(cnt, 0, sizeof cnt);
+	r.db = db;
+	r.e = e;
+	r.report = report;
 	/*
-	 * The units table (k 3) also counts public areas, in cnt[4], so
-	 * the tables after it count one place further on.
+	 * The units table (k 3) also counts public areas and common parts,
+	 * in the two counts after its own, so the tables after it count
+	 * two places further on.
 	 */
-	for (k = 0; k < NTABLES && rc == 0; k++)
-		rc = sync_table(db, e, k, rows_count(e, k), keys,
-		    &cnt[k < 4 ? k : k + 1]);
+	for (k = 0; k < NTABLES && rc == 0; k++) {
+		at = k < 4 ? k : k + 2;
+		rc = sync_table(&r, k, rows_count(e, k), keys, &cnt[at],
+		    &kinds[at]);
+	}
 	free(keys);
 	if (rc != 0)
 		return rc;
 	/* The cached calendar, if any, is the old one now. */
+	free(db->ticket_sla);
+	db->ticket_sla = NULL;
 	if (db->cal != NULL) {
 		pm_calendar_release(db->cal);
 		free(db->cal);
 		db->cal = NULL;
 	}
-	if (report != NULL)
-		for (k = 0; k <= NTABLES; k++)
-			report(kinds[k], cnt[k].added, cnt[k].changed,
-			    cnt[k].retired, arg);
+	if (report != NULL && report->count != NULL)
+		for (k = 0; k < NKINDS; k++)
+			report->count(kinds[k], cnt[k].added, cnt[k].changed,
+			    cnt[k].retired, report->arg);
 	return 0;
 }

@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <grp.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -21,7 +22,9 @@
 #include "clock.h"
 #include "err.h"
 #include "estate.h"
+#include "i18n.h"
 #include "money.h"
+#include "text.h"
 
 #define MAX_FILE_SIZE	(64L * 1024 * 1024)
 #define MAX_CODE	64
@@ -44,6 +47,7 @@ struct pm_estate_mem {
  */
 struct seen {
 	const char *key;
+	const char *orig;	/* codes: the key as written, before folding */
 	int line, col;
 };
 
@@ -57,27 +61,29 @@ struct ctx {
 	int flags;
 	yaml_document_t doc;
 	struct pm_estate *e;
-	struct seenset depts, staff, buildings, codes, cats;
+	struct seenset depts, staff, buildings, codes, cats, unix_users;
 	int cap_depts, cap_staff, cap_buildings, cap_units, cap_public,
-	    cap_cats;
+	    cap_common, cap_cats;
 	struct pm_calendar hours;	/* working hours, for SLA durations */
 };
 
 static const char *const top_keys[] = { "estate", "departments", "staff",
 	"buildings", "public_areas", "categories", "sla", "kpi_targets", NULL };
 static const char *const estate_keys[] = { "name", "timezone", "calendar",
-	"working_hours", "group", NULL };
+	"working_hours", "group", "language", NULL };
 static const char *const dept_keys[] = { "code", "name", NULL };
 static const char *const staff_keys[] = { "login", "name", "department",
-	"role", "phone", NULL };
+	"role", "phone", "unix", NULL };
 static const char *const building_keys[] = { "code", "name", "units",
-	"extra", NULL };
+	"extra", "common_parts", NULL };
 static const char *const group_keys[] = { "entrances", "floors", "rooms",
 	"area", "condition", NULL };
 static const char *const extra_keys[] = { "code", "area", "condition",
 	"entrance", "floor", NULL };
 static const char *const public_keys[] = { "code", "name", "area",
 	"condition", NULL };
+static const char *const part_keys[] = { "code", "name", "per", "entrances",
+	"area", "condition", NULL };
 static const char *const cat_keys[] = { "code", "name", "kind", "urgent",
 	"emergency", "department", NULL };
 static const char *const sla_keys[] = { "within", "clock", NULL };
@@ -88,6 +94,7 @@ static const char *const conditions[] = { "good", "basic", "poor", NULL };
 static const char *const cat_kinds[] = { "repair", "complaint", "inquiry",
 	"suggestion", NULL };
 static const char *const clocks[] = { "calendar", "working", NULL };
+static const char *const pers[] = { "entrance", "building", NULL };
 
 /* The defaults of pm-estate(5), in the order of the PM_SLA_* names. */
 static const struct {
@@ -122,14 +129,15 @@ nomem(void)
 	return pm_err(PM_EX_SOFTWARE, "out of memory");
 }
 
+/* Room for 'n' bytes in the arena, or NULL when out of memory. */
 static char *
-mem_strndup(struct pm_estate_mem *m, const char *s, size_t n)
+mem_alloc(struct pm_estate_mem *m, size_t n)
 {
 	struct chunk *c = m->head;
 	char *p;
 
-	if (c == NULL || c->cap - c->used < n + 1) {
-		size_t cap = n + 1 > CHUNK_SIZE ? n + 1 : CHUNK_SIZE;
+	if (c == NULL || c->cap - c->used < n) {
+		size_t cap = n > CHUNK_SIZE ? n : CHUNK_SIZE;
 
 		if ((c = malloc(sizeof *c + cap)) == NULL)
 			return NULL;
@@ -139,9 +147,19 @@ mem_strndup(struct pm_estate_mem *m, const char *s, size_t n)
 		m->head = c;
 	}
 	p = c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+static char *
+mem_strndup(struct pm_estate_mem *m, const char *s, size_t n)
+{
+	char *p;
+
+	if ((p = mem_alloc(m, n + 1)) == NULL)
+		return NULL;
 	memcpy(p, s, n);
 	p[n] = '\0';
-	c->used += n + 1;
 	return p;
 }
 
@@ -149,6 +167,25 @@ static char *
 mem_strdup(struct pm_estate_mem *m, const char *s)
 {
 	return mem_strndup(m, s, strlen(s));
+}
+
+/* A formatted string in the arena, or NULL when out of memory. */
+static char * PM_PRINTF(2, 3)
+mem_printf(struct pm_estate_mem *m, const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (p = mem_alloc(m, (size_t)n + 1)) == NULL)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
 }
 
 /* Room for element n of an array of *cap; returns NULL when out of memory. */
@@ -229,49 +266,17 @@ seen_add(struct seenset *set, const char *key, int line, int col,
 	return 0;
 }
 
-/*
- * A value from the file, made safe to print in a message: control
- * characters become '?' and long text is cut at a character boundary.
- * Four buffers rotate so one message can show several values.
- */
-static const char *
-shown(const char *s, size_t len)
-{
-	static char buf[4][128];
-	static int which;
-	char *b = buf[which++ % 4];
-	size_t i, n = 0;
-
-	for (i = 0; i < len && n < sizeof buf[0] - 4; i++) {
-		unsigned char ch = (unsigned char)s[i];
-
-		b[n++] = ch < 0x20 || ch == 0x7f ? '?' : (char)ch;
-	}
-	if (i < len) {
-		/* Cut inside a character: drop its first bytes too. */
-		if (((unsigned char)s[i] & 0xc0) == 0x80) {
-			while (n > 0 && ((unsigned char)b[n - 1] & 0xc0) == 0x80)
-				n--;
-			if (n > 0)
-				n--;
-		}
-		memcpy(b + n, "...", 3);
-		n += 3;
-	}
-	b[n] = '\0';
-	return b;
-}
-
 static const char *
 sval(const yaml_node_t *n)
 {
 	return (const char *)n->data.scalar.value;
 }
 
+/* A scalar's value quoted for a message (see pm_q()). */
 static const char *
 show(const yaml_node_t *n)
 {
-	return shown(sval(n), n->data.scalar.length);
+	return pm_q(sval(n));
 }
 
 static int
@@ -292,7 +297,11 @@ node(struct ctx *c, int index)
 	return yaml_document_get_node(&c->doc, index);
 }
 
-/* Record "FILE:LINE:COLUMN: message" for node 'n' with status 'code'. */
+/*
+ * Record "FILE:LINE:COLUMN: message" for node 'n' with status 'code'.
+ * The message is looked up in the catalogue here, by its own format:
+ * pm_err() only sees the "%s:%d:%d: %s" around it.
+ */
 static int PM_PRINTF(4, 5)
 at_code(struct ctx *c, int code, const yaml_node_t *n, const char *fmt, ...)
 {
@@ -300,7 +309,7 @@ at_code(struct ctx *c, int code, const yaml_node_t *n, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, pm_gettext(fmt), ap);
 	va_end(ap);
 	return pm_err(code, "%s:%d:%d: %s", c->file, line_of(n), col_of(n),
 	    msg);
@@ -338,7 +347,7 @@ wrong_type(struct ctx *c, const yaml_node_t *n, const char *what,
 		return at(c, n, "%s: expected %s, found a mapping", what, want);
 	if (n->type == YAML_SEQUENCE_NODE)
 		return at(c, n, "%s: expected %s, found a list", what, want);
-	return at(c, n, "%s: expected %s, found '%s'", what, want, show(n));
+	return at(c, n, "%s: expected %s, found %s", what, want, show(n));
 }
 
 /* Whether 'n' is a YAML null: an empty plain value, ~ or null. */
@@ -386,7 +395,7 @@ fields(struct ctx *c, const yaml_node_t *n, const char *what,
 			if (strcmp(keys[i], sval(k)) == 0)
 				break;
 		if (keys[i] == NULL)
-			return at(c, k, "%s: unknown key '%s' (allowed: %s)",
+			return at(c, k, "%s: unknown key %s (allowed: %s)",
 			    what, show(k), joined(keys));
 		if (seen[i] != NULL)
 			return at(c, k, "%s: key '%s' given twice (first at "
@@ -444,7 +453,7 @@ text(struct ctx *c, const yaml_node_t *map, const yaml_node_t *v,
 		unsigned char ch = v->data.scalar.value[i];
 
 		if (ch < 0x20 || ch == 0x7f)
-			return at(c, v, "%s '%s': control character in text",
+			return at(c, v, "%s %s: control character in text",
 			    key, show(v));
 	}
 	if ((*out = mem_strndup(c->e->mem, sval(v), v->data.scalar.length)) ==
@@ -464,13 +473,13 @@ code(struct ctx *c, const yaml_node_t *map, const yaml_node_t *v,
 	if ((rc = text(c, map, v, what, key, 1, out)) != 0)
 		return rc;
 	if (strlen(*out) > MAX_CODE)
-		return at(c, v, "%s '%s': longer than %d characters", key,
+		return at(c, v, "%s %s: longer than %d characters", key,
 		    show(v), MAX_CODE);
 	for (s = *out; *s != '\0'; s++)
 		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
 		    (*s >= '0' && *s <= '9') || *s == '.' || *s == '_' ||
 		    (*s == '-' && dash)))
-			return at(c, v, "%s '%s': use only letters, digits, "
+			return at(c, v, "%s %s: use only letters, digits, "
 			    "'.', '_'%s", key, show(v), dash ? " and '-'" : "");
 	return 0;
 }
@@ -491,7 +500,7 @@ word(struct ctx *c, const yaml_node_t *map, const yaml_node_t *v,
 			*out = words[i];
 			return 0;
 		}
-	return at(c, v, "%s '%s': not one of %s", key, show(v), joined(words));
+	return at(c, v, "%s %s: not one of %s", key, show(v), joined(words));
 }
 
 static int
@@ -508,7 +517,7 @@ boolean(struct ctx *c, const yaml_node_t *v, const char *key, int *out)
 	if (strcasecmp(s, "true") == 0 || strcasecmp(s, "yes") == 0)
 		*out = 1;
 	else if (strcasecmp(s, "false") != 0 && strcasecmp(s, "no") != 0)
-		return at(c, v, "%s '%s': not true or false", key, show(v));
+		return at(c, v, "%s %s: not true or false", key, show(v));
 	return 0;
 }
 
@@ -569,20 +578,20 @@ range_item(struct ctx *c, const yaml_node_t *v, const char *key, int max,
 	if (*s != '\0')
 		goto bad;
 	if (b < a)
-		return at(c, v, "%s '%s': range runs backwards", key, show(v));
+		return at(c, v, "%s %s: range runs backwards", key, show(v));
 	if (a < 1 || b > max)
-		return at(c, v, "%s '%s': out of range (1-%d)", key, show(v),
+		return at(c, v, "%s %s: out of range (1-%d)", key, show(v),
 		    max);
 	for (i = a; i <= b; i++) {
 		if (on[i])
-			return at(c, v, "%s '%s': %d given twice", key, show(v),
+			return at(c, v, "%s %s: %d given twice", key, show(v),
 			    i);
 		on[i] = 1;
 		(*count)++;
 	}
 	return 0;
 bad:
-	return at(c, v, "%s '%s': not a number or a range like 1-18", key,
+	return at(c, v, "%s %s: not a number or a range like 1-18", key,
 	    show(v));
 }
 
@@ -625,7 +634,7 @@ number(struct ctx *c, const yaml_node_t *v, const char *key, int max,
 		return wrong_type(c, v, key, "a number");
 	s = sval(v);
 	if ((*out = small_number(&s)) < 1 || *s != '\0' || *out > max)
-		return at(c, v, "%s '%s': not a number from 1 to %d", key,
+		return at(c, v, "%s %s: not a number from 1 to %d", key,
 		    show(v), max);
 	return 0;
 }
@@ -641,8 +650,45 @@ unique(struct ctx *c, struct seenset *set, const yaml_node_t *n,
 	case 0:
 		return 0;
 	case 1:
-		return at(c, n, "duplicate %s '%s' (first at %d:%d)", what,
-		    shown(key, strlen(key)), first->line, first->col);
+		return at(c, n, "duplicate %s %s (first at %d:%d)", what,
+		    pm_q(key), first->line, first->col);
+	default:
+		return nomem();
+	}
+}
+
+/*
+ * Record a building, unit or public-area code in 'set', or report a
+ * duplicate at 'n'.  These codes must differ in more than case: people
+ * type "p-gate-n" for P-GATE-N and the tools find either (the database's
+ * index on unit codes ignores case), so two codes that differ only in
+ * case would be one code, and the database would refuse the second with
+ * a worse message.  Codes are ASCII (see code()), so folding ASCII
+ * letters is enough.
+ */
+static int
+unique_code(struct ctx *c, struct seenset *set, const yaml_node_t *n,
+    const char *what, const char *code)
+{
+	struct seen *first;
+	char *folded, *p;
+
+	if ((folded = mem_strdup(c->e->mem, code)) == NULL)
+		return nomem();
+	for (p = folded; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	switch (seen_add(set, folded, line_of(n), col_of(n), &first)) {
+	case 0:
+		seen_find(set, folded)->orig = code;
+		return 0;
+	case 1:
+		if (strcmp(first->orig, code) == 0)
+			return at(c, n, "duplicate %s %s (first at %d:%d)",
+			    what, pm_q(code), first->line, first->col);
+		return at(c, n, "duplicate %s %s (first at %d:%d as %s: codes "
+		    "are the same in any case)", what, pm_q(code), first->line,
+		    first->col, pm_q(first->orig));
 	default:
 		return nomem();
 	}
@@ -669,8 +715,8 @@ department_ref(struct ctx *c, const yaml_node_t *v, const char *whose,
 {
 	if (seen_find(&c->depts, dept) != NULL)
 		return 0;
-	return at(c, v, "%s '%s': unknown department '%s' (known: %s)", whose,
-	    who, show(v), known_departments(c));
+	return at(c, v, "%s %s: unknown department %s (known: %s)", whose,
+	    pm_q(who), show(v), known_departments(c));
 }
 
 /*
@@ -861,14 +907,33 @@ static int
 group_check(struct ctx *c, const yaml_node_t *v, const char *group)
 {
 	if (getgrnam(group) == NULL)
-		return at(c, v, "group '%s': no such group", show(v));
+		return at(c, v, "group %s: no such group", show(v));
+	return 0;
+}
+
+/*
+ * The language of messages and headings when the environment names none
+ * (cron runs with no LANG), as i18n.h reads it, stored in the one form
+ * the tools read back.
+ */
+static int
+language(struct ctx *c, const yaml_node_t *v)
+{
+	enum pm_lang lang;
+
+	if (c->e->language == NULL)
+		return 0;
+	if (pm_i18n_parse(c->e->language, &lang) != 0)
+		return at(c, v, "language %s: not a language pm speaks (use "
+		    "zh_CN or en)", show(v));
+	c->e->language = lang == PM_LANG_ZH ? "zh_CN" : "en";
 	return 0;
 }
 
 static int
 estate(struct ctx *c, const yaml_node_t *root, const yaml_node_t *n)
 {
-	yaml_node_t *v[6];
+	yaml_node_t *v[7];
 	int rc;
 
 	if (n == NULL)
@@ -883,7 +948,10 @@ estate(struct ctx *c, const yaml_node_t *root, const yaml_node_t *n)
 	    (rc = working_hours(c, v[3])) != 0 ||
 	    (rc = text(c, n, v[4], "estate", "group", 0, &c->e->group)) != 0 ||
 	    (c->e->group != NULL &&
-	    (rc = group_check(c, v[4], c->e->group)) != 0))
+	    (rc = group_check(c, v[4], c->e->group)) != 0) ||
+	    (rc = text(c, n, v[5], "estate", "language", 0,
+	    &c->e->language)) != 0 ||
+	    (rc = language(c, v[5])) != 0)
 		return rc;
 	if (c->e->timezone == NULL)
 		c->e->timezone = "Asia/Shanghai";
@@ -935,8 +1003,26 @@ phone(struct ctx *c, const yaml_node_t *v, const char *s)
 	size_t n = strlen(s);
 
 	if (n < 3 || n > 20 || strspn(s, "0123456789+-") != n)
-		return at(c, v, "phone '%s': not a phone number (3 to 20 "
+		return at(c, v, "phone %s: not a phone number (3 to 20 "
 		    "digits, '+' and '-')", show(v));
+	return 0;
+}
+
+/*
+ * The Unix account a staff member logs in with: it must exist here and
+ * now, like the group, so a misspelt account stops the apply instead of
+ * binding nobody; and it is one person's, so it is bound to one staff
+ * member only.
+ */
+static int
+unix_account(struct ctx *c, const yaml_node_t *v, const char *account)
+{
+	int rc;
+
+	if (getpwnam(account) == NULL)
+		return at(c, v, "unix account %s: no such user", show(v));
+	if ((rc = unique(c, &c->unix_users, v, "unix account", account)) != 0)
+		return rc;
 	return 0;
 }
 
@@ -945,7 +1031,7 @@ staff(struct ctx *c, const yaml_node_t *list)
 {
 	struct pm_estate_staff *s;
 	yaml_node_item_t *it;
-	yaml_node_t *v[5], *n;
+	yaml_node_t *v[6], *n;
 	int i, count, rc;
 
 	if ((rc = items(c, list, "staff", &it, &count)) != 0)
@@ -971,37 +1057,58 @@ staff(struct ctx *c, const yaml_node_t *list)
 		    &s->role)) != 0 ||
 		    (rc = text(c, n, v[4], "staff", "phone", 0,
 		    &s->phone)) != 0 ||
-		    (s->phone != NULL && (rc = phone(c, v[4], s->phone)) != 0))
+		    (s->phone != NULL && (rc = phone(c, v[4], s->phone)) != 0) ||
+		    (rc = text(c, n, v[5], "staff", "unix", 0,
+		    &s->unix_user)) != 0 ||
+		    (s->unix_user != NULL &&
+		    (rc = unix_account(c, v[5], s->unix_user)) != 0))
 			return rc;
 		c->e->nstaff++;
 	}
 	return 0;
 }
 
-/* Append one unit (or public area) and check that its code is new. */
+/* Which list a place goes to. */
+enum place_list {
+	UNITS,
+	PUBLIC_AREAS,
+	COMMON_PARTS
+};
+
+/* Append one unit, public area or common part and check its code is new. */
 static int
 add_unit(struct ctx *c, const yaml_node_t *n, const char *kind,
-    const struct pm_estate_unit *u)
+    const struct pm_estate_unit *u, enum place_list list)
 {
-	struct pm_estate_unit *arr;
-	int public = u->building == NULL;
-	int *count = public ? &c->e->npublic_areas : &c->e->nunits;
-	int rc;
+	struct pm_estate_unit **arr;
+	int *count, *cap, rc;
 
-	if (c->e->nunits + c->e->npublic_areas >= PM_ESTATE_MAX_UNITS)
-		return at(c, n, "more than %d units and public areas",
-		    PM_ESTATE_MAX_UNITS);
-	if ((rc = unique(c, &c->codes, n, kind, u->code)) != 0)
+	if (c->e->nunits + c->e->npublic_areas + c->e->ncommon_parts >=
+	    PM_ESTATE_MAX_UNITS)
+		return at(c, n, "more than %d units, public areas and common "
+		    "parts", PM_ESTATE_MAX_UNITS);
+	if ((rc = unique_code(c, &c->codes, n, kind, u->code)) != 0)
 		return rc;
-	arr = public ? c->e->public_areas : c->e->units;
-	if ((arr = grow(arr, public ? &c->cap_public : &c->cap_units, *count,
-	    sizeof *arr)) == NULL)
+	switch (list) {
+	case UNITS:
+		arr = &c->e->units;
+		count = &c->e->nunits;
+		cap = &c->cap_units;
+		break;
+	case PUBLIC_AREAS:
+		arr = &c->e->public_areas;
+		count = &c->e->npublic_areas;
+		cap = &c->cap_public;
+		break;
+	default:
+		arr = &c->e->common_parts;
+		count = &c->e->ncommon_parts;
+		cap = &c->cap_common;
+		break;
+	}
+	if ((*arr = grow(*arr, cap, *count, sizeof **arr)) == NULL)
 		return nomem();
-	if (public)
-		c->e->public_areas = arr;
-	else
-		c->e->units = arr;
-	arr[(*count)++] = *u;
+	(*arr)[(*count)++] = *u;
 	return 0;
 }
 
@@ -1017,7 +1124,7 @@ group_unit(struct ctx *c, const yaml_node_t *n, struct pm_estate_unit *u,
 		return nomem();
 	u->entrance = e;
 	u->floor = f;
-	return add_unit(c, n, "unit code", u);
+	return add_unit(c, n, "unit code", u, UNITS);
 }
 
 /*
@@ -1025,7 +1132,8 @@ group_unit(struct ctx *c, const yaml_node_t *n, struct pm_estate_unit *u,
  * BUILDING-ENTRANCE-ROOM with ROOM = floor * 100 + position.
  */
 static int
-unit_group(struct ctx *c, const char *building, const yaml_node_t *n)
+unit_group(struct ctx *c, const char *building, const yaml_node_t *n,
+    char *entrances)
 {
 	char ent[PM_ESTATE_MAX_ENTRANCE + 1], fl[PM_ESTATE_MAX_FLOOR + 1];
 	char pos[PM_ESTATE_MAX_POSITION + 1];
@@ -1053,6 +1161,7 @@ unit_group(struct ctx *c, const char *building, const yaml_node_t *n)
 	for (e = 1; e <= PM_ESTATE_MAX_ENTRANCE; e++) {
 		if (!ent[e])
 			continue;
+		entrances[e] = 1;
 		for (f = 1; f <= PM_ESTATE_MAX_FLOOR; f++) {
 			if (!fl[f])
 				continue;
@@ -1086,22 +1195,25 @@ guess_place(struct pm_estate_unit *u, size_t prefix)
 }
 
 static int
-extra_unit(struct ctx *c, const char *building, const yaml_node_t *n)
+extra_unit(struct ctx *c, const char *building, const yaml_node_t *n,
+    char *entrances)
 {
 	struct pm_estate_unit u;
 	yaml_node_t *v[5];
+	char prefix[MAX_CODE + 2];
 	size_t blen = strlen(building);
 	int rc;
 
 	memset(&u, 0, sizeof u);
 	u.building = building;
+	snprintf(prefix, sizeof prefix, "%s-", building);
 	if ((rc = fields(c, n, "extra unit", extra_keys, v)) != 0 ||
 	    (rc = code(c, n, v[0], "extra unit", "code", 1, &u.code)) != 0)
 		return rc;
 	if (strncmp(u.code, building, blen) != 0 || u.code[blen] != '-' ||
 	    u.code[blen + 1] == '\0')
-		return at(c, v[0], "extra unit '%s': code must start with "
-		    "'%s-', its building's code", show(v[0]), building);
+		return at(c, v[0], "extra unit %s: code must start with "
+		    "%s, its building's code", show(v[0]), pm_q(prefix));
 	guess_place(&u, blen + 1);
 	if ((rc = area(c, n, v[1], "extra unit", 1, &u.area)) != 0 ||
 	    (rc = word(c, n, v[2], "extra unit", "condition", 0, conditions,
@@ -1111,15 +1223,102 @@ extra_unit(struct ctx *c, const char *building, const yaml_node_t *n)
 	    (v[4] != NULL && (rc = number(c, v[4], "floor",
 	    PM_ESTATE_MAX_FLOOR, &u.floor)) != 0))
 		return rc;
-	return add_unit(c, v[0], "unit code", &u);
+	entrances[u.entrance] = 1;
+	return add_unit(c, v[0], "unit code", &u, UNITS);
+}
+
+/*
+ * One common part of a building (pm-estate(5)): per entrance, one place
+ * BUILDING-ENTRANCE-CODE named 3号楼1单元电梯 for each of 'entrances' (the
+ * entrances the building's units are at) or of those it names; per
+ * building, one place BUILDING-CODE named 3号楼屋面.  A part's code
+ * starts with a letter, so 3-1-LIFT can never be taken for a room.
+ */
+static int
+common_part(struct ctx *c, const struct pm_estate_building *b,
+    const yaml_node_t *n, const char *entrances)
+{
+	char ent[PM_ESTATE_MAX_ENTRANCE + 1];
+	const char *part, *name, *per;
+	struct pm_estate_unit u;
+	yaml_node_t *v[6];
+	int e, count, rc;
+
+	memset(&u, 0, sizeof u);
+	u.building = b->code;
+	if ((rc = fields(c, n, "common part", part_keys, v)) != 0 ||
+	    (rc = code(c, n, v[0], "common part", "code", 1, &part)) != 0 ||
+	    (rc = text(c, n, v[1], "common part", "name", 1, &name)) != 0 ||
+	    (rc = word(c, n, v[2], "common part", "per", 0, pers,
+	    &per)) != 0 ||
+	    (rc = area(c, n, v[4], "common part", 0, &u.area)) != 0 ||
+	    (rc = word(c, n, v[5], "common part", "condition", 0, conditions,
+	    &u.condition)) != 0)
+		return rc;
+	if (!((*part >= 'A' && *part <= 'Z') || (*part >= 'a' && *part <= 'z')))
+		return at(c, v[0], "common part %s: code must start with a "
+		    "letter, so that it is not taken for a room number",
+		    show(v[0]));
+	if (per != NULL && strcmp(per, "building") == 0) {
+		if (v[3] != NULL)
+			return at(c, v[3], "common part %s: entrances are for a "
+			    "part per entrance, not per building", pm_q(part));
+		if ((u.code = mem_printf(c->e->mem, "%s-%s", b->code,
+		    part)) == NULL ||
+		    (u.name = mem_printf(c->e->mem, "%s%s", b->name,
+		    name)) == NULL)
+			return nomem();
+		if (strlen(u.code) > MAX_CODE)
+			return at(c, v[0], "common part code %s: longer than "
+			    "%d characters", pm_q(u.code), MAX_CODE);
+		return add_unit(c, v[0], "common part code", &u,
+		    COMMON_PARTS);
+	}
+	if (v[3] != NULL) {
+		if ((rc = range(c, n, v[3], "common part", "entrances",
+		    PM_ESTATE_MAX_ENTRANCE, ent, &count)) != 0)
+			return rc;
+	} else {
+		memcpy(ent, entrances, sizeof ent);
+		for (e = 1, count = 0; e <= PM_ESTATE_MAX_ENTRANCE; e++)
+			count += ent[e];
+		if (count == 0)
+			return at(c, v[0], "common part %s: building %s has no "
+			    "units at any entrance (give the part's entrances, "
+			    "or per: building)", pm_q(part), pm_q(b->code));
+	}
+	for (e = 1; e <= PM_ESTATE_MAX_ENTRANCE; e++) {
+		if (!ent[e])
+			continue;
+		/*
+		 * 3号楼 + 1 + 单元 + 电梯, as people say it here; a part named
+		 * 单元门厅 is 3号楼1单元门厅, not 3号楼1单元单元门厅.
+		 */
+		if ((u.code = mem_printf(c->e->mem, "%s-%d-%s", b->code, e,
+		    part)) == NULL ||
+		    (u.name = mem_printf(c->e->mem, "%s%d单元%s", b->name, e,
+		    strncmp(name, "单元", strlen("单元")) == 0 &&
+		    name[strlen("单元")] != '\0' ? name + strlen("单元") :
+		    name)) == NULL)
+			return nomem();
+		if (strlen(u.code) > MAX_CODE)
+			return at(c, v[0], "common part code %s: longer than "
+			    "%d characters", pm_q(u.code), MAX_CODE);
+		u.entrance = e;
+		if ((rc = add_unit(c, v[0], "common part code", &u,
+		    COMMON_PARTS)) != 0)
+			return rc;
+	}
+	return 0;
 }
 
 static int
 building(struct ctx *c, const yaml_node_t *n)
 {
 	struct pm_estate_building *b;
+	char entrances[PM_ESTATE_MAX_ENTRANCE + 1];
 	yaml_node_item_t *it;
-	yaml_node_t *v[4];
+	yaml_node_t *v[5];
 	int i, count, rc;
 
 	if ((b = grow(c->e->buildings, &c->cap_buildings, c->e->nbuildings,
@@ -1129,19 +1328,30 @@ building(struct ctx *c, const yaml_node_t *n)
 	b += c->e->nbuildings;
 	if ((rc = fields(c, n, "building", building_keys, v)) != 0 ||
 	    (rc = code(c, n, v[0], "building", "code", 0, &b->code)) != 0 ||
-	    (rc = unique(c, &c->buildings, v[0], "building", b->code)) != 0 ||
+	    (rc = unique_code(c, &c->buildings, v[0], "building",
+	    b->code)) != 0 ||
 	    (rc = text(c, n, v[1], "building", "name", 1, &b->name)) != 0)
 		return rc;
 	c->e->nbuildings++;
+	/* Which entrances have units, for the common parts per entrance. */
+	memset(entrances, 0, sizeof entrances);
 	if ((rc = items(c, v[2], "units", &it, &count)) != 0)
 		return rc;
 	for (i = 0; i < count; i++)
-		if ((rc = unit_group(c, b->code, node(c, it[i]))) != 0)
+		if ((rc = unit_group(c, b->code, node(c, it[i]),
+		    entrances)) != 0)
 			return rc;
 	if ((rc = items(c, v[3], "extra", &it, &count)) != 0)
 		return rc;
 	for (i = 0; i < count; i++)
-		if ((rc = extra_unit(c, b->code, node(c, it[i]))) != 0)
+		if ((rc = extra_unit(c, b->code, node(c, it[i]),
+		    entrances)) != 0)
+			return rc;
+	entrances[0] = 0;
+	if ((rc = items(c, v[4], "common_parts", &it, &count)) != 0)
+		return rc;
+	for (i = 0; i < count; i++)
+		if ((rc = common_part(c, b, node(c, it[i]), entrances)) != 0)
 			return rc;
 	return 0;
 }
@@ -1181,7 +1391,8 @@ public_areas(struct ctx *c, const yaml_node_t *list)
 		    (rc = area(c, n, v[2], "public area", 0, &u.area)) != 0 ||
 		    (rc = word(c, n, v[3], "public area", "condition", 0,
 		    conditions, &u.condition)) != 0 ||
-		    (rc = add_unit(c, v[0], "public area code", &u)) != 0)
+		    (rc = add_unit(c, v[0], "public area code", &u,
+		    PUBLIC_AREAS)) != 0)
 			return rc;
 	}
 	return 0;
@@ -1249,8 +1460,8 @@ sla_within(struct ctx *c, const yaml_node_t *n, struct pm_estate_sla *s,
 	if (pm_calendar_duration_parse(&c->hours, kind, within, &secs) != 0)
 		return again(c, n);
 	if (secs <= 0)
-		return at(c, n, "%s: duration '%s' is not longer than zero",
-		    s->name, shown(within, strlen(within)));
+		return at(c, n, "%s: duration %s is not longer than zero",
+		    s->name, pm_q(within));
 	s->seconds = secs;
 	return 0;
 }
@@ -1331,7 +1542,7 @@ percent(struct ctx *c, const yaml_node_t *v, const char *kpi, int *out)
 	*out = (int)h;
 	return 0;
 bad:
-	return at(c, v, "%s '%s': not a percentage from 0%% to 100%% (like "
+	return at(c, v, "%s %s: not a percentage from 0%% to 100%% (like "
 	    "95%% or 99.5%%) or none", kpi, show(v));
 }
 
@@ -1399,27 +1610,119 @@ place(const char *buf, size_t len, size_t off, int *line, int *col)
 	}
 }
 
+/*
+ * The character at 1-based line:col of the input (columns count
+ * characters, as libyaml's marks do), as its bytes in 'out' (room for
+ * 5); "" past the end.
+ */
+static void
+char_at(const char *buf, size_t len, int line, int col, char *out)
+{
+	size_t i = 0, n;
+
+	for (; line > 1 && i < len; i++)
+		if (buf[i] == '\n')
+			line--;
+	for (; col > 1 && i < len; col--)
+		for (i++; i < len && ((unsigned char)buf[i] & 0xc0) == 0x80; i++)
+			;
+	for (n = 0; i + n < len && n < 4 && (n == 0 ||
+	    ((unsigned char)buf[i + n] & 0xc0) == 0x80); n++)
+		out[n] = buf[i + n];
+	out[n] = '\0';
+}
+
+static int
+is_problem(const yaml_parser_t *p, const char *problem, const char *context)
+{
+	return p->problem != NULL && strcmp(p->problem, problem) == 0 &&
+	    (context == NULL ||
+	    (p->context != NULL && strcmp(p->context, context) == 0));
+}
+
+/*
+ * A YAML syntax error.  libyaml's words are for people who know its
+ * grammar ("did not find expected key"); the usual slips behind them are
+ * a line indented one space off, a missing space after ':', a tab, a
+ * missing ',' or closing bracket, or an unclosed quote, so those are said
+ * with a hint of what to look at.  Where libyaml notices the slip only
+ * later (an unclosed quote at the end of the file, a key without ':' on
+ * the next line), the place given is where it began.  Other problems
+ * keep libyaml's words and its context.
+ */
 static int
 yaml_error(struct ctx *c, const yaml_parser_t *p, const char *buf,
     size_t len)
 {
-	int line, col;
+	const char *f = c->file;
+	char ch[5];
+	int line, col, cl, cc;
 
 	if (p->error == YAML_MEMORY_ERROR)
 		return nomem();
 	if (p->error == YAML_READER_ERROR) {
 		place(buf, len, p->problem_offset, &line, &col);
-		return pm_err(PM_EX_CONFIG, "%s:%d:%d: %s", c->file, line, col,
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: %s", f, line, col,
 		    p->problem ? p->problem : "cannot read the file");
 	}
+	line = (int)p->problem_mark.line + 1;
+	col = (int)p->problem_mark.column + 1;
+	cl = (int)p->context_mark.line + 1;
+	cc = (int)p->context_mark.column + 1;
+	if (is_problem(p, "mapping values are not allowed in this context",
+	    NULL))
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: mapping values are not "
+		    "allowed here (is the indentation right, or is a space "
+		    "missing after a ':'?)", f, line, col);
+	if (is_problem(p, "did not find expected key", NULL))
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: did not find the "
+		    "expected key (is this line indented like the keys above "
+		    "it?)", f, line, col);
+	if (is_problem(p, "could not find expected ':'",
+	    "while scanning a simple key"))
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: could not find the ':' "
+		    "after this key (is the ':' missing?)", f, cl, cc);
+	if (is_problem(p, "did not find expected '-' indicator", NULL))
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: did not find the "
+		    "expected list item (is this line indented like the items "
+		    "above it?)", f, line, col);
+	if (is_problem(p, "block sequence entries are not allowed in this "
+	    "context", NULL))
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: a list item is not "
+		    "allowed here (put each '- ' item on a line of its own, or "
+		    "quote a value that starts with '- ')", f, line, col);
+	if (is_problem(p, "found character that cannot start any token",
+	    NULL)) {
+		char_at(buf, len, line, col, ch);
+		if (strcmp(ch, "\t") == 0)
+			return pm_err(PM_EX_CONFIG, "%s:%d:%d: found a tab (YAML "
+			    "indents with spaces only: replace the tab with "
+			    "spaces)", f, line, col);
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: found %s, which cannot "
+		    "start a value (put the value in quotes)", f, line, col,
+		    pm_q(ch));
+	}
+	if (is_problem(p, "did not find expected ',' or '}'",
+	    "while parsing a flow mapping"))
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: did not find a ',' or "
+		    "'}' (is a ',' missing between two entries, or the '}' "
+		    "closing the '{' at %d:%d?)", f, line, col, cl, cc);
+	if (is_problem(p, "did not find expected ',' or ']'",
+	    "while parsing a flow sequence"))
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: did not find a ',' or "
+		    "']' (is a ',' missing between two items, or the ']' "
+		    "closing the '[' at %d:%d?)", f, line, col, cl, cc);
+	if (is_problem(p, "found unexpected end of stream",
+	    "while scanning a quoted scalar"))
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: the quoted text that "
+		    "starts here has no closing quote", f, cl, cc);
+	if (is_problem(p, "found undefined alias", NULL))
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: found an alias (*name) "
+		    "with no anchor (&name) before it", f, line, col);
 	if (p->context != NULL)
-		return pm_err(PM_EX_CONFIG, "%s:%d:%d: %s (%s at %d:%d)",
-		    c->file, (int)p->problem_mark.line + 1,
-		    (int)p->problem_mark.column + 1, p->problem, p->context,
-		    (int)p->context_mark.line + 1,
-		    (int)p->context_mark.column + 1);
-	return pm_err(PM_EX_CONFIG, "%s:%d:%d: %s", c->file,
-	    (int)p->problem_mark.line + 1, (int)p->problem_mark.column + 1,
+		return pm_err(PM_EX_CONFIG, "%s:%d:%d: %s (%s at %d:%d)", f,
+		    line, col, p->problem, p->context, cl, cc);
+	return pm_err(PM_EX_CONFIG, "%s:%d:%d: %s", f, line, col,
 	    p->problem ? p->problem : "YAML error");
 }
 
@@ -1485,6 +1788,7 @@ pm_estate_load_mem(const char *name, const char *buf, size_t len, int flags,
 	seen_release(&c.buildings);
 	seen_release(&c.codes);
 	seen_release(&c.cats);
+	seen_release(&c.unix_users);
 	if (rc != 0) {
 		pm_estate_free(c.e);
 		return rc;
@@ -1504,13 +1808,13 @@ pm_estate_load(const char *path, struct pm_estate **out)
 	*out = NULL;
 	if ((fp = fopen(path, "rb")) == NULL)
 		return pm_err(errno == ENOMEM ? PM_EX_SOFTWARE : PM_EX_NOINPUT,
-		    "estate file '%s': %s", path, strerror(errno));
+		    "estate file %s: %s", pm_q(path), strerror(errno));
 	for (;;) {
 		if (len == cap) {
 			cap = cap ? 2 * cap : 65536;
 			if (cap > MAX_FILE_SIZE + 1) {
-				rc = pm_err(PM_EX_CONFIG, "estate file '%s': "
-				    "larger than %ld bytes", path,
+				rc = pm_err(PM_EX_CONFIG, "estate file %s: "
+				    "larger than %ld bytes", pm_q(path),
 				    MAX_FILE_SIZE);
 				goto out;
 			}
@@ -1526,7 +1830,7 @@ pm_estate_load(const char *path, struct pm_estate **out)
 			break;
 	}
 	if (ferror(fp)) {
-		rc = pm_err(PM_EX_IOERR, "estate file '%s': %s", path,
+		rc = pm_err(PM_EX_IOERR, "estate file %s: %s", pm_q(path),
 		    strerror(errno));
 		goto out;
 	}
@@ -1556,6 +1860,7 @@ pm_estate_free(struct pm_estate *e)
 	free(e->buildings);
 	free(e->units);
 	free(e->public_areas);
+	free(e->common_parts);
 	free(e->categories);
 	free(e->days);
 	free(e);

@@ -14,22 +14,58 @@ fails 73 "init refuses an existing file" pm-db init
 has "and says so" "$(cat "$PM_TMP/err")" "already exists"
 fails 73 "init in a missing directory" pm-db init -d "$PM_TMP/no/such/dir.db"
 
-# apply: counts, then nothing.
+# apply: counts, then nothing.  Its reader is a person: a table even in
+# a pipe, unless a format is asked for; TSV, CSV and JSON stay records.
 ok "apply the demo estate" pm-db apply -o tsv "$ex"
-pm-db init -d "$PM_TMP/g.db"
-golden "apply prints what it added (fresh)" db-apply.tsv pm-db apply -d "$PM_TMP/g.db" "$ex"
+for f in g g2 g3; do pm-db init -d "$PM_TMP/$f.db"; done
+golden "apply prints a table of what it added, even in a pipe" db-apply.table pm-db apply -d "$PM_TMP/g.db" "$ex"
+golden "apply -o tsv prints the same as TSV" db-apply.tsv pm-db apply -o tsv -d "$PM_TMP/g2.db" "$ex"
+golden "apply -o json prints it as JSON Lines" db-apply.json pm-db apply -o json -d "$PM_TMP/g3.db" "$ex"
 ok "apply again" pm-db apply "$ex"
 same "a second apply changes nothing" "no changes" "$(cat "$PM_TMP/out")"
 ok "apply -n on an unchanged file" pm-db apply -n "$ex"
 same "apply -n says no changes" "no changes" "$(cat "$PM_TMP/out")"
+for f in tsv csv json; do
+	ok "apply -o $f with nothing to change" pm-db apply -n -o $f "$ex"
+	same "prints no records" "" "$(cat "$PM_TMP/out")"
+done
+ok "apply -q" pm-db apply -q "$ex"
+same "prints nothing" "" "$(cat "$PM_TMP/out")"
+
+# Common parts are places like public areas: lists and tickets name them.
+ok "pm-unit list --public" pm-unit list --public -o tsv
+has "lists a building's lift" "$(cat "$PM_TMP/out")" "3-1-LIFT	3号楼1单元电梯	"
+has "and a roof" "$(cat "$PM_TMP/out")" "8-ROOF	8号楼屋面	"
+same "12 public areas and 56 common parts" "68" "$(wc -l < "$PM_TMP/out")"
+ok "a ticket names a lift" pm-ticket add --as chen.jing -c lift-fault -u 3-1-LIFT 电梯运行异响
+id=$(cat "$PM_TMP/out")
+same "its place is the lift, and a lift fault is level 1" "3-1-LIFT 1" \
+    "$(sqlite3 "$PM_DB" "SELECT unit || ' ' || level FROM tickets WHERE id = $id")"
+ok "people trapped in a lift" pm-ticket add --as chen.jing -c lift-trapped -u 5-2-LIFT 电梯困人
+id=$(cat "$PM_TMP/out")
+same "is level 1 and needs someone on site" "1 1" \
+    "$(sqlite3 "$PM_DB" "SELECT level || ' ' || (onsite_due IS NOT NULL) FROM tickets WHERE id = $id")"
 
 # A bad file: file:line:column, exit 78, database unchanged.
 before=$(sha "$PM_DB")
 sed 's/^  name: 爱家名邸/   name: 爱家名邸/' "$ex" > "$PM_TMP/bad.yaml"
 cp "$PM_TOP"/examples/cn-holidays-2026.tsv "$PM_TMP/"
 fails 78 "a badly indented estate file" pm-db apply "$PM_TMP/bad.yaml"
-has "the error has file:line:column" "$(cat "$PM_TMP/err")" "bad.yaml:11:"
+same "the error has file:line:column and a hint" \
+    "pm-db: $PM_TMP/bad.yaml:11:3: did not find the expected key (is this line indented like the keys above it?)" \
+    "$(cat "$PM_TMP/err")"
 same "the database is unchanged" "$before" "$(sha "$PM_DB")"
+printf 'estate:\n\tname: x\n' > "$PM_TMP/tab.yaml"
+fails 78 "a tab in the indentation" pm-db apply "$PM_TMP/tab.yaml"
+same "is named as a tab" \
+    "pm-db: $PM_TMP/tab.yaml:2:1: found a tab (YAML indents with spaces only: replace the tab with spaces)" \
+    "$(cat "$PM_TMP/err")"
+printf 'estate:\n  name: 爱家: 名邸\n' > "$PM_TMP/colon.yaml"
+fails 78 "a second ': ' in a value" pm-db apply "$PM_TMP/colon.yaml"
+same "says what to look at" \
+    "pm-db: $PM_TMP/colon.yaml:2:11: mapping values are not allowed here (is the indentation right, or is a space missing after a ':'?)" \
+    "$(cat "$PM_TMP/err")"
+same "the database is still as it was" "$before" "$(sha "$PM_DB")"
 printf 'estate:\n  name: x\n  colour: red\n' > "$PM_TMP/unknown.yaml"
 fails 78 "an unknown key" pm-db apply "$PM_TMP/unknown.yaml"
 has "names the key and where" "$(cat "$PM_TMP/err")" "unknown.yaml:3:3:"
@@ -38,13 +74,33 @@ fails 66 "a missing estate file" pm-db apply "$PM_TMP/nope.yaml"
 fails 64 "apply without a file" pm-db apply
 fails 64 "apply with two files" pm-db apply "$ex" "$ex"
 
-# Change one thing: one row changed, and a dry run keeps nothing.
+# Change one thing: one row changed, and a dry run keeps nothing.  A dry
+# run names each row it would write after the counts, in a second record
+# stream (action, kind, key, change), a blank line between the two.
 sed 's/name: 爱家名邸/name: 爱家名邸二期/' "$ex" > "$PM_TMP/renamed.yaml"
 ok "apply -n of a change" pm-db apply -n -o tsv "$PM_TMP/renamed.yaml"
-same "apply -n prints the change" "settings	0	1	0" "$(cat "$PM_TMP/out")"
+same "apply -n prints the count and the row" "settings	0	1	0
+
+change	settings	estate_name	value '爱家名邸' -> '爱家名邸二期'" "$(cat "$PM_TMP/out")"
 same "apply -n keeps nothing" "$before" "$(sha "$PM_DB")"
-ok "apply the change" pm-db apply -o tsv "$PM_TMP/renamed.yaml"
-same "one setting changed" "settings	0	1	0" "$(cat "$PM_TMP/out")"
+# Several kinds of change at once.
+sed -e 's/name: 爱家名邸/name: 爱家名邸二期/' \
+    -e '/wang.fang/s/role: lead,      /role: supervisor,/' \
+    -e '/chen.gang/d' \
+    -e 's/{code: 8-S02, area: 72.50/{code: 8-S02, area: 75.00/' \
+    -e 's/^  - {code: P-WASTE.*/&\n  - {code: P-BIKE,    name: 非机动车棚, area: 150.00}/' \
+    -e 's/first_time_fix:        90%/first_time_fix:        none/' \
+    "$ex" > "$PM_TMP/changed.yaml"
+golden "apply -n names each row (table)" db-apply-n.table pm-db apply -n "$PM_TMP/changed.yaml"
+golden "apply -n names each row (TSV)" db-apply-n.tsv pm-db apply -n -o tsv "$PM_TMP/changed.yaml"
+golden "apply -n names each row (CSV)" db-apply-n.csv pm-db apply -n -o csv "$PM_TMP/changed.yaml"
+golden "apply -n names each row (JSON Lines)" db-apply-n.json pm-db apply -n -o json "$PM_TMP/changed.yaml"
+ok "apply -n --header" pm-db apply -n -o tsv --header "$PM_TMP/changed.yaml"
+same "each stream has its header" "kind	added	changed	retired
+action	kind	key	change" "$(grep '^kind	\|^action	' "$PM_TMP/out")"
+same "a dry run keeps none of them" "$before" "$(sha "$PM_DB")"
+ok "apply without -n" pm-db apply -o tsv "$PM_TMP/renamed.yaml"
+same "prints only the counts" "settings	0	1	0" "$(cat "$PM_TMP/out")"
 ok "summary" pm-db summary -o tsv
 has "the total row names the new estate" "$(tail -1 "$PM_TMP/out")" "all	爱家名邸二期	592	"
 

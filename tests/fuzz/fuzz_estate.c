@@ -18,6 +18,39 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/*
+ * What a loaded estate promises its users: every place has a code, a
+ * common part its building's code before its own and a name, the
+ * language one of the two that are stored.
+ */
+static void
+check(const struct pm_estate *e)
+{
+	const struct pm_estate_unit *u;
+	size_t n;
+	int i;
+
+	for (i = 0; i < e->nunits; i++)
+		if (e->units[i].code == NULL || e->units[i].building == NULL)
+			abort();
+	for (i = 0; i < e->npublic_areas; i++)
+		if (e->public_areas[i].code == NULL ||
+		    e->public_areas[i].building != NULL ||
+		    e->public_areas[i].name == NULL)
+			abort();
+	for (i = 0; i < e->ncommon_parts; i++) {
+		u = &e->common_parts[i];
+		if (u->code == NULL || u->building == NULL || u->name == NULL)
+			abort();
+		n = strlen(u->building);
+		if (strncmp(u->code, u->building, n) != 0 || u->code[n] != '-')
+			abort();
+	}
+	if (e->language != NULL && strcmp(e->language, "zh_CN") != 0 &&
+	    strcmp(e->language, "en") != 0)
+		abort();
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -31,6 +64,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (rc == 0 && (e == NULL || e->name == NULL))
 		abort();
+	if (rc == 0)
+		check(e);
 	pm_estate_free(e);
 	return 0;
 }

@@ -44,8 +44,9 @@ collect(const char *what, int added, int changed, int retired, void *arg)
 }
 
 static const char *const kinds[] = { "departments", "staff", "buildings",
-	"units", "public areas", "categories", "sla", "kpi targets",
-	"calendar days", "settings" };
+	"units", "public areas", "common parts", "categories", "sla",
+	"kpi targets", "calendar days", "settings" };
+#define NKINDS ((int)(sizeof kinds / sizeof kinds[0]))
 
 /* The counts reported for 'what', as "added/changed/retired". */
 static const char *
@@ -73,7 +74,7 @@ all_zero(const struct report *r)
 	for (i = 0; i < r->n; i++)
 		if (r->count[i][0] || r->count[i][1] || r->count[i][2])
 			return 0;
-	return r->n == 10;
+	return r->n == NKINDS;
 }
 
 static struct pm_estate *
@@ -94,6 +95,41 @@ load_text(const char *yaml)
 
 	ck_assert_msg(rc == 0, "load: %d %s", rc, pm_err_msg());
 	return e;
+}
+
+/* The rows report() was given, one "action kind key change" a line. */
+struct rows {
+	char text[4096];
+	size_t len;
+	int n;
+};
+
+static void
+collect_row(const char *what, const char *action, const char *key,
+    const char *change, void *arg)
+{
+	struct rows *r = arg;
+
+	r->n++;
+	r->len += (size_t)snprintf(r->text + r->len, sizeof r->text - r->len,
+	    "%s|%s|%s|%s\n", action, what, key, change ? change : "(null)");
+	ck_assert_uint_lt(r->len, sizeof r->text);
+}
+
+/* Apply 'yaml' and return the rows it reported. */
+static const char *
+apply_rows(struct pm_db *db, const char *yaml)
+{
+	static struct rows r;
+	struct pm_estate_report er = { NULL, collect_row, &r };
+	struct pm_estate *e = load_text(yaml);
+	int rc;
+
+	memset(&r, 0, sizeof r);
+	rc = pm_estate_apply(db, e, &er);
+	ck_assert_msg(rc == 0, "apply: %d %s", rc, pm_err_msg());
+	pm_estate_free(e);
+	return r.text;
 }
 
 /* Loading 'yaml' fails with 'code' and exactly 'msg'; nothing is kept. */
@@ -131,10 +167,11 @@ load_fails_with(const char *yaml, int code, const char *start)
 static void
 apply(struct pm_db *db, const struct pm_estate *e, struct report *r)
 {
+	struct pm_estate_report er = { collect, NULL, r };
 	int rc;
 
 	memset(r, 0, sizeof *r);
-	rc = pm_estate_apply(db, e, collect, r);
+	rc = pm_estate_apply(db, e, &er);
 	ck_assert_msg(rc == 0, "apply: %d %s", rc, pm_err_msg());
 }
 
@@ -202,6 +239,9 @@ find_unit(const struct pm_estate *e, const char *code)
 	return NULL;
 }
 
+static const struct pm_estate_unit *find_part(const struct pm_estate *,
+    const char *);
+
 /* A temporary directory with files in it, removed by tmp_done(). */
 static char tmpdir[64];
 
@@ -240,9 +280,21 @@ tmp_done(void)
  * Loading.
  */
 
+static const struct pm_estate_category *
+find_category(const struct pm_estate *e, const char *code)
+{
+	int i;
+
+	for (i = 0; i < e->ncategories; i++)
+		if (strcmp(e->categories[i].code, code) == 0)
+			return &e->categories[i];
+	return NULL;
+}
+
 START_TEST(example_loads)
 {
 	struct pm_estate *e = load_file(EXAMPLE);
+	const struct pm_estate_category *k;
 	const struct pm_estate_unit *u;
 	int i;
 
@@ -250,13 +302,16 @@ START_TEST(example_loads)
 	ck_assert_str_eq(e->timezone, "Asia/Shanghai");
 	ck_assert_str_eq(e->working_hours, "08:30-12:00,13:30-17:30");
 	ck_assert_str_eq(e->calendar, "cn-holidays-2026.tsv");
+	ck_assert_str_eq(e->language, "zh_CN");
 	ck_assert_int_eq(e->calendar_read, 1);
 	ck_assert_int_eq(e->ndepartments, 5);
 	ck_assert_int_eq(e->nstaff, 30);
 	ck_assert_int_eq(e->nbuildings, 8);
 	ck_assert_int_eq(e->nunits, 592);
 	ck_assert_int_eq(e->npublic_areas, 12);
-	ck_assert_int_eq(e->ncategories, 21);
+	/* 16 entrances with a lift, stairwell and hall; 8 roofs. */
+	ck_assert_int_eq(e->ncommon_parts, 16 * 3 + 8);
+	ck_assert_int_eq(e->ncategories, 22);
 	ck_assert_int_eq(e->ndays, 39);
 
 	ck_assert_ptr_nonnull(u = find_unit(e, "3-1-502"));
@@ -274,6 +329,30 @@ START_TEST(example_loads)
 	ck_assert_int_eq(u->entrance, 0);
 	ck_assert_int_eq(u->floor, 1);
 	ck_assert_ptr_null(find_unit(e, "3-1-1901"));
+	ck_assert_ptr_nonnull(u = find_part(e, "3-1-LIFT"));
+	ck_assert_str_eq(u->name, "3号楼1单元电梯");
+	ck_assert_ptr_nonnull(u = find_part(e, "5-3-HALL"));
+	ck_assert_str_eq(u->name, "5号楼3单元门厅");
+	ck_assert_ptr_nonnull(u = find_part(e, "8-ROOF"));
+	ck_assert_ptr_null(find_part(e, "8-3-LIFT"));
+
+	/*
+	 * The plan's level 1 (一级信息) is safety events and outages: people
+	 * trapped in a lift, a lift out of service, a flooding leak.
+	 */
+	ck_assert_ptr_nonnull(k = find_category(e, "lift-trapped"));
+	ck_assert_str_eq(k->name, "电梯困人");
+	ck_assert_int_eq(k->urgent, 1);
+	ck_assert_int_eq(k->emergency, 1);
+	ck_assert_ptr_nonnull(k = find_category(e, "lift-fault"));
+	ck_assert_int_eq(k->urgent, 1);
+	ck_assert_ptr_nonnull(k = find_category(e, "water-leak"));
+	ck_assert_int_eq(k->urgent, 1);
+	ck_assert_int_eq(k->emergency, 1);
+	for (i = 0; i < e->ncategories; i++)
+		ck_assert_msg(!e->categories[i].emergency ||
+		    strcmp(e->categories[i].kind, "repair") == 0,
+		    "%s: emergency but not a repair", e->categories[i].code);
 
 	/* Every department has a lead; a manager and two supervisors. */
 	for (i = 0; i < e->ndepartments; i++) {
@@ -378,21 +457,69 @@ START_TEST(missing_file)
 }
 END_TEST
 
+/*
+ * YAML syntax errors keep FILE:LINE:COLUMN and say what a person who
+ * edits the file should look at, not libyaml's grammar words.
+ */
 START_TEST(yaml_syntax)
 {
+	/* A key indented one space less than its neighbours. */
 	load_fails("estate:\n  name: x\n timezone: y\n", PM_EX_CONFIG,
-	    "test.yaml:3:2: did not find expected key (while parsing a "
-	    "block mapping at 1:1)");
-	load_fails("estate: {name: x\n", PM_EX_CONFIG,
-	    "test.yaml:2:1: did not find expected ',' or '}' (while parsing "
-	    "a flow mapping at 1:9)");
+	    "test.yaml:3:2: did not find the expected key (is this line "
+	    "indented like the keys above it?)");
+	/* One space more, and a value with ': ' in it. */
+	load_fails("estate:\n  name: x\n   timezone: y\n", PM_EX_CONFIG,
+	    "test.yaml:3:12: mapping values are not allowed here (is the "
+	    "indentation right, or is a space missing after a ':'?)");
+	load_fails("estate:\n  name: 爱家: 名邸\n", PM_EX_CONFIG,
+	    "test.yaml:2:11: mapping values are not allowed here (is the "
+	    "indentation right, or is a space missing after a ':'?)");
+	/* "name:x" is one word, and the next key runs into it. */
+	load_fails("estate:\n  name:x\n  timezone: y\n", PM_EX_CONFIG,
+	    "test.yaml:3:11: mapping values are not allowed here (is the "
+	    "indentation right, or is a space missing after a ':'?)");
+	/* A key without ':', reported where the key is. */
+	load_fails("estate:\n  name: x\n  timezone\n", PM_EX_CONFIG,
+	    "test.yaml:3:3: could not find the ':' after this key (is the "
+	    "':' missing?)");
+	load_fails("estate: {name: x}\ndepartments:\n  - {code: a, name: A}\n"
+	    "   - {code: b, name: B}\n", PM_EX_CONFIG,
+	    "test.yaml:4:4: did not find the expected list item (is this "
+	    "line indented like the items above it?)");
+	load_fails("estate:\n  name: x\n  - y\n", PM_EX_CONFIG,
+	    "test.yaml:3:3: did not find the expected key (is this line "
+	    "indented like the keys above it?)");
+	load_fails("estate:\n  name: - x\n", PM_EX_CONFIG,
+	    "test.yaml:2:9: a list item is not allowed here (put each '- ' "
+	    "item on a line of its own, or quote a value that starts with "
+	    "'- ')");
+	/* Tabs, and characters that cannot start a plain value. */
 	load_fails("estate:\n\tname: x\n", PM_EX_CONFIG,
-	    "test.yaml:2:1: found character that cannot start any token "
-	    "(while scanning for the next token at 2:1)");
+	    "test.yaml:2:1: found a tab (YAML indents with spaces only: "
+	    "replace the tab with spaces)");
+	load_fails("estate:\n  name: @home\n", PM_EX_CONFIG,
+	    "test.yaml:2:9: found '@', which cannot start a value (put the "
+	    "value in quotes)");
+	/* Flow collections and quotes left open. */
+	load_fails("estate: {name: x\n", PM_EX_CONFIG,
+	    "test.yaml:2:1: did not find a ',' or '}' (is a ',' missing "
+	    "between two entries, or the '}' closing the '{' at 1:9?)");
+	load_fails("estate: {name: x}\ndepartments:\n  - {code: a name: A}\n",
+	    PM_EX_CONFIG, "test.yaml:3:18: did not find a ',' or '}' (is a "
+	    "',' missing between two entries, or the '}' closing the '{' at "
+	    "3:5?)");
+	load_fails("estate: {name: x}\ndepartments: [a, b\n", PM_EX_CONFIG,
+	    "test.yaml:3:1: did not find a ',' or ']' (is a ',' missing "
+	    "between two items, or the ']' closing the '[' at 2:14?)");
+	load_fails("estate:\n  name: \"爱家名邸\n  timezone: UTC\n",
+	    PM_EX_CONFIG, "test.yaml:2:9: the quoted text that starts here "
+	    "has no closing quote");
+	load_fails("estate: {name: *x}\n", PM_EX_CONFIG,
+	    "test.yaml:1:16: found an alias (*name) with no anchor (&name) "
+	    "before it");
+	/* Other problems keep libyaml's words. */
 	load_fails("estate: {name: \xff}\n", PM_EX_CONFIG,
 	    "test.yaml:1:16: invalid leading UTF-8 octet");
-	load_fails("estate: {name: *x}\n", PM_EX_CONFIG,
-	    "test.yaml:1:16: found undefined alias");
 	load_fails("", PM_EX_CONFIG, "test.yaml:1:1: empty file (an estate "
 	    "file starts with an 'estate' section)");
 	load_fails("# nothing\n", PM_EX_CONFIG, "test.yaml:1:1: empty file "
@@ -411,12 +538,12 @@ START_TEST(unknown_keys)
 	    "categories, sla, kpi_targets)");
 	load_fails("estate: {name: x, zone: UTC}\n", PM_EX_CONFIG,
 	    "test.yaml:1:19: estate: unknown key 'zone' (allowed: name, "
-	    "timezone, calendar, working_hours, group)");
+	    "timezone, calendar, working_hours, group, language)");
 	load_fails("estate: {name: x}\ndepartments: [{code: a, name: A}]\n"
 	    "staff:\n  - {login: b, name: B, department: a, role: lead,\n"
 	    "     mobile: 1}\n", PM_EX_CONFIG,
 	    "test.yaml:5:6: staff: unknown key 'mobile' (allowed: login, "
-	    "name, department, role, phone)");
+	    "name, department, role, phone, unix)");
 	load_fails("estate: {name: x}\nbuildings:\n  - code: \"1\"\n"
 	    "    name: A\n    units:\n      - {entrance: 1, floors: 1, "
 	    "rooms: 1, area: 1}\n", PM_EX_CONFIG,
@@ -471,12 +598,16 @@ START_TEST(wrong_types)
 	    "units: {floors: 1}}\n", PM_EX_CONFIG,
 	    "test.yaml:3:33: units: expected a list, found a mapping");
 	load_fails("estate:\n  name: \"a\\tb\"\n", PM_EX_CONFIG,
-	    "test.yaml:2:9: name 'a?b': control character in text");
+	    "test.yaml:2:9: name 'a\\x09b': control character in text");
 	load_fails("estate:\n  name: x\n  timezone: \"UTC\\0x\"\n",
 	    PM_EX_CONFIG, "test.yaml:3:13: estate: NUL character in "
 	    "'timezone'");
 	load_fails("estate: {name: ''}\n", PM_EX_CONFIG,
 	    "test.yaml:1:16: estate: 'name' is empty");
+	/* A value that would clear the reader's screen is shown escaped. */
+	load_fails("estate: {name: x, \"\\e[2J\": 1}\n", PM_EX_CONFIG,
+	    "test.yaml:1:19: estate: unknown key '\\x1B[2J' (allowed: name, "
+	    "timezone, calendar, working_hours, group, language)");
 	load_fails("estate: {name: x}\ndepartments: [{code: 'a b', name: A}]\n",
 	    PM_EX_CONFIG, "test.yaml:2:22: code 'a b': use only letters, "
 	    "digits, '.', '_' and '-'");
@@ -544,6 +675,25 @@ START_TEST(duplicates)
 	    "  - {code: 1-X, name: 门岗}\n"),
 	    PM_EX_CONFIG, "test.yaml:8:12: duplicate public area code '1-X' "
 	    "(first at 6:41)");
+	/* Codes that differ only in case are one code. */
+	load_fails(with_depts("public_areas:\n"
+	    "  - {code: P-GATE-N, name: 北门岗亭}\n"
+	    "  - {code: p-gate-n, name: 北门}\n"),
+	    PM_EX_CONFIG, "test.yaml:7:12: duplicate public area code "
+	    "'p-gate-n' (first at 6:12 as 'P-GATE-N': codes are the same in "
+	    "any case)");
+	load_fails(with_depts("buildings:\n"
+	    "  - {code: \"8\", name: A, extra: [{code: 8-S01, area: 1}]}\n"
+	    "public_areas:\n"
+	    "  - {code: 8-s01, name: 商铺}\n"),
+	    PM_EX_CONFIG, "test.yaml:8:12: duplicate public area code "
+	    "'8-s01' (first at 6:41 as '8-S01': codes are the same in any "
+	    "case)");
+	load_fails(with_depts("buildings:\n"
+	    "  - {code: A, name: A座}\n"
+	    "  - {code: a, name: a座}\n"),
+	    PM_EX_CONFIG, "test.yaml:7:12: duplicate building 'a' (first at "
+	    "6:12 as 'A': codes are the same in any case)");
 	load_fails(with_depts("staff:\n"
 	    "  - {login: a, name: A, department: service, role: lead}\n"
 	    "  - {login: b, name: B, department: service, role: lead,"
@@ -649,6 +799,116 @@ START_TEST(ranges_and_areas)
 }
 END_TEST
 
+/* A building with units at entrances 1 and 2, and these common parts. */
+static const char *
+parts(const char *list)
+{
+	static char buf[1024];
+
+	snprintf(buf, sizeof buf, "estate: {name: x}\nbuildings:\n"
+	    "  - code: \"3\"\n    name: 3号楼\n    units:\n"
+	    "      - {entrances: 1-2, floors: 1-9, rooms: 1-2, area: 90}\n"
+	    "    extra: [{code: 3-S01, area: 50}]\n"
+	    "    common_parts:\n%s", list);
+	return buf;
+}
+
+static const struct pm_estate_unit *
+find_part(const struct pm_estate *e, const char *code)
+{
+	int i;
+
+	for (i = 0; i < e->ncommon_parts; i++)
+		if (strcmp(e->common_parts[i].code, code) == 0)
+			return &e->common_parts[i];
+	return NULL;
+}
+
+/*
+ * Common parts: per entrance BUILDING-ENTRANCE-CODE named 3号楼1单元电梯,
+ * per building BUILDING-CODE named 3号楼屋面.
+ */
+START_TEST(common_parts)
+{
+	struct pm_estate *e;
+	const struct pm_estate_unit *u;
+
+	e = load_text(parts(
+	    "      - {code: LIFT, name: 电梯}\n"
+	    "      - {code: HALL, name: 单元门厅, condition: basic}\n"
+	    "      - {code: ROOF, name: 屋面, per: building, area: 600}\n"
+	    "      - {code: LIFT-F, name: 消防电梯, entrances: 2}\n"
+	    "      - {code: PUMP, name: 泵房, per: entrance, entrances: [5]}\n"));
+	ck_assert_int_eq(e->nunits, 37);
+	ck_assert_int_eq(e->npublic_areas, 0);
+	ck_assert_int_eq(e->ncommon_parts, 2 + 2 + 1 + 1 + 1);
+	ck_assert_ptr_nonnull(u = find_part(e, "3-1-LIFT"));
+	ck_assert_str_eq(u->name, "3号楼1单元电梯");
+	ck_assert_str_eq(u->building, "3");
+	ck_assert_int_eq(u->entrance, 1);
+	ck_assert_int_eq(u->floor, 0);
+	ck_assert_int_eq(u->area, 0);
+	ck_assert_ptr_null(u->condition);
+	ck_assert_ptr_nonnull(u = find_part(e, "3-2-HALL"));
+	ck_assert_str_eq(u->name, "3号楼2单元门厅");
+	ck_assert_str_eq(u->condition, "basic");
+	ck_assert_ptr_nonnull(u = find_part(e, "3-ROOF"));
+	ck_assert_str_eq(u->name, "3号楼屋面");
+	ck_assert_int_eq(u->entrance, 0);
+	ck_assert_int_eq(u->area, 60000);
+	ck_assert_ptr_null(find_part(e, "3-1-LIFT-F"));
+	ck_assert_ptr_nonnull(u = find_part(e, "3-2-LIFT-F"));
+	ck_assert_str_eq(u->name, "3号楼2单元消防电梯");
+	/* Named entrances need not have units. */
+	ck_assert_ptr_nonnull(find_part(e, "3-5-PUMP"));
+	pm_estate_free(e);
+
+	/* An anchor writes the list once for many buildings. */
+	e = load_text("estate: {name: x}\nbuildings:\n"
+	    "  - code: A\n    name: A座\n"
+	    "    units: [{entrances: 1, floors: 1, rooms: 1, area: 1}]\n"
+	    "    common_parts: &p [{code: LIFT, name: 电梯}]\n"
+	    "  - code: B\n    name: B座\n"
+	    "    units: [{entrances: 1-3, floors: 1, rooms: 1, area: 1}]\n"
+	    "    common_parts: *p\n");
+	ck_assert_int_eq(e->ncommon_parts, 4);
+	ck_assert_str_eq(e->common_parts[3].code, "B-3-LIFT");
+	ck_assert_str_eq(e->common_parts[3].name, "B座3单元电梯");
+	pm_estate_free(e);
+
+	load_fails(parts("      - {code: 1F, name: 一层}\n"), PM_EX_CONFIG,
+	    "test.yaml:9:16: common part '1F': code must start with a letter, "
+	    "so that it is not taken for a room number");
+	load_fails(parts("      - {code: LIFT, name: 电梯, per: floor}\n"),
+	    PM_EX_CONFIG, "test.yaml:9:37: per 'floor': not one of entrance, "
+	    "building");
+	load_fails(parts("      - {code: ROOF, name: 屋面, per: building, "
+	    "entrances: 1}\n"), PM_EX_CONFIG, "test.yaml:9:58: common part "
+	    "'ROOF': entrances are for a part per entrance, not per building");
+	load_fails(parts("      - {code: LIFT, name: 电梯, floor: 1}\n"),
+	    PM_EX_CONFIG, "test.yaml:9:32: common part: unknown key 'floor' "
+	    "(allowed: code, name, per, entrances, area, condition)");
+	load_fails(parts("      - {code: LIFT}\n"), PM_EX_CONFIG,
+	    "test.yaml:9:9: common part: missing 'name'");
+	load_fails(parts("      - {code: LIFT, name: 电梯, entrances: 0}\n"),
+	    PM_EX_CONFIG, "test.yaml:9:43: entrances '0': out of range (1-99)");
+	/* Its codes are unit codes: unique, in any case. */
+	load_fails(parts("      - {code: LIFT, name: 电梯}\n"
+	    "      - {code: lift, name: 电梯}\n"), PM_EX_CONFIG,
+	    "test.yaml:10:16: duplicate common part code '3-1-lift' (first at "
+	    "9:16 as '3-1-LIFT': codes are the same in any case)");
+	load_fails(parts("      - {code: S01, name: 商铺, per: building}\n"),
+	    PM_EX_CONFIG, "test.yaml:9:16: duplicate common part code "
+	    "'3-S01' (first at 7:20)");
+	/* Per entrance, a building without units must name them. */
+	load_fails("estate: {name: x}\nbuildings:\n  - code: G\n"
+	    "    name: 车库\n    common_parts: [{code: LIFT, name: 电梯}]\n",
+	    PM_EX_CONFIG, "test.yaml:5:27: common part 'LIFT': building 'G' "
+	    "has no units at any entrance (give the part's entrances, or per: "
+	    "building)");
+}
+END_TEST
+
 START_TEST(durations_and_percentages)
 {
 	load_fails("estate: {name: x}\nsla: {onsite: 30x}\n", PM_EX_CONFIG,
@@ -739,7 +999,86 @@ START_TEST(group_key)
 	load_fails("estate: {name: x, group: \"\"}\n", PM_EX_CONFIG,
 	    "test.yaml:1:26: estate: 'group' is empty");
 	load_fails("estate: {name: x, group: \"a\\tb\"}\n", PM_EX_CONFIG,
-	    "test.yaml:1:26: group 'a?b': control character in text");
+	    "test.yaml:1:26: group 'a\\x09b': control character in text");
+}
+END_TEST
+
+/*
+ * A staff member's Unix account must exist where the file is loaded and
+ * belong to one staff member.  "root" and "daemon" exist everywhere.
+ */
+START_TEST(unix_key)
+{
+	struct pm_estate *e;
+
+	e = load_text(with_depts("staff:\n"
+	    "  - {login: zhang.wei, name: 张伟, department: service, "
+	    "role: manager, unix: root}\n"
+	    "  - {login: wang.fang, name: 王芳, department: service, "
+	    "role: lead, unix: \"daemon\"}\n"
+	    "  - {login: chen.jing, name: 陈静, department: service, "
+	    "role: staff}\n"));
+	ck_assert_str_eq(e->staff[0].unix_user, "root");
+	ck_assert_str_eq(e->staff[1].unix_user, "daemon");
+	ck_assert_ptr_null(e->staff[2].unix_user);
+	pm_estate_free(e);
+
+	load_fails(with_depts("staff:\n"
+	    "  - {login: li.lei, name: 李雷, department: service, role: staff,"
+	    " unix: pm-no-such-user}\n"), PM_EX_CONFIG,
+	    "test.yaml:6:71: unix account 'pm-no-such-user': no such user");
+	load_fails(with_depts("staff:\n"
+	    "  - {login: a, name: A, department: service, role: lead, "
+	    "unix: daemon}\n"
+	    "  - {login: b, name: B, department: service, role: staff, "
+	    "unix: daemon}\n"), PM_EX_CONFIG,
+	    "test.yaml:7:65: duplicate unix account 'daemon' (first at "
+	    "6:64)");
+	load_fails(with_depts("staff:\n"
+	    "  - {login: a, name: A, department: service, role: lead, "
+	    "unix: [root]}\n"), PM_EX_CONFIG,
+	    "test.yaml:6:64: unix: expected text, found a list");
+}
+END_TEST
+
+/*
+ * The estate's language, for when the environment names none: the
+ * names i18n.h reads, stored as "zh_CN" or "en".
+ */
+START_TEST(language_key)
+{
+	static const char *const zh[] = { "zh_CN", "zh", "zh-CN",
+		"zh_CN.UTF-8", "zh_TW" };
+	static const char *const en[] = { "en", "en_US", "en_GB.UTF-8", "C" };
+	struct pm_estate *e;
+	char y[128];
+	size_t i;
+
+	e = load_text("estate: {name: x}\n");
+	ck_assert_ptr_null(e->language);
+	pm_estate_free(e);
+	for (i = 0; i < sizeof zh / sizeof zh[0]; i++) {
+		snprintf(y, sizeof y, "estate: {name: x, language: %s}\n",
+		    zh[i]);
+		e = load_text(y);
+		ck_assert_str_eq(e->language, "zh_CN");
+		pm_estate_free(e);
+	}
+	for (i = 0; i < sizeof en / sizeof en[0]; i++) {
+		snprintf(y, sizeof y, "estate: {name: x, language: %s}\n",
+		    en[i]);
+		e = load_text(y);
+		ck_assert_str_eq(e->language, "en");
+		pm_estate_free(e);
+	}
+	load_fails("estate:\n  name: x\n  language: fr_FR\n", PM_EX_CONFIG,
+	    "test.yaml:3:13: language 'fr_FR': not a language pm speaks "
+	    "(use zh_CN or en)");
+	load_fails("estate:\n  name: x\n  language: 中文\n", PM_EX_CONFIG,
+	    "test.yaml:3:13: language '中文': not a language pm speaks (use "
+	    "zh_CN or en)");
+	load_fails("estate: {name: x, language: \"\"}\n", PM_EX_CONFIG,
+	    "test.yaml:1:29: estate: 'language' is empty");
 }
 END_TEST
 
@@ -878,7 +1217,7 @@ START_TEST(calendar_errors)
 	{
 		struct pm_db *db = pm_test_db();
 
-		pm_assert_err(pm_estate_apply(db, e, NULL, NULL),
+		pm_assert_err(pm_estate_apply(db, e, NULL),
 		    PM_EX_SOFTWARE, "loaded without its calendar");
 		ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM audit",
 		    NULL), 0);
@@ -901,19 +1240,20 @@ START_TEST(apply_example_twice)
 	int i, sum = 0;
 
 	apply(db, e, &r);
-	ck_assert_int_eq(r.n, 10);
-	for (i = 0; i < 10; i++)
+	ck_assert_int_eq(r.n, NKINDS);
+	for (i = 0; i < NKINDS; i++)
 		ck_assert_str_eq(r.what[i], kinds[i]);
 	ck_assert_str_eq(counts(&r, "departments"), "5/0/0");
 	ck_assert_str_eq(counts(&r, "staff"), "30/0/0");
 	ck_assert_str_eq(counts(&r, "buildings"), "8/0/0");
 	ck_assert_str_eq(counts(&r, "units"), "592/0/0");
 	ck_assert_str_eq(counts(&r, "public areas"), "12/0/0");
-	ck_assert_str_eq(counts(&r, "categories"), "21/0/0");
+	ck_assert_str_eq(counts(&r, "common parts"), "56/0/0");
+	ck_assert_str_eq(counts(&r, "categories"), "22/0/0");
 	ck_assert_str_eq(counts(&r, "sla"), "7/0/0");
 	ck_assert_str_eq(counts(&r, "kpi targets"), "9/0/0");
 	ck_assert_str_eq(counts(&r, "calendar days"), "39/0/0");
-	ck_assert_str_eq(counts(&r, "settings"), "4/0/0");
+	ck_assert_str_eq(counts(&r, "settings"), "5/0/0");
 	for (i = 0; i < r.n; i++)
 		sum += r.count[i][0];
 	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM audit", NULL), sum);
@@ -926,6 +1266,8 @@ START_TEST(apply_example_twice)
 	    "calendar_file"), "cn-holidays-2026.tsv");
 	ck_assert_str_eq(sql_text(db, "SELECT value FROM meta WHERE key = ?1",
 	    "timezone"), "Asia/Shanghai");
+	ck_assert_str_eq(sql_text(db, "SELECT value FROM meta WHERE key = ?1",
+	    "language"), "zh_CN");
 	ck_assert_str_eq(sql_text(db, "SELECT building || '/' || entrance || "
 	    "'/' || floor || '/' || area || '/' || condition || '/' || "
 	    "occupancy FROM units WHERE code = ?1", "3-1-502"),
@@ -1058,6 +1400,68 @@ START_TEST(apply_changes)
 }
 END_TEST
 
+/*
+ * Each row written is reported as it is written, in the order of the
+ * kinds and by key, with what its audit row says.
+ */
+START_TEST(apply_reports_rows)
+{
+	struct pm_db *db = pm_test_db();
+
+	ck_assert_str_eq(apply_rows(db, small(li_lei, "100", "")),
+	    "add|departments|engineering|name '工程部'\n"
+	    "add|departments|service|name '客服部'\n"
+	    "add|staff|li.lei|name '李雷', department 'engineering', "
+	    "role 'staff', phone '13900000000'\n"
+	    "add|staff|wang.fang|name '王芳', department 'service', "
+	    "role 'lead'\n"
+	    "add|buildings|1|name '1号楼'\n"
+	    "add|units|1-1-101|kind 'unit', building '1', entrance 1, "
+	    "floor 1, area 89.50, condition 'good'\n"
+	    "add|units|1-1-102|kind 'unit', building '1', entrance 1, "
+	    "floor 1, area 89.50, condition 'good'\n"
+	    "add|units|1-1-201|kind 'unit', building '1', entrance 1, "
+	    "floor 2, area 89.50, condition 'good'\n"
+	    "add|units|1-1-202|kind 'unit', building '1', entrance 1, "
+	    "floor 2, area 89.50, condition 'good'\n"
+	    "add|units|1-1-301|kind 'unit', building '1', entrance 1, "
+	    "floor 3, area 100.00, condition 'good'\n"
+	    "add|categories|noise|name '噪音投诉', kind 'complaint', "
+	    "urgent 0, emergency 0, department 'service'\n"
+	    "add|sla|completion|seconds 135000, clock 'working'\n"
+	    "add|sla|feedback|seconds 54000, clock 'working'\n"
+	    "add|sla|notice_level1|seconds 300, clock 'calendar'\n"
+	    "add|sla|notice_level2|seconds 600, clock 'calendar'\n"
+	    "add|sla|onsite|seconds 1800, clock 'calendar'\n"
+	    "add|sla|repeat_window|seconds 2592000, clock 'calendar'\n"
+	    "add|sla|same_day|seconds 0, clock 'calendar'\n"
+	    "add|kpi targets|callback_rate|target 10000\n"
+	    "add|kpi targets|callback_satisfaction|target 9500\n"
+	    "add|kpi targets|collection_rate|target 8500\n"
+	    "add|kpi targets|complaint_timeliness|target 10000\n"
+	    "add|kpi targets|facility_intact|target 9500\n"
+	    "add|kpi targets|housing_intact|target 9800\n"
+	    "add|kpi targets|owner_satisfaction|target 9500\n"
+	    "add|kpi targets|repair_timeliness|target 9500\n"
+	    "add|settings|estate_name|value '测试小区'\n"
+	    "add|settings|timezone|value 'Asia/Shanghai'\n"
+	    "add|settings|working_hours|value '09:00-12:00,13:30-18:00'\n");
+	ck_assert_str_eq(apply_rows(db, small("", "100.5", leak)),
+	    "retire|staff|li.lei|(null)\n"
+	    "change|units|1-1-301|area 100.00 -> 100.50\n"
+	    "add|categories|water-leak|name '漏水', kind 'repair', "
+	    "urgent 0, emergency 1, department 'engineering'\n");
+	ck_assert_str_eq(apply_rows(db, small(li_lei, "100.5", leak)),
+	    "change|staff|li.lei|restored\n");
+	ck_assert_str_eq(apply_rows(db, small(li_lei, "100.5", leak)), "");
+	/* What the audit rows say, after "changed: ". */
+	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
+	    "row_id = ?1 ORDER BY id DESC LIMIT 1", "1-1-301"),
+	    "changed: area 100.00 -> 100.50");
+	pm_db_close(db);
+}
+END_TEST
+
 START_TEST(apply_moves_and_removals)
 {
 	struct pm_db *db = pm_test_db();
@@ -1157,6 +1561,117 @@ START_TEST(apply_calendar_replaced)
 }
 END_TEST
 
+/*
+ * Common parts are public places of a building in the units table, with
+ * their own count; they follow their building's name.
+ */
+START_TEST(apply_common_parts)
+{
+	struct pm_db *db = pm_test_db();
+	struct report r;
+
+	apply_text(db, parts("      - {code: LIFT, name: 电梯}\n"
+	    "      - {code: ROOF, name: 屋面, per: building}\n"), &r);
+	ck_assert_str_eq(counts(&r, "units"), "37/0/0");
+	ck_assert_str_eq(counts(&r, "public areas"), "0/0/0");
+	ck_assert_str_eq(counts(&r, "common parts"), "3/0/0");
+	ck_assert_str_eq(sql_text(db, "SELECT kind || '/' || building || '/' || "
+	    "entrance || '/' || quote(floor) || '/' || name || '/' || area || "
+	    "'/' || condition FROM units WHERE code = ?1", "3-2-LIFT"),
+	    "public/3/2/NULL/3号楼2单元电梯/0/good");
+	ck_assert_str_eq(sql_text(db, "SELECT kind || '/' || building || '/' || "
+	    "quote(entrance) || '/' || name FROM units WHERE code = ?1",
+	    "3-ROOF"), "public/3/NULL/3号楼屋面");
+	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
+	    "row_id = ?1", "3-1-LIFT"), "added: kind 'public', building '3', "
+	    "entrance 1, name '3号楼1单元电梯', area 0.00, condition 'good'");
+
+	/* The building's new name is its parts' too; the roof goes. */
+	apply_text(db, "estate: {name: x}\nbuildings:\n"
+	    "  - code: \"3\"\n    name: 3栋\n    units:\n"
+	    "      - {entrances: 1-2, floors: 1-9, rooms: 1-2, area: 90}\n"
+	    "    extra: [{code: 3-S01, area: 50}]\n"
+	    "    common_parts: [{code: LIFT, name: 电梯}]\n", &r);
+	ck_assert_str_eq(counts(&r, "buildings"), "0/1/0");
+	ck_assert_str_eq(counts(&r, "units"), "0/0/0");
+	ck_assert_str_eq(counts(&r, "common parts"), "0/2/1");
+	ck_assert_str_eq(sql_text(db, "SELECT name FROM units WHERE code = ?1",
+	    "3-1-LIFT"), "3栋1单元电梯");
+	ck_assert_int_eq(sql_int(db, "SELECT retired FROM units WHERE "
+	    "code = ?1", "3-ROOF"), 1);
+
+	/* The units and lifts go; the roof comes back, renamed. */
+	apply_text(db, "estate: {name: x}\nbuildings:\n"
+	    "  - code: \"3\"\n    name: 3栋\n"
+	    "    common_parts: [{code: ROOF, name: 屋面, per: building}]\n"
+	    "public_areas: [{code: P-1, name: 门岗}]\n", &r);
+	ck_assert_str_eq(counts(&r, "common parts"), "0/1/2");
+	ck_assert_str_eq(counts(&r, "public areas"), "1/0/0");
+	ck_assert_str_eq(counts(&r, "units"), "0/0/37");
+	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
+	    "row_id = ?1 ORDER BY id DESC LIMIT 1", "3-ROOF"),
+	    "changed: restored, name '3号楼屋面' -> '3栋屋面'");
+	pm_db_close(db);
+}
+END_TEST
+
+/*
+ * The database holds KPI targets: a KPI whose target is none has no row
+ * (kpi_targets.target cannot be NULL) and is not counted, so the count
+ * is always the rows.  The demo's ten KPIs, one of them none, are nine.
+ */
+START_TEST(apply_kpi_targets)
+{
+	struct pm_db *db = pm_test_db();
+	struct report r;
+
+	apply_text(db, "estate: {name: x}\nkpi_targets:\n"
+	    "  first_time_fix: 90%\n  arrears_recovery: none\n", &r);
+	ck_assert_str_eq(counts(&r, "kpi targets"), "9/0/0");
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM kpi_targets",
+	    NULL), 9);
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM kpi_targets WHERE "
+	    "kpi = ?1", "arrears_recovery"), 0);
+	/* A target set to none is removed; given again, added. */
+	apply_text(db, "estate: {name: x}\nkpi_targets:\n"
+	    "  first_time_fix: none\n  arrears_recovery: 60%\n", &r);
+	ck_assert_str_eq(counts(&r, "kpi targets"), "1/0/1");
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM kpi_targets",
+	    NULL), 9);
+	ck_assert_int_eq(sql_int(db, "SELECT target FROM kpi_targets WHERE "
+	    "kpi = ?1", "arrears_recovery"), 6000);
+	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
+	    "row_id = ?1 ORDER BY id DESC LIMIT 1", "first_time_fix"),
+	    "removed");
+	pm_db_close(db);
+}
+END_TEST
+
+/* The language is a setting: stored normalized, changed, removed. */
+START_TEST(apply_language)
+{
+	struct pm_db *db = pm_test_db();
+	struct report r;
+
+	apply_text(db, "estate: {name: x, language: zh-CN}\n", &r);
+	ck_assert_str_eq(counts(&r, "settings"), "4/0/0");
+	ck_assert_str_eq(sql_text(db, "SELECT value FROM meta WHERE key = ?1",
+	    "language"), "zh_CN");
+	apply_text(db, "estate: {name: x, language: zh_CN.UTF-8}\n", &r);
+	ck_assert_msg(all_zero(&r), "the same language again changed it");
+	apply_text(db, "estate: {name: x, language: en_US}\n", &r);
+	ck_assert_str_eq(counts(&r, "settings"), "0/1/0");
+	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
+	    "row_id = ?1 ORDER BY id DESC LIMIT 1", "language"),
+	    "changed: value 'zh_CN' -> 'en'");
+	apply_text(db, "estate: {name: x}\n", &r);
+	ck_assert_str_eq(counts(&r, "settings"), "0/0/1");
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM meta WHERE key = ?1",
+	    "language"), 0);
+	pm_db_close(db);
+}
+END_TEST
+
 START_TEST(apply_leaves_other_meta)
 {
 	struct pm_db *db = pm_test_db();
@@ -1172,6 +1687,115 @@ START_TEST(apply_leaves_other_meta)
 }
 END_TEST
 
+/*
+ * A code that differs only in case from one in the database (live or
+ * retired) is refused with both named; it was once taken for the other
+ * row by the upsert, through the case-blind index on unit codes.
+ */
+START_TEST(apply_code_in_another_case)
+{
+	struct pm_db *db = pm_test_db();
+	struct pm_estate *e;
+	struct report r;
+
+	apply_text(db, "estate: {name: x}\npublic_areas:\n"
+	    "  - {code: p-gate-n, name: 北门}\n", &r);
+	e = load_text("estate: {name: x}\npublic_areas:\n"
+	    "  - {code: P-GATE-N, name: 北门岗亭}\n");
+	ck_assert_int_eq(pm_db_begin(db), 0);
+	pm_assert_err(pm_estate_apply(db, e, NULL), PM_EX_CONFIG,
+	    "test.yaml: code 'P-GATE-N': the database already has "
+	    "'p-gate-n', which differs only in case (codes are the same in "
+	    "any case: write it as the database has it)");
+	pm_db_rollback(db);
+	ck_assert_str_eq(sql_text(db, "SELECT code || '/' || name || '/' || "
+	    "retired FROM units", NULL), "p-gate-n/北门/0");
+
+	/* Retired, it still holds the code. */
+	apply_text(db, "estate: {name: x}\n", &r);
+	ck_assert_str_eq(counts(&r, "public areas"), "0/0/1");
+	ck_assert_int_eq(pm_db_begin(db), 0);
+	ck_assert_int_eq(pm_estate_apply(db, e, NULL), PM_EX_CONFIG);
+	pm_db_rollback(db);
+	pm_estate_free(e);
+
+	/* Written as the database has it, it comes back. */
+	apply_text(db, "estate: {name: x}\npublic_areas:\n"
+	    "  - {code: p-gate-n, name: 北门岗亭}\n", &r);
+	ck_assert_str_eq(counts(&r, "public areas"), "0/1/0");
+	pm_db_close(db);
+}
+END_TEST
+
+/* The staff of apply_unix_accounts(), with their accounts. */
+static const char *
+unix_staff(const char *a, const char *b, int with_b, const char *c)
+{
+	static char buf[1024];
+	char lines[3][160];
+
+	snprintf(lines[0], sizeof lines[0], "  - {login: a, name: A, "
+	    "department: service, role: manager%s%s}\n", a ? ", unix: " : "",
+	    a ? a : "");
+	snprintf(lines[1], sizeof lines[1], "  - {login: b, name: B, "
+	    "department: service, role: staff%s%s}\n", b ? ", unix: " : "",
+	    b ? b : "");
+	snprintf(lines[2], sizeof lines[2], "  - {login: c, name: C, "
+	    "department: service, role: staff%s%s}\n", c ? ", unix: " : "",
+	    c ? c : "");
+	snprintf(buf, sizeof buf, "%sstaff:\n%s%s%s", depts, lines[0],
+	    with_b ? lines[1] : "", lines[2]);
+	return buf;
+}
+
+/*
+ * Unix accounts are stored in staff.unix_user, unique among the staff:
+ * they can be swapped in one apply, and one who leaves gives theirs up.
+ */
+START_TEST(apply_unix_accounts)
+{
+	struct pm_db *db = pm_test_db();
+	struct report r;
+
+	apply_text(db, unix_staff("root", "daemon", 1, NULL), &r);
+	ck_assert_str_eq(counts(&r, "staff"), "3/0/0");
+	ck_assert_str_eq(sql_text(db, "SELECT group_concat(login || '=' || "
+	    "ifnull(unix_user, '-'), ' ') FROM (SELECT * FROM staff ORDER BY "
+	    "login)", NULL), "a=root b=daemon c=-");
+	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
+	    "row_id = ?1", "a"), "added: name 'A', department 'service', "
+	    "role 'manager', unix_user 'root'");
+
+	/* Swapped: each is unique at every step. */
+	apply_text(db, unix_staff("daemon", "root", 1, NULL), &r);
+	ck_assert_str_eq(counts(&r, "staff"), "0/2/0");
+	ck_assert_str_eq(sql_text(db, "SELECT group_concat(login || '=' || "
+	    "ifnull(unix_user, '-'), ' ') FROM (SELECT * FROM staff ORDER BY "
+	    "login)", NULL), "a=daemon b=root c=-");
+	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
+	    "row_id = ?1 ORDER BY id DESC LIMIT 1", "a"),
+	    "changed: unix_user 'root' -> 'daemon'");
+
+	/* b leaves; c, after b in key order, takes b's account. */
+	apply_text(db, unix_staff("daemon", NULL, 0, "root"), &r);
+	ck_assert_str_eq(counts(&r, "staff"), "0/1/1");
+	ck_assert_str_eq(sql_text(db, "SELECT group_concat(login || '=' || "
+	    "ifnull(unix_user, '-') || '/' || retired, ' ') FROM (SELECT * "
+	    "FROM staff ORDER BY login)", NULL),
+	    "a=daemon/0 b=-/1 c=root/0");
+
+	/* Unbound, and the same again changes nothing. */
+	apply_text(db, unix_staff(NULL, NULL, 0, "root"), &r);
+	ck_assert_str_eq(counts(&r, "staff"), "0/1/0");
+	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
+	    "row_id = ?1 ORDER BY id DESC LIMIT 1", "a"),
+	    "changed: unix_user 'daemon' -> NULL");
+	apply_text(db, unix_staff(NULL, NULL, 0, "root"), &r);
+	ck_assert_msg(all_zero(&r), "not idempotent");
+	pm_db_close(db);
+}
+END_TEST
+
 /* A failure half-way leaves it to the caller's rollback. */
 START_TEST(apply_failure_rolls_back)
 {
@@ -1182,7 +1806,7 @@ START_TEST(apply_failure_rolls_back)
 	exec(db, "CREATE TEMP TRIGGER no_categories BEFORE INSERT ON categories"
 	    " BEGIN SELECT RAISE(ABORT, 'no categories today'); END");
 	ck_assert_int_eq(pm_db_begin(db), 0);
-	rc = pm_estate_apply(db, e, NULL, NULL);
+	rc = pm_estate_apply(db, e, NULL);
 	ck_assert_int_ne(rc, 0);
 	ck_assert_ptr_nonnull(strstr(pm_err_msg(), "no categories today"));
 	pm_db_rollback(db);
@@ -1191,7 +1815,7 @@ START_TEST(apply_failure_rolls_back)
 
 	exec(db, "DROP TRIGGER no_categories");
 	ck_assert_int_eq(pm_db_begin(db), 0);
-	ck_assert_int_eq(pm_estate_apply(db, e, NULL, NULL), 0);
+	ck_assert_int_eq(pm_estate_apply(db, e, NULL), 0);
 	ck_assert_int_eq(pm_db_commit(db), 0);
 	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM units", NULL), 15);
 	pm_estate_free(e);
@@ -1250,10 +1874,13 @@ estate_suite(void)
 	tcase_add_test(tc, duplicates);
 	tcase_add_test(tc, references_and_words);
 	tcase_add_test(tc, ranges_and_areas);
+	tcase_add_test(tc, common_parts);
 	tcase_add_test(tc, durations_and_percentages);
 	tcase_add_test(tc, zone_and_hours);
 	tcase_add_test(tc, calendar_errors);
 	tcase_add_test(tc, group_key);
+	tcase_add_test(tc, unix_key);
+	tcase_add_test(tc, language_key);
 	tcase_add_test(tc, group_fixtures);
 	tcase_add_test(tc, db_set_group_memory);
 	tcase_add_test(tc, db_set_group_file);
@@ -1263,9 +1890,15 @@ estate_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, apply_example_twice);
 	tcase_add_test(tc, apply_changes);
+	tcase_add_test(tc, apply_reports_rows);
 	tcase_add_test(tc, apply_moves_and_removals);
 	tcase_add_test(tc, apply_calendar_replaced);
+	tcase_add_test(tc, apply_common_parts);
+	tcase_add_test(tc, apply_kpi_targets);
+	tcase_add_test(tc, apply_language);
 	tcase_add_test(tc, apply_leaves_other_meta);
+	tcase_add_test(tc, apply_code_in_another_case);
+	tcase_add_test(tc, apply_unix_accounts);
 	tcase_add_test(tc, apply_failure_rolls_back);
 	tcase_add_test(tc, apply_ten_thousand_units);
 	suite_add_tcase(s, tc);
