@@ -126,10 +126,10 @@ demo: deps
 bench: all
 	sh bench/run.sh $(O)/bin
 
-fuzz: $(O)/schema.c
+fuzz: $(O)/schema.c $(O)/catalog_zh.c
 	@for f in $(FUZZ_SRC); do n=$${f##*/}; n=$${n%.c}; \
 	  clang -g -O1 -fsanitize=fuzzer,address,undefined -Ilibpm -D_GNU_SOURCE -DPM_VERSION='"$(VERSION)"' \
-	    -o build/$$n $$f $(LIB_SRC) $(O)/schema.c $(PM_LIBS) || exit 1; done
+	    -o build/$$n $$f $(LIB_SRC) $(O)/schema.c $(O)/catalog_zh.c $(PM_LIBS) || exit 1; done
 
 # A short, repeatable run of every fuzz target (fixed seed and count), so
 # a parser that crashes on odd input is caught in CI; "make fuzz" builds

@@ -334,9 +334,30 @@ pm_import(struct pm_db *db, const struct pm_import *im, void *ctx,
     void (*report)(const char *, void *),
     int (*done)(const char *, void *), void *arg)
 {
-	struct run x;
 	FILE *fp = stdin;
 	const char *name = "stdin";
+	int rc;
+
+	if (path != NULL && strcmp(path, "-") != 0) {
+		if ((fp = fopen(path, "r")) == NULL)
+			return pm_err(PM_EX_NOINPUT, "file %s: %s", pm_q(path),
+			    strerror(errno));
+		name = path;
+	}
+	rc = pm_import_file(db, im, ctx, fp, name, fmt, dry, report, done,
+	    arg);
+	if (fp != stdin)
+		fclose(fp);
+	return rc;
+}
+
+int
+pm_import_file(struct pm_db *db, const struct pm_import *im, void *ctx,
+    FILE *fp, const char *name, enum pm_rec_fmt fmt, int dry,
+    void (*report)(const char *, void *),
+    int (*done)(const char *, void *), void *arg)
+{
+	struct run x;
 	int rc;
 
 	memset(&x, 0, sizeof x);
@@ -349,12 +370,6 @@ pm_import(struct pm_db *db, const struct pm_import *im, void *ctx,
 		;
 	if (x.nfields > MAX_FIELDS)
 		return pm_err(PM_EX_SOFTWARE, "import: too many fields");
-	if (path != NULL && strcmp(path, "-") != 0) {
-		if ((fp = fopen(path, "r")) == NULL)
-			return pm_err(PM_EX_NOINPUT, "file %s: %s", pm_q(path),
-			    strerror(errno));
-		name = path;
-	}
 	if ((rc = pm_rec_open(fp, name, fmt, &x.r)) != 0)
 		goto out;
 	/* Step 1 holds a read snapshot only: writers go on meanwhile. */
@@ -396,8 +411,6 @@ pm_import(struct pm_db *db, const struct pm_import *im, void *ctx,
 out:
 	spool_drop(&x);
 	pm_rec_free(x.r);
-	if (fp != stdin)
-		fclose(fp);
 	return rc;
 }
 

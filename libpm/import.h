@@ -80,6 +80,12 @@ int pm_import(struct pm_db *db, const struct pm_import *im, void *ctx,
     void (*report)(const char *msg, void *arg),
     int (*done)(const char *id, void *arg), void *arg);
 
+/* As pm_import(), from the open stream 'fp' named 'name' in messages. */
+int pm_import_file(struct pm_db *db, const struct pm_import *im, void *ctx,
+    FILE *fp, const char *name, enum pm_rec_fmt fmt, int dry,
+    void (*report)(const char *msg, void *arg),
+    int (*done)(const char *id, void *arg), void *arg);
+
 /*
  * The import verb: "VERB [-n] [--from format] [file]": options, then
  * pm_import() with errors reported on stderr and ids printed on stdout.
