@@ -13,6 +13,7 @@
 #include "clock.h"
 #include "db.h"
 #include "err.h"
+#include "text.h"
 
 #define DEFAULT_BUSY_MS 5000
 
@@ -44,9 +45,9 @@ pm_db_error(struct pm_db *db, const char *what)
 	switch (code & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return pm_err(PM_EX_BUSY, "%s: database '%s' is busy (waited "
+		return pm_err(PM_EX_BUSY, "%s: database %s is busy (waited "
 		    "past the busy timeout; set PM_BUSY_TIMEOUT in ms)", what,
-		    db->path);
+		    pm_q(db->path));
 	case SQLITE_CONSTRAINT:
 		return pm_err(PM_EX_DATAERR, "%s: %s", what, msg);
 	case SQLITE_IOERR:
@@ -60,8 +61,8 @@ pm_db_error(struct pm_db *db, const char *what)
 		return pm_err(PM_EX_NOPERM, "%s: %s", what, msg);
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
-		return pm_err(PM_EX_DATAERR, "%s: database '%s': %s", what,
-		    db->path, msg);
+		return pm_err(PM_EX_DATAERR, "%s: database %s: %s", what,
+		    pm_q(db->path), msg);
 	default:
 		return pm_err(PM_EX_SOFTWARE, "%s: %s", what, msg);
 	}
@@ -228,8 +229,8 @@ connect_settings(struct pm_db *db)
 	int ms;
 
 	if ((ms = busy_timeout()) < 0)
-		return pm_err(PM_EX_USAGE, "PM_BUSY_TIMEOUT '%s': not a number "
-		    "of milliseconds", getenv("PM_BUSY_TIMEOUT"));
+		return pm_err(PM_EX_USAGE, "PM_BUSY_TIMEOUT %s: not a number "
+		    "of milliseconds", pm_q(getenv("PM_BUSY_TIMEOUT")));
 	sqlite3_busy_timeout(db->h, ms);
 	sqlite3_extended_result_codes(db->h, 1);
 	return pm_db_exec(db, "PRAGMA foreign_keys = ON");
@@ -287,9 +288,9 @@ create_file(const char *path)
 
 	if (fd < 0) {
 		if (errno == EEXIST)
-			return pm_err(PM_EX_CANTCREAT, "database '%s': already "
-			    "exists", path);
-		return pm_err(PM_EX_CANTCREAT, "database '%s': %s", path,
+			return pm_err(PM_EX_CANTCREAT, "database %s: already "
+			    "exists", pm_q(path));
+		return pm_err(PM_EX_CANTCREAT, "database %s: %s", pm_q(path),
 		    strerror(errno));
 	}
 	close(fd);
@@ -313,8 +314,8 @@ read_pm_version(struct pm_db *db, int *v)
 static int
 too_new(struct pm_db *db, int v)
 {
-	return pm_err(PM_EX_CONFIG, "database '%s': schema version %d is "
-	    "newer than this pm's %d (install a newer pm)", db->path, v,
+	return pm_err(PM_EX_CONFIG, "database %s: schema version %d is "
+	    "newer than this pm's %d (install a newer pm)", pm_q(db->path), v,
 	    pm_nmigrations);
 }
 
@@ -326,9 +327,9 @@ check_version(struct pm_db *db)
 	if ((rc = read_pm_version(db, &v)) != 0)
 		return rc;
 	if (v < pm_nmigrations)
-		return pm_err(PM_EX_CONFIG, "database '%s': schema version %d "
+		return pm_err(PM_EX_CONFIG, "database %s: schema version %d "
 		    "is older than this pm's %d (run 'pm-db migrate')",
-		    db->path, v, pm_nmigrations);
+		    pm_q(db->path), v, pm_nmigrations);
 	if (v > pm_nmigrations)
 		return too_new(db, v);
 	return 0;
@@ -360,10 +361,10 @@ pm_db_open(const char *path, int flags, struct pm_db **out)
 			return rc;
 	} else if (stat(path, &sb) != 0) {
 		if (errno == ENOENT)
-			return pm_err(PM_EX_NOINPUT, "database '%s': no such "
-			    "file (create one with 'pm-db init -d %s')", path,
-			    path);
-		return pm_err(PM_EX_NOINPUT, "database '%s': %s", path,
+			return pm_err(PM_EX_NOINPUT, "database %s: no such "
+			    "file (create one with 'pm-db init -d %s')",
+			    pm_q(path), path);
+		return pm_err(PM_EX_NOINPUT, "database %s: %s", pm_q(path),
 		    strerror(errno));
 	}
 	if ((db = db_new(path)) == NULL)
@@ -579,8 +580,8 @@ group_error(const char *path, const char *group)
 	int code = errno == EPERM || errno == EACCES ? PM_EX_NOPERM :
 	    PM_EX_IOERR;
 
-	return pm_err(code, "database '%s': cannot give it to group '%s': %s",
-	    path, group, strerror(errno));
+	return pm_err(code, "database %s: cannot give it to group %s: %s",
+	    pm_q(path), pm_q(group), strerror(errno));
 }
 
 int
@@ -594,7 +595,8 @@ pm_db_set_group(struct pm_db *db, const char *group)
 	int i, rc = 0;
 
 	if ((gr = getgrnam(group)) == NULL)
-		return pm_err(PM_EX_CONFIG, "group '%s': no such group", group);
+		return pm_err(PM_EX_CONFIG, "group %s: no such group",
+		    pm_q(group));
 	file = sqlite3_db_filename(db->h, "main");
 	if (file == NULL || *file == '\0')
 		return 0;
