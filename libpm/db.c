@@ -339,11 +339,12 @@ check_version(struct pm_db *db)
 static int
 load_zone(struct pm_db *db)
 {
-	char *zone = pm_db_meta(db, "timezone");
-	int rc = 0;
+	char *zone;
+	int rc;
 
-	if (zone != NULL)
-		rc = pm_clock_set_zone(zone);
+	if ((rc = pm_db_meta(db, "timezone", &zone)) != 0 || zone == NULL)
+		return rc;
+	rc = pm_clock_set_zone(zone);
 	free(zone);
 	return rc;
 }
@@ -488,20 +489,33 @@ pm_db_rollback(struct pm_db *db)
 	db->in_tx = 0;
 }
 
-char *
-pm_db_meta(struct pm_db *db, const char *key)
+int
+pm_db_meta(struct pm_db *db, const char *key, char **value)
 {
 	sqlite3_stmt *st;
-	char *v = NULL;
+	const char *v;
+	int rc = 0;
 
+	*value = NULL;
 	st = pm_db_stmt(db, "SELECT value FROM meta WHERE key = ?1");
 	if (st == NULL)
-		return NULL;
+		return pm_err_code();
 	pm_bind_text(st, 1, key);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = strdup(pm_col_text(st, 0));
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW:
+		if ((v = pm_col_text(st, 0)) != NULL &&
+		    (*value = strdup(v)) == NULL)
+			rc = pm_err(PM_EX_SOFTWARE, "out of memory");
+		break;
+	case SQLITE_DONE:
+		break;
+	default:
+		/* Busy is not absent: the caller would go on without it. */
+		rc = pm_db_error(db, "read settings");
+		break;
+	}
 	sqlite3_reset(st);
-	return v;
+	return rc;
 }
 
 int
@@ -787,8 +801,8 @@ pm_db_calendar(struct pm_db *db)
 		return NULL;
 	}
 	pm_calendar_init(cal);
-	hours = pm_db_meta(db, "working_hours");
-	if (hours != NULL && pm_calendar_set_hours(cal, hours) != 0)
+	if (pm_db_meta(db, "working_hours", &hours) != 0 ||
+	    (hours != NULL && pm_calendar_set_hours(cal, hours) != 0))
 		goto fail;
 	st = pm_db_stmt(db, "SELECT date, working FROM calendar_days");
 	if (st == NULL)

@@ -138,9 +138,14 @@ int pm_db_exists(struct pm_db *db, const char *sql, const char *key,
 /* Column text as a C string ("" for NULL is NOT done: NULL stays NULL). */
 const char *pm_col_text(sqlite3_stmt *st, int i);
 
-/* Read one value from the meta table ('estate_name', 'timezone', ...);
- * returns a malloc'd copy or NULL if absent. */
-char *pm_db_meta(struct pm_db *db, const char *key);
+/*
+ * Read one value from the meta table ('estate_name', 'timezone', ...)
+ * into *value: a malloc'd copy the caller frees, or NULL when the key is
+ * absent (or its value is NULL).  Returns 0, or a status from
+ * pm_db_error() (PM_EX_BUSY when the database stays busy) with *value
+ * NULL: a failed read is never taken for an absent key.
+ */
+int pm_db_meta(struct pm_db *db, const char *key, char **value);
 int pm_db_set_meta(struct pm_db *db, const char *key, const char *value);
 
 /*

@@ -212,13 +212,18 @@ START_TEST(test_transactions)
 	ck_assert_int_eq(pm_db_begin(db), 0);
 	ck_assert_int_eq(pm_db_set_meta(db, "estate_name", "爱家名邸"), 0);
 	pm_db_rollback(db);
-	ck_assert_ptr_null(pm_db_meta(db, "estate_name"));
+	{
+		char *v = (char *)"x";
+		ck_assert_int_eq(pm_db_meta(db, "estate_name", &v), 0);
+		ck_assert_ptr_null(v);
+	}
 	ck_assert_int_eq(pm_db_begin(db), 0);
 	ck_assert_int_eq(pm_db_set_meta(db, "estate_name", "爱家名邸"), 0);
 	ck_assert_int_eq(pm_db_set_meta(db, "estate_name", "爱家名邸二期"), 0);
 	ck_assert_int_eq(pm_db_commit(db), 0);
 	{
-		char *v = pm_db_meta(db, "estate_name");
+		char *v;
+		ck_assert_int_eq(pm_db_meta(db, "estate_name", &v), 0);
 		ck_assert_str_eq(v, "爱家名邸二期");
 		free(v);
 	}
@@ -277,7 +282,8 @@ START_TEST(test_backup_and_check)
 	pm_assert_err(pm_db_backup(db, dest), PM_EX_CANTCREAT, "already exists");
 	ck_assert_int_eq(pm_db_open(dest, 0, &copy), 0);
 	{
-		char *v = pm_db_meta(copy, "estate_name");
+		char *v;
+		ck_assert_int_eq(pm_db_meta(copy, "estate_name", &v), 0);
 		ck_assert_str_eq(v, "爱家名邸");
 		free(v);
 	}
@@ -292,6 +298,53 @@ START_TEST(test_backup_and_check)
 	ck_assert_int_eq(pm_db_open(path, 0, &db), 0);
 	ck_assert_int_eq(pm_db_check(db, count_problem, &problems), PM_EX_FOUND);
 	ck_assert_int_eq(problems, 1);
+	pm_db_close(db);
+	rm_tmp();
+}
+END_TEST
+
+/* A file database at 'name' in the test directory, opened. */
+static struct pm_db *
+file_db(const char *name, char *path, size_t len)
+{
+	struct pm_db *db;
+
+	snprintf(path, len, "%s/%s", dir, name);
+	ck_assert_msg(pm_db_open(path, PM_DB_CREATE, &db) == 0, "%s",
+	    pm_err_msg());
+	return db;
+}
+
+/*
+ * A busy database is an error, not an absent setting: pm_db_meta() used
+ * to read it as "no time zone", and a command then ran in the wrong zone.
+ */
+START_TEST(test_meta_busy)
+{
+	struct pm_db *db;
+	sqlite3 *other;
+	char path[128], *v = (char *)"x";
+
+	mkdir_tmp();
+	db = file_db("busy.db", path, sizeof path);
+	ck_assert_int_eq(pm_db_set_meta(db, "timezone", "Asia/Shanghai"), 0);
+	/* In rollback mode an exclusive lock keeps even readers out. */
+	ck_assert_int_eq(pm_db_exec(db, "PRAGMA journal_mode = DELETE"), 0);
+	sqlite3_busy_timeout(db->h, 0);
+	ck_assert_int_eq(sqlite3_open(path, &other), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(other, "BEGIN EXCLUSIVE", NULL, NULL,
+	    NULL), SQLITE_OK);
+	pm_assert_err(pm_db_meta(db, "timezone", &v), PM_EX_BUSY, "is busy");
+	ck_assert_ptr_null(v);
+	ck_assert_ptr_null(pm_db_calendar(db));
+	ck_assert_int_eq(pm_err_code(), PM_EX_BUSY);
+	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(other);
+	ck_assert_int_eq(pm_db_meta(db, "timezone", &v), 0);
+	ck_assert_str_eq(v, "Asia/Shanghai");
+	free(v);
+	ck_assert_int_eq(pm_db_meta(db, "no-such-key", &v), 0);
+	ck_assert_ptr_null(v);
 	pm_db_close(db);
 	rm_tmp();
 }
@@ -398,6 +451,7 @@ db_suite(void)
 	tcase_add_test(tc, test_transactions);
 	tcase_add_test(tc, test_audit_append_only);
 	tcase_add_test(tc, test_backup_and_check);
+	tcase_add_test(tc, test_meta_busy);
 	tcase_add_test(tc, test_summary);
 	tcase_add_test(tc, test_err_module);
 	tcase_add_test(tc, test_calendar_from_db);
