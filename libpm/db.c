@@ -335,7 +335,13 @@ check_version(struct pm_db *db)
 	return 0;
 }
 
-/* Make the estate's zone the clock's, when an estate has been applied. */
+/*
+ * Make the estate's zone the clock's, when an estate has been applied.
+ * pm-db apply refused a zone that exists nowhere, but the database may
+ * have come from a machine with more zone data than this one: the
+ * command then runs in the default zone rather than not at all, and
+ * says so, as its times are off by the difference.
+ */
 static int
 load_zone(struct pm_db *db)
 {
@@ -344,9 +350,15 @@ load_zone(struct pm_db *db)
 
 	if ((rc = pm_db_meta(db, "timezone", &zone)) != 0 || zone == NULL)
 		return rc;
-	rc = pm_clock_set_zone(zone);
+	if (pm_clock_set_zone(zone) != 0) {
+		pm_warn("time zone %s: not known on this system, so times are "
+		    "in Asia/Shanghai instead (install tzdata)", pm_q(zone));
+		/* The default zone, which pm knows without the zone files. */
+		pm_clock_set_zone("Asia/Shanghai");
+		pm_err_clear();
+	}
 	free(zone);
-	return rc;
+	return 0;
 }
 
 int
