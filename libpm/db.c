@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include "text.h"
 
 #define DEFAULT_BUSY_MS 5000
+#define CACHE_FIRST 64		/* statements a command prepares, about */
 
 int
 pm_db_schema_version(void)
@@ -130,6 +132,108 @@ pm_db_step_done(struct pm_db *db, sqlite3_stmt *st, const char *what)
 	return 0;
 }
 
+/*
+ * PM_DEBUG_PLAN: the SQL of a statement just prepared, on one line, then
+ * its EXPLAIN QUERY PLAN a row a line, each line "plan: ..." so that a
+ * test can grep for a full scan.  Only the first statement of 'sql'
+ * ('len' bytes) is prepared, so only its plan is asked for.  This is a
+ * debugging aid: a plan that cannot be had is shown as such, never
+ * failed on, and the recorded error is left alone.
+ */
+static void
+show_plan(struct pm_db *db, const char *sql, int len)
+{
+	const char *env = getenv("PM_DEBUG_PLAN"), *detail;
+	sqlite3_stmt *eqp;
+	sqlite3_str *line;
+	char *text, *q;
+	int i, space = 0;
+
+	if (env == NULL || *env == '\0')
+		return;
+	line = sqlite3_str_new(NULL);
+	sqlite3_str_appendall(line, "plan: ");
+	/* White space squeezed, so the SQL is one line however written. */
+	for (i = 0; i < len; i++) {
+		if (strchr(" \t\n\r\f\v", sql[i]) != NULL) {
+			space = 1;
+			continue;
+		}
+		if (space && sqlite3_str_length(line) > 6)
+			sqlite3_str_appendchar(line, 1, ' ');
+		space = 0;
+		sqlite3_str_appendchar(line, 1, sql[i]);
+	}
+	sqlite3_str_appendchar(line, 1, '\n');
+	if ((text = sqlite3_str_finish(line)) != NULL)
+		fputs(text, stderr);
+	sqlite3_free(text);
+	if ((q = sqlite3_mprintf("EXPLAIN QUERY PLAN %.*s", len, sql)) == NULL)
+		return;
+	if (sqlite3_prepare_v2(db->h, q, -1, &eqp, NULL) != SQLITE_OK) {
+		fprintf(stderr, "plan: (no plan: %s)\n", sqlite3_errmsg(db->h));
+		sqlite3_free(q);
+		return;
+	}
+	sqlite3_free(q);
+	/* Columns: id, parent, notused, detail. */
+	while (sqlite3_step(eqp) == SQLITE_ROW)
+		if ((detail = pm_col_text(eqp, 3)) != NULL)
+			fprintf(stderr, "plan: %s\n", detail);
+	sqlite3_finalize(eqp);
+}
+
+/* Prepare the first statement of 'sql' with 'flags', as pm_db_prepare(). */
+static int
+prepare(struct pm_db *db, const char *sql, unsigned flags, sqlite3_stmt **st)
+{
+	const char *tail = NULL;
+	int rc;
+
+	*st = NULL;
+	if (sqlite3_prepare_v3(db->h, sql, -1, flags, st, &tail) != SQLITE_OK) {
+		*st = NULL;
+		/*
+		 * A busy or unreadable database keeps its status; anything
+		 * else is an error in pm's own SQL, which the text shows.
+		 */
+		if ((rc = pm_db_error(db, "prepare")) == PM_EX_SOFTWARE)
+			rc = pm_err(PM_EX_SOFTWARE, "prepare: %s: %s",
+			    sqlite3_errmsg(db->h), sql);
+		return rc;
+	}
+	if (*st == NULL)
+		return pm_err(PM_EX_SOFTWARE, "prepare: no statement in %s",
+		    pm_q(sql));
+	show_plan(db, sql, tail != NULL ? (int)(tail - sql) : (int)strlen(sql));
+	return 0;
+}
+
+int
+pm_db_prepare(struct pm_db *db, const char *sql, sqlite3_stmt **st)
+{
+	return prepare(db, sql, 0, st);
+}
+
+/* Room for one more cached statement: the cache doubles when full. */
+static int
+cache_grow(struct pm_db *db)
+{
+	struct pm_db_cached *c;
+	int cap;
+
+	if (db->ncache < db->cache_cap)
+		return 0;
+	if (db->cache_cap > INT_MAX / 2)
+		return pm_err(PM_EX_SOFTWARE, "out of memory");
+	cap = db->cache_cap > 0 ? db->cache_cap * 2 : CACHE_FIRST;
+	if ((c = reallocarray(db->cache, (size_t)cap, sizeof *c)) == NULL)
+		return pm_err(PM_EX_SOFTWARE, "out of memory");
+	db->cache = c;
+	db->cache_cap = cap;
+	return 0;
+}
+
 sqlite3_stmt *
 pm_db_stmt(struct pm_db *db, const char *sql)
 {
@@ -143,19 +247,10 @@ pm_db_stmt(struct pm_db *db, const char *sql)
 	for (i = 0; i < db->ncache; i++)
 		if (strcmp(db->cache[i].sql, sql) == 0)
 			goto found;
-	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
-	    NULL) != SQLITE_OK) {
-		pm_db_error(db, "prepare");
-		pm_err(PM_EX_SOFTWARE, "prepare: %s: %s", sqlite3_errmsg(db->h),
-		    sql);
+	/* Room first, so a statement is never prepared only to be dropped. */
+	if (cache_grow(db) != 0 ||
+	    prepare(db, sql, SQLITE_PREPARE_PERSISTENT, &st) != 0)
 		return NULL;
-	}
-	if (db->ncache == (int)(sizeof db->cache / sizeof db->cache[0])) {
-		/* A full cache is a design error, not a user's: say so. */
-		sqlite3_finalize(st);
-		pm_err(PM_EX_SOFTWARE, "statement cache full");
-		return NULL;
-	}
 	db->cache[db->ncache].sql = sql;
 	db->cache[db->ncache].st = st;
 	db->ncache++;
@@ -451,6 +546,7 @@ pm_db_close(struct pm_db *db)
 		pm_db_rollback(db);
 	for (i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
+	free(db->cache);
 	if (db->cal != NULL) {
 		pm_calendar_release(db->cal);
 		free(db->cal);

@@ -35,12 +35,13 @@ struct pm_db {
 	const char *verb;	/* "add" */
 	const char *user;	/* the acting staff login (--as) */
 	int in_tx;
-	/* statement cache, see pm_db_stmt() */
+	/* statement cache, see pm_db_stmt(); grows as needed */
 	struct pm_db_cached {
 		const char *sql;
 		sqlite3_stmt *st;
-	} cache[64];
+	} *cache;
 	int ncache;
+	int cache_cap;
 	struct pm_calendar *cal;	/* see pm_db_calendar() */
 };
 
@@ -97,11 +98,41 @@ void pm_db_rollback(struct pm_db *db);
 /*
  * A prepared statement for 'sql', cached for the life of db: the first
  * call prepares it, later calls with the same string return it reset and
- * with bindings cleared.  'sql' must be a string literal (the cache keys
- * on its address first).  Returns NULL with an error recorded
- * (PM_EX_SOFTWARE) if it does not prepare.  Do not finalize it.
+ * with bindings cleared.  'sql' must be a string literal, or at least
+ * outlive db (the cache keys on its address first, and keeps the
+ * pointer).  The cache grows as needed: there is no limit on the number
+ * of statements.  Returns NULL with an error recorded if it does not
+ * prepare: PM_EX_SOFTWARE naming the SQL for an error in the SQL itself,
+ * else a status as from pm_db_error() (a busy database is PM_EX_BUSY).
+ * Do not finalize it.
+ *
+ * Built SQL (a list with optional filters) goes through pm_db_prepare()
+ * instead, so the cache does not fill with one-off texts.
  */
 sqlite3_stmt *pm_db_stmt(struct pm_db *db, const char *sql);
+
+/*
+ * Prepare 'sql' (its first statement), not cached, into *st; the caller
+ * finalizes it.  For statements built at run time.  Returns 0, or a
+ * status recorded as pm_db_stmt() records it, with *st NULL.  SQL with
+ * no statement in it (blank, or only comments) is PM_EX_SOFTWARE.
+ *
+ * Debugging the indexes: when the environment variable PM_DEBUG_PLAN is
+ * set and not empty, every statement prepared by pm_db_stmt() or
+ * pm_db_prepare() writes its query plan to standard error, first the SQL
+ * on one line (white space squeezed) and then one line for each row of
+ * its EXPLAIN QUERY PLAN:
+ *
+ *	plan: SELECT id FROM tickets WHERE status = ?1
+ *	plan: SEARCH tickets USING INDEX tickets_status (status=?)
+ *
+ * so that "grep '^plan: SCAN tickets'" on a command's standard error
+ * finds a full scan of the tickets.  Run ANALYZE first for the plans the
+ * real data gets.  A cached statement is shown once, when it is first
+ * prepared.  Statements prepared with sqlite3_prepare_v2() directly are
+ * not shown.
+ */
+int pm_db_prepare(struct pm_db *db, const char *sql, sqlite3_stmt **st);
 
 /*
  * Record the error of the last SQLite call on db, mapping SQLITE_BUSY

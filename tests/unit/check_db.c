@@ -183,6 +183,124 @@ START_TEST(test_stmt_cache)
 }
 END_TEST
 
+/*
+ * The statement cache grows: a command may prepare any number of
+ * distinct statements (it used to fail past 64 with "statement cache
+ * full").  The texts must outlive db, as literals do.
+ */
+START_TEST(test_stmt_cache_grows)
+{
+	static char sql[300][32];
+	static char again[32];
+	sqlite3_stmt *st[300];
+	struct pm_db *db = pm_test_db();
+	int i;
+
+	for (i = 0; i < 300; i++) {
+		snprintf(sql[i], sizeof sql[i], "SELECT %d + ?1", i);
+		st[i] = pm_db_stmt(db, sql[i]);
+		ck_assert_msg(st[i] != NULL, "statement %d: %s", i,
+		    pm_err_msg());
+	}
+	ck_assert_int_eq(db->ncache, 300);
+	for (i = 0; i < 300; i++) {
+		ck_assert_ptr_eq(pm_db_stmt(db, sql[i]), st[i]);
+		pm_bind_int(st[i], 1, 1000);
+		ck_assert_int_eq(sqlite3_step(st[i]), SQLITE_ROW);
+		ck_assert_int_eq(sqlite3_column_int(st[i], 0), 1000 + i);
+	}
+	/* The same text at another address still finds its statement. */
+	snprintf(again, sizeof again, "SELECT %d + ?1", 250);
+	ck_assert_ptr_eq(pm_db_stmt(db, again), st[250]);
+	ck_assert_int_eq(db->ncache, 300);
+	pm_db_close(db);
+}
+END_TEST
+
+/* Run 'fn' with stderr going to a file; return what it wrote (static). */
+static const char *
+capture_stderr(void (*fn)(struct pm_db *), struct pm_db *db)
+{
+	static char buf[4096];
+	char path[] = "/tmp/check_db_err.XXXXXX";
+	int fd, saved;
+	ssize_t n;
+
+	fflush(stderr);
+	ck_assert_int_ne(fd = mkstemp(path), -1);
+	ck_assert_int_ne(saved = dup(2), -1);
+	ck_assert_int_ne(dup2(fd, 2), -1);
+	fn(db);
+	fflush(stderr);
+	ck_assert_int_ne(dup2(saved, 2), -1);
+	close(saved);
+	ck_assert_int_ne(n = pread(fd, buf, sizeof buf - 1, 0), -1);
+	buf[n] = '\0';
+	close(fd);
+	unlink(path);
+	return buf;
+}
+
+static void
+prepare_two(struct pm_db *db)
+{
+	sqlite3_stmt *st;
+
+	ck_assert_int_eq(pm_db_prepare(db, "SELECT code\n\t FROM units"
+	    "  WHERE building = ?1;  SELECT 2", &st), 0);
+	sqlite3_finalize(st);
+	ck_assert_ptr_nonnull(pm_db_stmt(db, "SELECT name FROM staff"));
+}
+
+START_TEST(test_prepare_and_plan)
+{
+	static const char want[] =
+	    "plan: SELECT code FROM units WHERE building = ?1;\n"
+	    "plan: SEARCH units USING ";
+	struct pm_db *db = pm_test_db();
+	sqlite3_stmt *st = NULL;
+	const char *out;
+
+	/* Uncached: each call a new statement, which the caller finalizes. */
+	ck_assert_int_eq(pm_db_prepare(db, "SELECT ?1 * 2", &st), 0);
+	pm_bind_int(st, 1, 21);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(st, 0), 42);
+	sqlite3_finalize(st);
+	ck_assert_int_eq(db->ncache, 0);
+	pm_assert_err(pm_db_prepare(db, "SELEC built at run time", &st),
+	    PM_EX_SOFTWARE, "SELEC built at run time");
+	ck_assert_ptr_null(st);
+	pm_assert_err(pm_db_prepare(db, "  -- nothing", &st), PM_EX_SOFTWARE,
+	    "no statement");
+	ck_assert_ptr_null(st);
+
+	/* PM_DEBUG_PLAN: the SQL on one line, then a line a plan row. */
+	unsetenv("PM_DEBUG_PLAN");
+	ck_assert_str_eq(capture_stderr(prepare_two, db), "");
+	pm_db_close(db);
+	db = pm_test_db();
+	setenv("PM_DEBUG_PLAN", "", 1);
+	ck_assert_str_eq(capture_stderr(prepare_two, db), "");
+	pm_db_close(db);
+	db = pm_test_db();
+	setenv("PM_DEBUG_PLAN", "1", 1);
+	out = capture_stderr(prepare_two, db);
+	ck_assert_msg(strncmp(out, want, strlen(want)) == 0, "got:\n%s", out);
+	ck_assert_msg(strstr(out, "\nplan: SELECT name FROM staff\n"
+	    "plan: SCAN staff") != NULL, "got:\n%s", out);
+	/* Only the statement prepared is planned, not the text after it. */
+	ck_assert_msg(strstr(out, "SELECT 2") == NULL, "got:\n%s", out);
+	/* A cached statement shows its plan once, when first prepared. */
+	out = capture_stderr(prepare_two, db);
+	unsetenv("PM_DEBUG_PLAN");
+	ck_assert_msg(strncmp(out, "plan: SELECT code FROM units", 28) == 0,
+	    "got:\n%s", out);
+	ck_assert_msg(strstr(out, "staff") == NULL, "got:\n%s", out);
+	pm_db_close(db);
+}
+END_TEST
+
 START_TEST(test_errors_map)
 {
 	struct pm_db *db = pm_test_db();
@@ -447,6 +565,8 @@ db_suite(void)
 	tcase_add_test(tc, test_create_open_refuse);
 	tcase_add_test(tc, test_migrate_backs_up);
 	tcase_add_test(tc, test_stmt_cache);
+	tcase_add_test(tc, test_stmt_cache_grows);
+	tcase_add_test(tc, test_prepare_and_plan);
 	tcase_add_test(tc, test_errors_map);
 	tcase_add_test(tc, test_transactions);
 	tcase_add_test(tc, test_audit_append_only);
