@@ -332,6 +332,38 @@ connect_settings(struct pm_db *db)
 }
 
 /*
+ * Switch to WAL.  The pragma answers with the mode actually in force,
+ * and a file system without the shared memory WAL needs (a network
+ * file system, some container mounts) leaves the old one without any
+ * error: readers would then wait on writers, and two machines sharing
+ * the file could corrupt it.  Refuse, naming the file.
+ */
+static int
+journal_wal(struct pm_db *db)
+{
+	sqlite3_stmt *st;
+	const char *mode;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA journal_mode = WAL", -1, &st,
+	    NULL) != SQLITE_OK)
+		return pm_db_error(db, "set journal mode");
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = pm_db_error(db, "set journal mode");
+		sqlite3_finalize(st);
+		return rc;
+	}
+	mode = pm_col_text(st, 0);
+	rc = 0;
+	if (mode == NULL || strcmp(mode, "wal") != 0)
+		rc = pm_err(PM_EX_CONFIG, "database %s: cannot be switched to "
+		    "WAL mode (the journal mode stays %s: keep the database on "
+		    "a local file system)", pm_q(db->path), pm_q(mode));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
  * What a writer's file needs.  Set only once the file is known to be a
  * pm database, because journal_mode writes to the file: a mistyped -d
  * naming someone else's SQLite file must not be changed by a refusal.
@@ -348,7 +380,7 @@ durable_settings(struct pm_db *db)
 {
 	int persist = 1, rc;
 
-	if ((rc = pm_db_exec(db, "PRAGMA journal_mode = WAL")) != 0)
+	if ((rc = journal_wal(db)) != 0)
 		return rc;
 	if ((rc = pm_db_exec(db, "PRAGMA synchronous = FULL")) != 0)
 		return rc;

@@ -468,6 +468,37 @@ START_TEST(test_meta_busy)
 }
 END_TEST
 
+/*
+ * PRAGMA journal_mode = WAL answers with the mode it could set.  A file
+ * system without shared memory keeps the old mode and says nothing; the
+ * "unix-none" VFS, which has no shared memory, stands in for one.
+ */
+START_TEST(test_wal_checked)
+{
+	struct pm_db *db;
+	char path[128];
+
+	mkdir_tmp();
+	db = file_db("nfs.db", path, sizeof path);
+	ck_assert_int_eq(pm_db_exec(db, "PRAGMA journal_mode = DELETE"), 0);
+	pm_db_close(db);
+	ck_assert_int_eq(sqlite3_vfs_register(sqlite3_vfs_find("unix-none"), 1),
+	    SQLITE_OK);
+	pm_assert_err(pm_db_open(path, 0, &db), PM_EX_CONFIG,
+	    "nfs.db': cannot be switched to WAL mode (the journal mode stays "
+	    "'delete'");
+	ck_assert_ptr_null(db);
+	/* A reader does not need WAL, and is let in. */
+	ck_assert_int_eq(pm_db_open(path, PM_DB_READONLY, &db), 0);
+	pm_db_close(db);
+	ck_assert_int_eq(sqlite3_vfs_register(sqlite3_vfs_find("unix"), 1),
+	    SQLITE_OK);
+	ck_assert_int_eq(pm_db_open(path, 0, &db), 0);
+	pm_db_close(db);
+	rm_tmp();
+}
+END_TEST
+
 static int
 collect(const struct pm_summary_row *r, void *arg)
 {
@@ -572,6 +603,7 @@ db_suite(void)
 	tcase_add_test(tc, test_audit_append_only);
 	tcase_add_test(tc, test_backup_and_check);
 	tcase_add_test(tc, test_meta_busy);
+	tcase_add_test(tc, test_wal_checked);
 	tcase_add_test(tc, test_summary);
 	tcase_add_test(tc, test_err_module);
 	tcase_add_test(tc, test_calendar_from_db);
