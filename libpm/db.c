@@ -38,6 +38,60 @@ pm_db_path(const char *opt)
 	return "pm.db";
 }
 
+/* Whether the file at 'path' and the directory holding it are writable. */
+static int
+writable(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int ok;
+
+	if (access(path, W_OK) != 0)
+		return 0;
+	if (slash == NULL)
+		return access(".", W_OK) == 0;
+	if (slash == path)
+		return access("/", W_OK) == 0;
+	if ((dir = strndup(path, (size_t)(slash - path))) == NULL)
+		return 1;	/* no memory to tell: say no more than SQLite */
+	ok = access(dir, W_OK) == 0;
+	free(dir);
+	return ok;
+}
+
+static int
+not_pm(struct pm_db *db)
+{
+	return pm_err(PM_EX_CONFIG, "database %s: not a pm database (create "
+	    "one with 'pm-db init')", pm_q(db->path));
+}
+
+/*
+ * SQLITE_READONLY, SQLITE_PERM and SQLITE_CANTOPEN: the user may not
+ * write the file (or the directory where SQLite keeps its -wal and -shm
+ * files), or not even read it.  Those are the file's permissions, so
+ * the statuses are sysexits' for files (EX_NOINPUT, EX_CANTCREAT), never
+ * PM_EX_NOPERM, which pm keeps for what a staff member's role forbids.
+ */
+static int
+file_error(struct pm_db *db, const char *what, const char *msg)
+{
+	const char *file = sqlite3_db_filename(db->h, "main");
+
+	if (file == NULL || *file == '\0')	/* in memory: not a file's fault */
+		return pm_err(PM_EX_SOFTWARE, "%s: %s", what, msg);
+	if (access(db->path, R_OK) != 0 && errno == EACCES)
+		return pm_err(PM_EX_NOINPUT, "database %s: cannot read it "
+		    "(check its permissions)", pm_q(db->path));
+	if (!writable(db->path))
+		return pm_err(PM_EX_CANTCREAT, "database %s: cannot write to "
+		    "it (read-only file or directory: check its permissions)",
+		    pm_q(db->path));
+	/* Writable after all: moved away, or opened read-only on purpose. */
+	return pm_err(PM_EX_CANTCREAT, "%s: database %s: %s", what,
+	    pm_q(db->path), msg);
+}
+
 int
 pm_db_error(struct pm_db *db, const char *what)
 {
@@ -55,13 +109,13 @@ pm_db_error(struct pm_db *db, const char *what)
 	case SQLITE_IOERR:
 	case SQLITE_FULL:
 		return pm_err(PM_EX_IOERR, "%s: %s", what, msg);
-	case SQLITE_CANTOPEN:
-		return pm_err(PM_EX_CANTCREAT, "%s: %s", what, msg);
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
-	case SQLITE_AUTH:
-		return pm_err(PM_EX_NOPERM, "%s: %s", what, msg);
+	case SQLITE_CANTOPEN:
+		return file_error(db, what, msg);
 	case SQLITE_NOTADB:
+		/* Not SQLite at all ("pm-db summary -d aijia.yaml"). */
+		return not_pm(db);
 	case SQLITE_CORRUPT:
 		return pm_err(PM_EX_DATAERR, "%s: database %s: %s", what,
 		    pm_q(db->path), msg);
@@ -433,8 +487,7 @@ read_pm_version(struct pm_db *db, int *v)
 	if ((rc = pm_db_version(db, v)) != 0)
 		return rc;
 	if (*v == 0)
-		return pm_err(PM_EX_CONFIG, "database '%s': not a pm database "
-		    "(create one with 'pm-db init')", db->path);
+		return not_pm(db);
 	return 0;
 }
 
@@ -512,8 +565,13 @@ pm_db_open(const char *path, int flags, struct pm_db **out)
 	oflags = (flags & PM_DB_READONLY) ? SQLITE_OPEN_READONLY :
 	    SQLITE_OPEN_READWRITE;
 	if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
-		rc = pm_err(PM_EX_NOINPUT, "database '%s': %s", path,
-		    db->h ? sqlite3_errmsg(db->h) : "cannot open");
+		if (access(path, R_OK) != 0 && errno == EACCES)
+			rc = pm_err(PM_EX_NOINPUT, "database %s: cannot read "
+			    "it (check its permissions)", pm_q(path));
+		else
+			rc = pm_err(PM_EX_NOINPUT, "database %s: %s",
+			    pm_q(path), db->h != NULL ? sqlite3_errmsg(db->h) :
+			    "out of memory");
 		goto fail;
 	}
 	if ((rc = connect_settings(db)) != 0)
@@ -731,7 +789,8 @@ pm_db_backup(struct pm_db *db, const char *dest)
 static int
 group_error(const char *path, const char *group)
 {
-	int code = errno == EPERM || errno == EACCES ? PM_EX_NOPERM :
+	/* The files' permissions, not a staff role: not PM_EX_NOPERM. */
+	int code = errno == EPERM || errno == EACCES ? PM_EX_CANTCREAT :
 	    PM_EX_IOERR;
 
 	return pm_err(code, "database %s: cannot give it to group %s: %s",

@@ -64,10 +64,22 @@ const char *pm_db_path(const char *opt);
  * 5000).  Without PM_DB_CREATE a missing file is PM_EX_NOINPUT with a
  * message naming "pm-db init".  With PM_DB_CREATE an existing file is
  * PM_EX_CANTCREAT; the new file is created mode 0600 and migrated to the
- * current schema.  Without PM_DB_ANY_VERSION, a schema older than this
- * build is PM_EX_CONFIG naming "pm-db migrate", a newer one names the
- * need for a newer pm.  Returns 0 or an exit status; *out is NULL on
- * failure.
+ * current schema.  A file that is not SQLite at all, or SQLite without
+ * pm's schema, is PM_EX_CONFIG "database 'PATH': not a pm database
+ * (create one with 'pm-db init')".  Without PM_DB_ANY_VERSION, a schema
+ * older than this build is PM_EX_CONFIG naming "pm-db migrate", a newer
+ * one names the need for a newer pm.  Unless PM_DB_READONLY, a file
+ * system that cannot keep the database in WAL mode is PM_EX_CONFIG
+ * naming the file.
+ *
+ * Without PM_DB_ANY_VERSION the estate's time zone (meta 'timezone')
+ * becomes the clock's.  A zone this system has no data for does not
+ * fail: a warning is printed and the clock keeps Asia/Shanghai (only
+ * pm-db apply refuses a zone that exists nowhere).
+ *
+ * A file that may be read but not written opens; the first write then
+ * fails with PM_EX_CANTCREAT (see pm_db_error()).  Returns 0 or an exit
+ * status; *out is NULL on failure.
  */
 int pm_db_open(const char *path, int flags, struct pm_db **out);
 
@@ -135,10 +147,29 @@ sqlite3_stmt *pm_db_stmt(struct pm_db *db, const char *sql);
 int pm_db_prepare(struct pm_db *db, const char *sql, sqlite3_stmt **st);
 
 /*
- * Record the error of the last SQLite call on db, mapping SQLITE_BUSY
- * and SQLITE_LOCKED to PM_EX_BUSY, constraint failures to PM_EX_DATAERR,
- * I/O and full-disk errors to PM_EX_IOERR and the rest to PM_EX_SOFTWARE.
- * 'what' says what was being done ("insert ticket").  Returns the status.
+ * Record the error of the last SQLite call on db and return its status.
+ * 'what' says what was being done ("insert ticket").
+ *
+ *   PM_EX_BUSY      SQLITE_BUSY, SQLITE_LOCKED: "what: database 'PATH' is
+ *                   busy (...)"
+ *   PM_EX_DATAERR   constraint failures, a corrupt database
+ *   PM_EX_IOERR     I/O errors, a full disk
+ *   PM_EX_CANTCREAT SQLITE_READONLY (any of its extended codes),
+ *                   SQLITE_PERM and SQLITE_CANTOPEN: when the file or its
+ *                   directory is not writable, "database 'PATH': cannot
+ *                   write to it (read-only file or directory: check its
+ *                   permissions)"; when both are (a handle opened
+ *                   read-only, a file moved away), "what: database
+ *                   'PATH': MESSAGE"
+ *   PM_EX_NOINPUT   the same codes when the file cannot even be read:
+ *                   "database 'PATH': cannot read it (check its
+ *                   permissions)"
+ *   PM_EX_CONFIG    SQLITE_NOTADB: "database 'PATH': not a pm database
+ *                   (create one with 'pm-db init')"
+ *   PM_EX_SOFTWARE  the rest (an error in the SQL, out of memory)
+ *
+ * PM_EX_NOPERM is never returned: it means a staff member's role does
+ * not allow something, never a file's permissions.
  */
 int pm_db_error(struct pm_db *db, const char *what);
 
@@ -210,10 +241,12 @@ int pm_db_backup(struct pm_db *db, const char *dest);
  * Returns 0, or:
  *
  *   PM_EX_CONFIG   "group 'X': no such group"
- *   PM_EX_NOPERM   "database 'PATH': cannot give it to group 'X':
+ *   PM_EX_CANTCREAT "database 'PATH': cannot give it to group 'X':
  *                  Operation not permitted" (the user is neither root
- *                  nor the file's owner and a member of the group);
- *                  PATH names the file that failed, such as "pm.db-wal"
+ *                  nor the file's owner and a member of the group: a
+ *                  file's permissions, not a role, so not
+ *                  PM_EX_NOPERM); PATH names the file that failed, such
+ *                  as "pm.db-wal"
  *   PM_EX_IOERR    the same message with any other system error
  *   PM_EX_SOFTWARE out of memory
  *

@@ -469,6 +469,56 @@ START_TEST(test_meta_busy)
 END_TEST
 
 /*
+ * A file that is not SQLite at all is "not a pm database" (78), as an
+ * empty SQLite file is, not "file is not a database" (65).
+ */
+START_TEST(test_not_sqlite)
+{
+	struct pm_db *db;
+	char path[128];
+	FILE *fp;
+	int i;
+
+	mkdir_tmp();
+	snprintf(path, sizeof path, "%s/aijia.yaml", dir);
+	ck_assert_ptr_nonnull(fp = fopen(path, "w"));
+	for (i = 0; i < 100; i++)
+		fprintf(fp, "estate:\n  name: 爱家名邸\n");
+	fclose(fp);
+	pm_assert_err(pm_db_open(path, PM_DB_READONLY, &db), PM_EX_CONFIG,
+	    "aijia.yaml': not a pm database (create one with 'pm-db init')");
+	pm_assert_err(pm_db_open(path, 0, &db), PM_EX_CONFIG,
+	    "not a pm database");
+	pm_assert_err(pm_db_open(path, PM_DB_ANY_VERSION, &db), PM_EX_CONFIG,
+	    "not a pm database");
+	rm_tmp();
+}
+END_TEST
+
+/*
+ * Writing through a read-only handle is a file's matter (73), never 77,
+ * which pm keeps for roles.  (A file the user may not write is tested
+ * in tests/cli/0120, which can run as another user.)
+ */
+START_TEST(test_readonly_not_noperm)
+{
+	struct pm_db *db;
+	char path[128];
+
+	mkdir_tmp();
+	db = file_db("ro.db", path, sizeof path);
+	pm_db_close(db);
+	ck_assert_int_eq(pm_db_open(path, PM_DB_READONLY, &db), 0);
+	pm_assert_err(pm_db_set_meta(db, "estate_name", "x"), PM_EX_CANTCREAT,
+	    "ro.db'");
+	pm_assert_err(pm_db_exec(db, "INSERT INTO meta VALUES ('a', 'b')"),
+	    PM_EX_CANTCREAT, "readonly");
+	pm_db_close(db);
+	rm_tmp();
+}
+END_TEST
+
+/*
  * PRAGMA journal_mode = WAL answers with the mode it could set.  A file
  * system without shared memory keeps the old mode and says nothing; the
  * "unix-none" VFS, which has no shared memory, stands in for one.
@@ -603,6 +653,8 @@ db_suite(void)
 	tcase_add_test(tc, test_audit_append_only);
 	tcase_add_test(tc, test_backup_and_check);
 	tcase_add_test(tc, test_meta_busy);
+	tcase_add_test(tc, test_not_sqlite);
+	tcase_add_test(tc, test_readonly_not_noperm);
 	tcase_add_test(tc, test_wal_checked);
 	tcase_add_test(tc, test_summary);
 	tcase_add_test(tc, test_err_module);
