@@ -730,52 +730,74 @@ pm_db_set_meta(struct pm_db *db, const char *key, const char *value)
 	return pm_db_step_done(db, st, "set meta");
 }
 
+/* The new file 'dest' is no backup after all: remove it. */
 static int
-backup_to(struct pm_db *db, const char *dest)
+backup_fail(sqlite3 *to, const char *dest, int rc)
+{
+	sqlite3_close(to);
+	unlink(dest);
+	return rc;
+}
+
+/*
+ * Copy 'src', a connection to db's database, to the new file 'dest'.
+ *
+ * The copy is one sqlite3_backup_step(b, -1): the whole database in one
+ * read transaction on the source.  Copying in slices (256 pages a step)
+ * lets others write in between, but any commit by another connection
+ * restarts the copy from the first page, so a big database under steady
+ * writes never finished, and pm-db migrate waited on it.  In WAL mode a
+ * reader holds no writer up: their commits go to the WAL meanwhile, and
+ * only the checkpoint waits for the copy to end.  VACUUM INTO is the
+ * other way to copy in one read transaction, but it cannot run inside
+ * the write transaction pm-db migrate holds, it rebuilds every table
+ * and index rather than copying pages, and it does not sync its output
+ * to disk, which a backup taken before changing the schema needs.
+ */
+static int
+backup_to(struct pm_db *db, sqlite3 *src, const char *dest)
 {
 	sqlite3 *to;
 	sqlite3_backup *b;
-	int rc;
+	int rc, ms;
 
 	if ((rc = create_file(dest)) != 0)
 		return rc;
-	if (sqlite3_open(dest, &to) != SQLITE_OK) {
-		rc = pm_err(PM_EX_CANTCREAT, "backup '%s': %s", dest,
-		    sqlite3_errmsg(to));
-		sqlite3_close(to);
-		unlink(dest);
-		return rc;
-	}
-	sqlite3_busy_timeout(to, busy_timeout() < 0 ? DEFAULT_BUSY_MS :
-	    busy_timeout());
-	b = sqlite3_backup_init(to, "main", db->h, "main");
-	if (b == NULL) {
-		rc = pm_err(PM_EX_CANTCREAT, "backup '%s': %s", dest,
-		    sqlite3_errmsg(to));
-		sqlite3_close(to);
-		unlink(dest);
-		return rc;
-	}
-	/*
-	 * Copy in steps so writers are not held off for the whole copy; a
-	 * write in between restarts the copy, which the backup API handles.
-	 */
-	do {
-		rc = sqlite3_backup_step(b, 256);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(20);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	if (sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK)
+		return backup_fail(to, dest, pm_err(PM_EX_CANTCREAT,
+		    "backup %s: %s", pm_q(dest), to != NULL ?
+		    sqlite3_errmsg(to) : "out of memory"));
+	ms = busy_timeout();
+	sqlite3_busy_timeout(to, ms < 0 ? DEFAULT_BUSY_MS : ms);
+	/* A backup is for when things go wrong: on disk when we say done. */
+	if (sqlite3_exec(to, "PRAGMA synchronous = FULL", NULL, NULL, NULL) !=
+	    SQLITE_OK ||
+	    (b = sqlite3_backup_init(to, "main", src, "main")) == NULL)
+		return backup_fail(to, dest, pm_err(PM_EX_CANTCREAT,
+		    "backup %s: %s", pm_q(dest), sqlite3_errmsg(to)));
+	/* The source's busy handler waits for its read lock, if need be. */
+	rc = sqlite3_backup_step(b, -1);
 	sqlite3_backup_finish(b);
-	if (rc != SQLITE_DONE) {
-		rc = pm_err(PM_EX_IOERR, "backup '%s': %s", dest,
-		    sqlite3_errstr(rc));
-		sqlite3_close(to);
-		unlink(dest);
-		return rc;
+	switch (rc) {
+	case SQLITE_DONE:
+		break;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return backup_fail(to, dest, pm_err(PM_EX_BUSY, "backup %s: "
+		    "database %s is busy (waited past the busy timeout; set "
+		    "PM_BUSY_TIMEOUT in ms)", pm_q(dest), pm_q(db->path)));
+	case SQLITE_NOMEM:
+		return backup_fail(to, dest, pm_err(PM_EX_SOFTWARE,
+		    "out of memory"));
+	default:
+		return backup_fail(to, dest, pm_err(PM_EX_IOERR, "backup %s: "
+		    "%s", pm_q(dest), sqlite3_errmsg(to)));
 	}
 	if (sqlite3_close(to) != SQLITE_OK) {
 		unlink(dest);
-		return pm_err(PM_EX_IOERR, "backup '%s': close failed", dest);
+		return pm_err(PM_EX_IOERR, "backup %s: close failed",
+		    pm_q(dest));
 	}
 	return 0;
 }
@@ -783,7 +805,36 @@ backup_to(struct pm_db *db, const char *dest)
 int
 pm_db_backup(struct pm_db *db, const char *dest)
 {
-	return backup_to(db, dest);
+	const char *file;
+	sqlite3 *src;
+	int rc, ms;
+
+	if (sqlite3_txn_state(db->h, "main") != SQLITE_TXN_WRITE)
+		return backup_to(db, db->h, dest);
+	/*
+	 * The backup API will not read through a connection that is in a
+	 * write transaction (pm-db migrate holds one): read the last
+	 * committed state through a connection of its own.  In WAL mode
+	 * our write lock does not stop it reading.
+	 */
+	file = sqlite3_db_filename(db->h, "main");
+	if (file == NULL || *file == '\0')
+		return pm_err(PM_EX_SOFTWARE, "backup %s: an in-memory "
+		    "database cannot be copied inside a transaction",
+		    pm_q(dest));
+	if (sqlite3_open_v2(file, &src, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK) {
+		rc = pm_err(PM_EX_NOINPUT, "database %s: %s", pm_q(db->path),
+		    src != NULL ? sqlite3_errmsg(src) : "out of memory");
+		sqlite3_close(src);
+		return rc;
+	}
+	ms = busy_timeout();
+	sqlite3_busy_timeout(src, ms < 0 ? DEFAULT_BUSY_MS : ms);
+	sqlite3_extended_result_codes(src, 1);
+	rc = backup_to(db, src, dest);
+	sqlite3_close(src);
+	return rc;
 }
 
 static int
@@ -848,33 +899,55 @@ out:
 int
 pm_db_migrate(struct pm_db *db, int *from, int *to, char **backup_path)
 {
-	char *bak;
+	char *bak = NULL;
 	int v, rc;
 
 	*backup_path = NULL;
 	*from = 0;
 	*to = pm_nmigrations;
+	/*
+	 * The write lock first, then the version: read before it, two
+	 * migrates at once could both see the old version and both
+	 * migrate.  While we hold it no one else commits, so the backup,
+	 * which reads the last committed state, is of the version read.
+	 */
+	if ((rc = pm_db_begin(db)) != 0)
+		return rc;
 	if ((rc = read_pm_version(db, &v)) != 0)
-		return rc;
+		goto fail;
 	*from = v;
-	if (v > pm_nmigrations)
-		return too_new(db, v);
-	if (v == pm_nmigrations)
-		return 0;
-	if (asprintf(&bak, "%s.v%d.bak", db->path, v) < 0)
-		return pm_err(PM_EX_SOFTWARE, "out of memory");
-	if ((rc = backup_to(db, bak)) != 0) {
-		free(bak);
-		return rc;
+	if (v > pm_nmigrations) {
+		rc = too_new(db, v);
+		goto fail;
 	}
-	if ((rc = pm_db_begin(db)) != 0 || (rc = migrate_from(db, v)) != 0 ||
-	    (rc = pm_db_commit(db)) != 0) {
+	if (v == pm_nmigrations) {
 		pm_db_rollback(db);
+		return 0;
+	}
+	if (asprintf(&bak, "%s.v%d.bak", db->path, v) < 0) {
+		bak = NULL;
+		rc = pm_err(PM_EX_SOFTWARE, "out of memory");
+		goto fail;
+	}
+	if ((rc = pm_db_backup(db, bak)) != 0) {
 		free(bak);
-		return rc;
+		bak = NULL;
+		goto fail;
+	}
+	if ((rc = migrate_from(db, v)) != 0 || (rc = pm_db_commit(db)) != 0) {
+		/*
+		 * Rolled back, the database is the backup's twin: remove
+		 * the backup, or it would stand in the way of a retry.
+		 */
+		unlink(bak);
+		goto fail;
 	}
 	*backup_path = bak;
 	return 0;
+fail:
+	pm_db_rollback(db);
+	free(bak);
+	return rc;
 }
 
 static int

@@ -211,9 +211,15 @@ int pm_db_meta(struct pm_db *db, const char *key, char **value);
 int pm_db_set_meta(struct pm_db *db, const char *key, const char *value);
 
 /*
- * Migrate an older database to this build's schema, after an online
- * backup to "PATH.vN.bak" (N the old version).  Prints nothing; returns
- * 0, with *from and *to set to the versions.
+ * Migrate an older database to this build's schema.  The write lock is
+ * taken first (BEGIN IMMEDIATE, waiting up to the busy timeout) and the
+ * version is read under it, so of two migrates at once the second finds
+ * the database current.  Before any change an online backup of the old
+ * version is made to "PATH.vN.bak" (N the old version; it must not
+ * exist).  Prints nothing; returns 0, with *from and *to set to the
+ * versions (equal when there was nothing to do, and then *backup_path
+ * is NULL), or a status with nothing changed.  *backup_path is
+ * malloc'd.  'db' must not be in a transaction.
  */
 int pm_db_migrate(struct pm_db *db, int *from, int *to, char **backup_path);
 
@@ -222,8 +228,12 @@ int pm_db_version(struct pm_db *db, int *version);
 
 /*
  * Copy the whole database to 'dest' with the online backup API, safe while
- * others write.  'dest' must not exist (PM_EX_CANTCREAT); it is created
- * mode 0600.
+ * others write: the copy is the database as one moment saw it, made in
+ * one read transaction, and it finishes however often others commit
+ * (in WAL mode they are not held up meanwhile).  Inside a write
+ * transaction of db's, the copy is of the last committed state, read
+ * through a second connection.  'dest' must not exist (PM_EX_CANTCREAT);
+ * it is created mode 0600, and removed again if the copy fails.
  */
 int pm_db_backup(struct pm_db *db, const char *dest);
 

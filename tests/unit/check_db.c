@@ -152,7 +152,28 @@ START_TEST(test_migrate_backs_up)
 	snprintf(bakname, sizeof bakname, "%s.v1.bak", path);
 	ck_assert_str_eq(bak, bakname);
 	ck_assert_int_eq(access(bak, F_OK), 0);
+	/*
+	 * The backup is taken under migrate's write lock, through a second
+	 * connection (the backup API will not read through one holding a
+	 * write transaction), and is of the old version.
+	 */
+	{
+		sqlite3 *h;
+		sqlite3_stmt *st;
+		ck_assert_int_eq(sqlite3_open(bak, &h), SQLITE_OK);
+		ck_assert_int_eq(sqlite3_prepare_v2(h, "PRAGMA user_version",
+		    -1, &st, NULL), SQLITE_OK);
+		ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+		ck_assert_int_eq(sqlite3_column_int(st, 0), 1);
+		sqlite3_finalize(st);
+		sqlite3_close(h);
+	}
 	free(bak);
+	/* A second migrate finds the database current and backs up nothing. */
+	ck_assert_int_eq(pm_db_migrate(db, &from, &to, &bak), 0);
+	ck_assert_int_eq(from, pm_db_schema_version());
+	ck_assert_int_eq(to, from);
+	ck_assert_ptr_null(bak);
 	pm_db_close(db);
 	ck_assert_int_eq(pm_db_open(path, 0, &db), 0);
 	pm_db_close(db);
@@ -549,6 +570,33 @@ START_TEST(test_wal_checked)
 }
 END_TEST
 
+/*
+ * Inside a write transaction the backup API refuses the connection, so
+ * the copy is read through another: the last committed state.
+ */
+START_TEST(test_backup_in_write_tx)
+{
+	struct pm_db *db, *copy;
+	char path[128], dest[128], *v;
+
+	mkdir_tmp();
+	db = file_db("w.db", path, sizeof path);
+	snprintf(dest, sizeof dest, "%s/w-copy.db", dir);
+	ck_assert_int_eq(pm_db_set_meta(db, "estate_name", "一期"), 0);
+	ck_assert_int_eq(pm_db_begin(db), 0);
+	ck_assert_int_eq(pm_db_set_meta(db, "estate_name", "二期"), 0);
+	ck_assert_msg(pm_db_backup(db, dest) == 0, "%s", pm_err_msg());
+	pm_db_rollback(db);
+	ck_assert_int_eq(pm_db_open(dest, 0, &copy), 0);
+	ck_assert_int_eq(pm_db_meta(copy, "estate_name", &v), 0);
+	ck_assert_str_eq(v, "一期");
+	free(v);
+	pm_db_close(copy);
+	pm_db_close(db);
+	rm_tmp();
+}
+END_TEST
+
 static int
 collect(const struct pm_summary_row *r, void *arg)
 {
@@ -652,6 +700,7 @@ db_suite(void)
 	tcase_add_test(tc, test_transactions);
 	tcase_add_test(tc, test_audit_append_only);
 	tcase_add_test(tc, test_backup_and_check);
+	tcase_add_test(tc, test_backup_in_write_tx);
 	tcase_add_test(tc, test_meta_busy);
 	tcase_add_test(tc, test_not_sqlite);
 	tcase_add_test(tc, test_readonly_not_noperm);
