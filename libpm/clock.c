@@ -32,7 +32,11 @@
  */
 #define DEFAULT_ZONE_POSIX	"CST-8"
 
+/* Where the zone files are when $TZDIR does not say, or lacks a zone. */
+#define SYSTEM_ZONEINFO	"/usr/share/zoneinfo"
+
 #define ZONE_NAME_MAX	100
+#define ZONE_TZ_MAX	4200	/* ":" and a zone file's absolute path */
 #define DAY_SECS	86400
 #define WEEK_DAYS	7
 
@@ -42,7 +46,26 @@
 #define DURATION_MAX	((int64_t)36500 * DAY_SECS)
 
 static char zone_name[ZONE_NAME_MAX + 1] = DEFAULT_ZONE;
-static char zone_tz[ZONE_NAME_MAX + 1];	/* what TZ must say; "" until used */
+static char zone_tz[ZONE_TZ_MAX];	/* what TZ must say; "" until used */
+
+/*
+ * The zones pm knows without zone files, as POSIX TZ rules: the default
+ * zone and its aliases (see DEFAULT_ZONE_POSIX) and UTC.  A minimal
+ * container or a fresh system without tzdata still runs an estate in
+ * China at the right time; other zones need their files.
+ */
+static const struct {
+	const char *name;
+	const char *rule;
+} builtin_zones[] = {
+	{ DEFAULT_ZONE, DEFAULT_ZONE_POSIX },
+	{ "Asia/Chongqing", DEFAULT_ZONE_POSIX },
+	{ "Asia/Chungking", DEFAULT_ZONE_POSIX },
+	{ "Asia/Harbin", DEFAULT_ZONE_POSIX },
+	{ "PRC", DEFAULT_ZONE_POSIX },
+	{ "UTC", "UTC0" },
+	{ "Etc/UTC", "UTC0" }
+};
 
 /*
  * Why a text is not a time, when it does not even have the shape of one.
@@ -228,20 +251,19 @@ zone_name_ok(const char *zone)
 }
 
 /*
- * Whether the zone directory has a compiled zone called 'zone'.  The
- * directory also holds text files (leapseconds, zone tables) and
- * subdirectories, so the file must be regular and start with "TZif".
+ * Whether directory 'dir' has a compiled zone called 'zone', and if so
+ * the TZ value that names that very file into 'tz': ":" and its absolute
+ * path, so the C library reads it whatever $TZDIR says.  The directory
+ * also holds text files (leapseconds, zone tables) and subdirectories,
+ * so the file must be regular and start with "TZif".
  */
 static int
-zone_file_ok(const char *zone)
+zone_file(const char *dir, const char *zone, char *tz, size_t len)
 {
-	char path[4096], magic[4];
-	const char *dir;
+	char path[4096], magic[4], *abs = NULL;
 	struct stat sb;
 	int fd, ok;
 
-	if ((dir = getenv("TZDIR")) == NULL || *dir == '\0')
-		dir = "/usr/share/zoneinfo";
 	if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, zone) >= sizeof path)
 		return 0;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
@@ -250,7 +272,40 @@ zone_file_ok(const char *zone)
 	    read(fd, magic, sizeof magic) == (ssize_t)sizeof magic &&
 	    memcmp(magic, "TZif", 4) == 0;
 	close(fd);
+	if (ok && path[0] != '/')
+		ok = (abs = realpath(path, NULL)) != NULL;
+	if (ok)
+		ok = (size_t)snprintf(tz, len, ":%s", abs != NULL ? abs : path) <
+		    len;
+	free(abs);
 	return ok;
+}
+
+/*
+ * What TZ must say for 'zone', into 'tz' ('len' bytes): its file in
+ * $TZDIR, else in the system's directory, else pm's own rule for it.
+ * A $TZDIR set for another program, or to a copy without this zone,
+ * must not stop pm: the system's file is as good.  Returns 0 when the
+ * zone exists nowhere (or its name could reach outside the directory).
+ */
+static int
+zone_find(const char *zone, char *tz, size_t len)
+{
+	const char *dir = getenv("TZDIR");
+	size_t i;
+
+	if (!zone_name_ok(zone))
+		return 0;
+	if (dir != NULL && *dir != '\0' && zone_file(dir, zone, tz, len))
+		return 1;
+	if (zone_file(SYSTEM_ZONEINFO, zone, tz, len))
+		return 1;
+	for (i = 0; i < sizeof builtin_zones / sizeof builtin_zones[0]; i++)
+		if (strcmp(zone, builtin_zones[i].name) == 0) {
+			snprintf(tz, len, "%s", builtin_zones[i].rule);
+			return 1;
+		}
+	return 0;
 }
 
 /*
@@ -265,9 +320,9 @@ zone_apply(void)
 {
 	const char *cur;
 
-	if (zone_tz[0] == '\0')
-		snprintf(zone_tz, sizeof zone_tz, "%s", zone_file_ok(zone_name) ?
-		    zone_name : DEFAULT_ZONE_POSIX);
+	/* zone_name is the default, found at worst among the built-ins. */
+	if (zone_tz[0] == '\0' && !zone_find(zone_name, zone_tz, sizeof zone_tz))
+		snprintf(zone_tz, sizeof zone_tz, "%s", DEFAULT_ZONE_POSIX);
 	cur = getenv("TZ");
 	if (cur == NULL || strcmp(cur, zone_tz) != 0)
 		setenv("TZ", zone_tz, 1);
@@ -277,11 +332,13 @@ zone_apply(void)
 int
 pm_clock_set_zone(const char *zone)
 {
-	if (zone == NULL || !zone_name_ok(zone) || !zone_file_ok(zone))
+	char tz[ZONE_TZ_MAX];
+
+	if (zone == NULL || !zone_find(zone, tz, sizeof tz))
 		return pm_err(PM_EX_CONFIG, "time zone '%s': no such zone",
 		    shown(zone));
 	snprintf(zone_name, sizeof zone_name, "%s", zone);
-	snprintf(zone_tz, sizeof zone_tz, "%s", zone);
+	memcpy(zone_tz, tz, sizeof zone_tz);
 	zone_apply();
 	return 0;
 }

@@ -23,8 +23,12 @@ typedef int64_t pm_time;
 
 /*
  * Make 'zone' (an IANA name such as "Asia/Shanghai") the zone for all
- * local-time conversions.  Returns PM_EX_CONFIG with a message when the
- * system has no such zone.  Until called, the zone is Asia/Shanghai.
+ * local-time conversions.  The zone's file is looked for in $TZDIR,
+ * then in /usr/share/zoneinfo, so a $TZDIR without it costs nothing;
+ * without any file, Asia/Shanghai (and its aliases PRC, Asia/Chongqing,
+ * Asia/Harbin) and UTC still work from pm's own rules.  Returns
+ * PM_EX_CONFIG with a message when the zone exists nowhere.  Until
+ * called, the zone is Asia/Shanghai.
  */
 int pm_clock_set_zone(const char *zone);
 const char *pm_clock_zone(void);

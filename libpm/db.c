@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,8 +14,10 @@
 #include "clock.h"
 #include "db.h"
 #include "err.h"
+#include "text.h"
 
 #define DEFAULT_BUSY_MS 5000
+#define CACHE_FIRST 64		/* statements a command prepares, about */
 
 int
 pm_db_schema_version(void)
@@ -35,6 +38,60 @@ pm_db_path(const char *opt)
 	return "pm.db";
 }
 
+/* Whether the file at 'path' and the directory holding it are writable. */
+static int
+writable(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int ok;
+
+	if (access(path, W_OK) != 0)
+		return 0;
+	if (slash == NULL)
+		return access(".", W_OK) == 0;
+	if (slash == path)
+		return access("/", W_OK) == 0;
+	if ((dir = strndup(path, (size_t)(slash - path))) == NULL)
+		return 1;	/* no memory to tell: say no more than SQLite */
+	ok = access(dir, W_OK) == 0;
+	free(dir);
+	return ok;
+}
+
+static int
+not_pm(struct pm_db *db)
+{
+	return pm_err(PM_EX_CONFIG, "database %s: not a pm database (create "
+	    "one with 'pm-db init')", pm_q(db->path));
+}
+
+/*
+ * SQLITE_READONLY, SQLITE_PERM and SQLITE_CANTOPEN: the user may not
+ * write the file (or the directory where SQLite keeps its -wal and -shm
+ * files), or not even read it.  Those are the file's permissions, so
+ * the statuses are sysexits' for files (EX_NOINPUT, EX_CANTCREAT), never
+ * PM_EX_NOPERM, which pm keeps for what a staff member's role forbids.
+ */
+static int
+file_error(struct pm_db *db, const char *what, const char *msg)
+{
+	const char *file = sqlite3_db_filename(db->h, "main");
+
+	if (file == NULL || *file == '\0')	/* in memory: not a file's fault */
+		return pm_err(PM_EX_SOFTWARE, "%s: %s", what, msg);
+	if (access(db->path, R_OK) != 0 && errno == EACCES)
+		return pm_err(PM_EX_NOINPUT, "database %s: cannot read it "
+		    "(check its permissions)", pm_q(db->path));
+	if (!writable(db->path))
+		return pm_err(PM_EX_CANTCREAT, "database %s: cannot write to "
+		    "it (read-only file or directory: check its permissions)",
+		    pm_q(db->path));
+	/* Writable after all: moved away, or opened read-only on purpose. */
+	return pm_err(PM_EX_CANTCREAT, "%s: database %s: %s", what,
+	    pm_q(db->path), msg);
+}
+
 int
 pm_db_error(struct pm_db *db, const char *what)
 {
@@ -44,24 +101,24 @@ pm_db_error(struct pm_db *db, const char *what)
 	switch (code & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return pm_err(PM_EX_BUSY, "%s: database '%s' is busy (waited "
+		return pm_err(PM_EX_BUSY, "%s: database %s is busy (waited "
 		    "past the busy timeout; set PM_BUSY_TIMEOUT in ms)", what,
-		    db->path);
+		    pm_q(db->path));
 	case SQLITE_CONSTRAINT:
 		return pm_err(PM_EX_DATAERR, "%s: %s", what, msg);
 	case SQLITE_IOERR:
 	case SQLITE_FULL:
 		return pm_err(PM_EX_IOERR, "%s: %s", what, msg);
-	case SQLITE_CANTOPEN:
-		return pm_err(PM_EX_CANTCREAT, "%s: %s", what, msg);
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
-	case SQLITE_AUTH:
-		return pm_err(PM_EX_NOPERM, "%s: %s", what, msg);
+	case SQLITE_CANTOPEN:
+		return file_error(db, what, msg);
 	case SQLITE_NOTADB:
+		/* Not SQLite at all ("pm-db summary -d aijia.yaml"). */
+		return not_pm(db);
 	case SQLITE_CORRUPT:
-		return pm_err(PM_EX_DATAERR, "%s: database '%s': %s", what,
-		    db->path, msg);
+		return pm_err(PM_EX_DATAERR, "%s: database %s: %s", what,
+		    pm_q(db->path), msg);
 	default:
 		return pm_err(PM_EX_SOFTWARE, "%s: %s", what, msg);
 	}
@@ -129,6 +186,108 @@ pm_db_step_done(struct pm_db *db, sqlite3_stmt *st, const char *what)
 	return 0;
 }
 
+/*
+ * PM_DEBUG_PLAN: the SQL of a statement just prepared, on one line, then
+ * its EXPLAIN QUERY PLAN a row a line, each line "plan: ..." so that a
+ * test can grep for a full scan.  Only the first statement of 'sql'
+ * ('len' bytes) is prepared, so only its plan is asked for.  This is a
+ * debugging aid: a plan that cannot be had is shown as such, never
+ * failed on, and the recorded error is left alone.
+ */
+static void
+show_plan(struct pm_db *db, const char *sql, int len)
+{
+	const char *env = getenv("PM_DEBUG_PLAN"), *detail;
+	sqlite3_stmt *eqp;
+	sqlite3_str *line;
+	char *text, *q;
+	int i, space = 0;
+
+	if (env == NULL || *env == '\0')
+		return;
+	line = sqlite3_str_new(NULL);
+	sqlite3_str_appendall(line, "plan: ");
+	/* White space squeezed, so the SQL is one line however written. */
+	for (i = 0; i < len; i++) {
+		if (strchr(" \t\n\r\f\v", sql[i]) != NULL) {
+			space = 1;
+			continue;
+		}
+		if (space && sqlite3_str_length(line) > 6)
+			sqlite3_str_appendchar(line, 1, ' ');
+		space = 0;
+		sqlite3_str_appendchar(line, 1, sql[i]);
+	}
+	sqlite3_str_appendchar(line, 1, '\n');
+	if ((text = sqlite3_str_finish(line)) != NULL)
+		fputs(text, stderr);
+	sqlite3_free(text);
+	if ((q = sqlite3_mprintf("EXPLAIN QUERY PLAN %.*s", len, sql)) == NULL)
+		return;
+	if (sqlite3_prepare_v2(db->h, q, -1, &eqp, NULL) != SQLITE_OK) {
+		fprintf(stderr, "plan: (no plan: %s)\n", sqlite3_errmsg(db->h));
+		sqlite3_free(q);
+		return;
+	}
+	sqlite3_free(q);
+	/* Columns: id, parent, notused, detail. */
+	while (sqlite3_step(eqp) == SQLITE_ROW)
+		if ((detail = pm_col_text(eqp, 3)) != NULL)
+			fprintf(stderr, "plan: %s\n", detail);
+	sqlite3_finalize(eqp);
+}
+
+/* Prepare the first statement of 'sql' with 'flags', as pm_db_prepare(). */
+static int
+prepare(struct pm_db *db, const char *sql, unsigned flags, sqlite3_stmt **st)
+{
+	const char *tail = NULL;
+	int rc;
+
+	*st = NULL;
+	if (sqlite3_prepare_v3(db->h, sql, -1, flags, st, &tail) != SQLITE_OK) {
+		*st = NULL;
+		/*
+		 * A busy or unreadable database keeps its status; anything
+		 * else is an error in pm's own SQL, which the text shows.
+		 */
+		if ((rc = pm_db_error(db, "prepare")) == PM_EX_SOFTWARE)
+			rc = pm_err(PM_EX_SOFTWARE, "prepare: %s: %s",
+			    sqlite3_errmsg(db->h), sql);
+		return rc;
+	}
+	if (*st == NULL)
+		return pm_err(PM_EX_SOFTWARE, "prepare: no statement in %s",
+		    pm_q(sql));
+	show_plan(db, sql, tail != NULL ? (int)(tail - sql) : (int)strlen(sql));
+	return 0;
+}
+
+int
+pm_db_prepare(struct pm_db *db, const char *sql, sqlite3_stmt **st)
+{
+	return prepare(db, sql, 0, st);
+}
+
+/* Room for one more cached statement: the cache doubles when full. */
+static int
+cache_grow(struct pm_db *db)
+{
+	struct pm_db_cached *c;
+	int cap;
+
+	if (db->ncache < db->cache_cap)
+		return 0;
+	if (db->cache_cap > INT_MAX / 2)
+		return pm_err(PM_EX_SOFTWARE, "out of memory");
+	cap = db->cache_cap > 0 ? db->cache_cap * 2 : CACHE_FIRST;
+	if ((c = reallocarray(db->cache, (size_t)cap, sizeof *c)) == NULL)
+		return pm_err(PM_EX_SOFTWARE, "out of memory");
+	db->cache = c;
+	db->cache_cap = cap;
+	return 0;
+}
+
 sqlite3_stmt *
 pm_db_stmt(struct pm_db *db, const char *sql)
 {
@@ -142,19 +301,10 @@ pm_db_stmt(struct pm_db *db, const char *sql)
 	for (i = 0; i < db->ncache; i++)
 		if (strcmp(db->cache[i].sql, sql) == 0)
 			goto found;
-	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
-	    NULL) != SQLITE_OK) {
-		pm_db_error(db, "prepare");
-		pm_err(PM_EX_SOFTWARE, "prepare: %s: %s", sqlite3_errmsg(db->h),
-		    sql);
+	/* Room first, so a statement is never prepared only to be dropped. */
+	if (cache_grow(db) != 0 ||
+	    prepare(db, sql, SQLITE_PREPARE_PERSISTENT, &st) != 0)
 		return NULL;
-	}
-	if (db->ncache == (int)(sizeof db->cache / sizeof db->cache[0])) {
-		/* A full cache is a design error, not a user's: say so. */
-		sqlite3_finalize(st);
-		pm_err(PM_EX_SOFTWARE, "statement cache full");
-		return NULL;
-	}
 	db->cache[db->ncache].sql = sql;
 	db->cache[db->ncache].st = st;
 	db->ncache++;
@@ -228,11 +378,43 @@ connect_settings(struct pm_db *db)
 	int ms;
 
 	if ((ms = busy_timeout()) < 0)
-		return pm_err(PM_EX_USAGE, "PM_BUSY_TIMEOUT '%s': not a number "
-		    "of milliseconds", getenv("PM_BUSY_TIMEOUT"));
+		return pm_err(PM_EX_USAGE, "PM_BUSY_TIMEOUT %s: not a number "
+		    "of milliseconds", pm_q(getenv("PM_BUSY_TIMEOUT")));
 	sqlite3_busy_timeout(db->h, ms);
 	sqlite3_extended_result_codes(db->h, 1);
 	return pm_db_exec(db, "PRAGMA foreign_keys = ON");
+}
+
+/*
+ * Switch to WAL.  The pragma answers with the mode actually in force,
+ * and a file system without the shared memory WAL needs (a network
+ * file system, some container mounts) leaves the old one without any
+ * error: readers would then wait on writers, and two machines sharing
+ * the file could corrupt it.  Refuse, naming the file.
+ */
+static int
+journal_wal(struct pm_db *db)
+{
+	sqlite3_stmt *st;
+	const char *mode;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA journal_mode = WAL", -1, &st,
+	    NULL) != SQLITE_OK)
+		return pm_db_error(db, "set journal mode");
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = pm_db_error(db, "set journal mode");
+		sqlite3_finalize(st);
+		return rc;
+	}
+	mode = pm_col_text(st, 0);
+	rc = 0;
+	if (mode == NULL || strcmp(mode, "wal") != 0)
+		rc = pm_err(PM_EX_CONFIG, "database %s: cannot be switched to "
+		    "WAL mode (the journal mode stays %s: keep the database on "
+		    "a local file system)", pm_q(db->path), pm_q(mode));
+	sqlite3_finalize(st);
+	return rc;
 }
 
 /*
@@ -252,7 +434,7 @@ durable_settings(struct pm_db *db)
 {
 	int persist = 1, rc;
 
-	if ((rc = pm_db_exec(db, "PRAGMA journal_mode = WAL")) != 0)
+	if ((rc = journal_wal(db)) != 0)
 		return rc;
 	if ((rc = pm_db_exec(db, "PRAGMA synchronous = FULL")) != 0)
 		return rc;
@@ -287,9 +469,9 @@ create_file(const char *path)
 
 	if (fd < 0) {
 		if (errno == EEXIST)
-			return pm_err(PM_EX_CANTCREAT, "database '%s': already "
-			    "exists", path);
-		return pm_err(PM_EX_CANTCREAT, "database '%s': %s", path,
+			return pm_err(PM_EX_CANTCREAT, "database %s: already "
+			    "exists", pm_q(path));
+		return pm_err(PM_EX_CANTCREAT, "database %s: %s", pm_q(path),
 		    strerror(errno));
 	}
 	close(fd);
@@ -305,16 +487,15 @@ read_pm_version(struct pm_db *db, int *v)
 	if ((rc = pm_db_version(db, v)) != 0)
 		return rc;
 	if (*v == 0)
-		return pm_err(PM_EX_CONFIG, "database '%s': not a pm database "
-		    "(create one with 'pm-db init')", db->path);
+		return not_pm(db);
 	return 0;
 }
 
 static int
 too_new(struct pm_db *db, int v)
 {
-	return pm_err(PM_EX_CONFIG, "database '%s': schema version %d is "
-	    "newer than this pm's %d (install a newer pm)", db->path, v,
+	return pm_err(PM_EX_CONFIG, "database %s: schema version %d is "
+	    "newer than this pm's %d (install a newer pm)", pm_q(db->path), v,
 	    pm_nmigrations);
 }
 
@@ -326,25 +507,38 @@ check_version(struct pm_db *db)
 	if ((rc = read_pm_version(db, &v)) != 0)
 		return rc;
 	if (v < pm_nmigrations)
-		return pm_err(PM_EX_CONFIG, "database '%s': schema version %d "
+		return pm_err(PM_EX_CONFIG, "database %s: schema version %d "
 		    "is older than this pm's %d (run 'pm-db migrate')",
-		    db->path, v, pm_nmigrations);
+		    pm_q(db->path), v, pm_nmigrations);
 	if (v > pm_nmigrations)
 		return too_new(db, v);
 	return 0;
 }
 
-/* Make the estate's zone the clock's, when an estate has been applied. */
+/*
+ * Make the estate's zone the clock's, when an estate has been applied.
+ * pm-db apply refused a zone that exists nowhere, but the database may
+ * have come from a machine with more zone data than this one: the
+ * command then runs in the default zone rather than not at all, and
+ * says so, as its times are off by the difference.
+ */
 static int
 load_zone(struct pm_db *db)
 {
-	char *zone = pm_db_meta(db, "timezone");
-	int rc = 0;
+	char *zone;
+	int rc;
 
-	if (zone != NULL)
-		rc = pm_clock_set_zone(zone);
+	if ((rc = pm_db_meta(db, "timezone", &zone)) != 0 || zone == NULL)
+		return rc;
+	if (pm_clock_set_zone(zone) != 0) {
+		pm_warn("time zone %s: not known on this system, so times are "
+		    "in Asia/Shanghai instead (install tzdata)", pm_q(zone));
+		/* The default zone, which pm knows without the zone files. */
+		pm_clock_set_zone("Asia/Shanghai");
+		pm_err_clear();
+	}
 	free(zone);
-	return rc;
+	return 0;
 }
 
 int
@@ -360,10 +554,10 @@ pm_db_open(const char *path, int flags, struct pm_db **out)
 			return rc;
 	} else if (stat(path, &sb) != 0) {
 		if (errno == ENOENT)
-			return pm_err(PM_EX_NOINPUT, "database '%s': no such "
-			    "file (create one with 'pm-db init -d %s')", path,
-			    path);
-		return pm_err(PM_EX_NOINPUT, "database '%s': %s", path,
+			return pm_err(PM_EX_NOINPUT, "database %s: no such "
+			    "file (create one with 'pm-db init -d %s')",
+			    pm_q(path), path);
+		return pm_err(PM_EX_NOINPUT, "database %s: %s", pm_q(path),
 		    strerror(errno));
 	}
 	if ((db = db_new(path)) == NULL)
@@ -371,8 +565,13 @@ pm_db_open(const char *path, int flags, struct pm_db **out)
 	oflags = (flags & PM_DB_READONLY) ? SQLITE_OPEN_READONLY :
 	    SQLITE_OPEN_READWRITE;
 	if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
-		rc = pm_err(PM_EX_NOINPUT, "database '%s': %s", path,
-		    db->h ? sqlite3_errmsg(db->h) : "cannot open");
+		if (access(path, R_OK) != 0 && errno == EACCES)
+			rc = pm_err(PM_EX_NOINPUT, "database %s: cannot read "
+			    "it (check its permissions)", pm_q(path));
+		else
+			rc = pm_err(PM_EX_NOINPUT, "database %s: %s",
+			    pm_q(path), db->h != NULL ? sqlite3_errmsg(db->h) :
+			    "out of memory");
 		goto fail;
 	}
 	if ((rc = connect_settings(db)) != 0)
@@ -437,6 +636,7 @@ pm_db_close(struct pm_db *db)
 		pm_db_rollback(db);
 	for (i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
+	free(db->cache);
 	if (db->cal != NULL) {
 		pm_calendar_release(db->cal);
 		free(db->cal);
@@ -488,20 +688,33 @@ pm_db_rollback(struct pm_db *db)
 	db->in_tx = 0;
 }
 
-char *
-pm_db_meta(struct pm_db *db, const char *key)
+int
+pm_db_meta(struct pm_db *db, const char *key, char **value)
 {
 	sqlite3_stmt *st;
-	char *v = NULL;
+	const char *v;
+	int rc = 0;
 
+	*value = NULL;
 	st = pm_db_stmt(db, "SELECT value FROM meta WHERE key = ?1");
 	if (st == NULL)
-		return NULL;
+		return pm_err_code();
 	pm_bind_text(st, 1, key);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = strdup(pm_col_text(st, 0));
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW:
+		if ((v = pm_col_text(st, 0)) != NULL &&
+		    (*value = strdup(v)) == NULL)
+			rc = pm_err(PM_EX_SOFTWARE, "out of memory");
+		break;
+	case SQLITE_DONE:
+		break;
+	default:
+		/* Busy is not absent: the caller would go on without it. */
+		rc = pm_db_error(db, "read settings");
+		break;
+	}
 	sqlite3_reset(st);
-	return v;
+	return rc;
 }
 
 int
@@ -518,52 +731,74 @@ pm_db_set_meta(struct pm_db *db, const char *key, const char *value)
 	return pm_db_step_done(db, st, "set meta");
 }
 
+/* The new file 'dest' is no backup after all: remove it. */
 static int
-backup_to(struct pm_db *db, const char *dest)
+backup_fail(sqlite3 *to, const char *dest, int rc)
+{
+	sqlite3_close(to);
+	unlink(dest);
+	return rc;
+}
+
+/*
+ * Copy 'src', a connection to db's database, to the new file 'dest'.
+ *
+ * The copy is one sqlite3_backup_step(b, -1): the whole database in one
+ * read transaction on the source.  Copying in slices (256 pages a step)
+ * lets others write in between, but any commit by another connection
+ * restarts the copy from the first page, so a big database under steady
+ * writes never finished, and pm-db migrate waited on it.  In WAL mode a
+ * reader holds no writer up: their commits go to the WAL meanwhile, and
+ * only the checkpoint waits for the copy to end.  VACUUM INTO is the
+ * other way to copy in one read transaction, but it cannot run inside
+ * the write transaction pm-db migrate holds, it rebuilds every table
+ * and index rather than copying pages, and it does not sync its output
+ * to disk, which a backup taken before changing the schema needs.
+ */
+static int
+backup_to(struct pm_db *db, sqlite3 *src, const char *dest)
 {
 	sqlite3 *to;
 	sqlite3_backup *b;
-	int rc;
+	int rc, ms;
 
 	if ((rc = create_file(dest)) != 0)
 		return rc;
-	if (sqlite3_open(dest, &to) != SQLITE_OK) {
-		rc = pm_err(PM_EX_CANTCREAT, "backup '%s': %s", dest,
-		    sqlite3_errmsg(to));
-		sqlite3_close(to);
-		unlink(dest);
-		return rc;
-	}
-	sqlite3_busy_timeout(to, busy_timeout() < 0 ? DEFAULT_BUSY_MS :
-	    busy_timeout());
-	b = sqlite3_backup_init(to, "main", db->h, "main");
-	if (b == NULL) {
-		rc = pm_err(PM_EX_CANTCREAT, "backup '%s': %s", dest,
-		    sqlite3_errmsg(to));
-		sqlite3_close(to);
-		unlink(dest);
-		return rc;
-	}
-	/*
-	 * Copy in steps so writers are not held off for the whole copy; a
-	 * write in between restarts the copy, which the backup API handles.
-	 */
-	do {
-		rc = sqlite3_backup_step(b, 256);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(20);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	if (sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK)
+		return backup_fail(to, dest, pm_err(PM_EX_CANTCREAT,
+		    "backup %s: %s", pm_q(dest), to != NULL ?
+		    sqlite3_errmsg(to) : "out of memory"));
+	ms = busy_timeout();
+	sqlite3_busy_timeout(to, ms < 0 ? DEFAULT_BUSY_MS : ms);
+	/* A backup is for when things go wrong: on disk when we say done. */
+	if (sqlite3_exec(to, "PRAGMA synchronous = FULL", NULL, NULL, NULL) !=
+	    SQLITE_OK ||
+	    (b = sqlite3_backup_init(to, "main", src, "main")) == NULL)
+		return backup_fail(to, dest, pm_err(PM_EX_CANTCREAT,
+		    "backup %s: %s", pm_q(dest), sqlite3_errmsg(to)));
+	/* The source's busy handler waits for its read lock, if need be. */
+	rc = sqlite3_backup_step(b, -1);
 	sqlite3_backup_finish(b);
-	if (rc != SQLITE_DONE) {
-		rc = pm_err(PM_EX_IOERR, "backup '%s': %s", dest,
-		    sqlite3_errstr(rc));
-		sqlite3_close(to);
-		unlink(dest);
-		return rc;
+	switch (rc) {
+	case SQLITE_DONE:
+		break;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return backup_fail(to, dest, pm_err(PM_EX_BUSY, "backup %s: "
+		    "database %s is busy (waited past the busy timeout; set "
+		    "PM_BUSY_TIMEOUT in ms)", pm_q(dest), pm_q(db->path)));
+	case SQLITE_NOMEM:
+		return backup_fail(to, dest, pm_err(PM_EX_SOFTWARE,
+		    "out of memory"));
+	default:
+		return backup_fail(to, dest, pm_err(PM_EX_IOERR, "backup %s: "
+		    "%s", pm_q(dest), sqlite3_errmsg(to)));
 	}
 	if (sqlite3_close(to) != SQLITE_OK) {
 		unlink(dest);
-		return pm_err(PM_EX_IOERR, "backup '%s': close failed", dest);
+		return pm_err(PM_EX_IOERR, "backup %s: close failed",
+		    pm_q(dest));
 	}
 	return 0;
 }
@@ -571,17 +806,47 @@ backup_to(struct pm_db *db, const char *dest)
 int
 pm_db_backup(struct pm_db *db, const char *dest)
 {
-	return backup_to(db, dest);
+	const char *file;
+	sqlite3 *src;
+	int rc, ms;
+
+	if (sqlite3_txn_state(db->h, "main") != SQLITE_TXN_WRITE)
+		return backup_to(db, db->h, dest);
+	/*
+	 * The backup API will not read through a connection that is in a
+	 * write transaction (pm-db migrate holds one): read the last
+	 * committed state through a connection of its own.  In WAL mode
+	 * our write lock does not stop it reading.
+	 */
+	file = sqlite3_db_filename(db->h, "main");
+	if (file == NULL || *file == '\0')
+		return pm_err(PM_EX_SOFTWARE, "backup %s: an in-memory "
+		    "database cannot be copied inside a transaction",
+		    pm_q(dest));
+	if (sqlite3_open_v2(file, &src, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK) {
+		rc = pm_err(PM_EX_NOINPUT, "database %s: %s", pm_q(db->path),
+		    src != NULL ? sqlite3_errmsg(src) : "out of memory");
+		sqlite3_close(src);
+		return rc;
+	}
+	ms = busy_timeout();
+	sqlite3_busy_timeout(src, ms < 0 ? DEFAULT_BUSY_MS : ms);
+	sqlite3_extended_result_codes(src, 1);
+	rc = backup_to(db, src, dest);
+	sqlite3_close(src);
+	return rc;
 }
 
 static int
 group_error(const char *path, const char *group)
 {
-	int code = errno == EPERM || errno == EACCES ? PM_EX_NOPERM :
+	/* The files' permissions, not a staff role: not PM_EX_NOPERM. */
+	int code = errno == EPERM || errno == EACCES ? PM_EX_CANTCREAT :
 	    PM_EX_IOERR;
 
-	return pm_err(code, "database '%s': cannot give it to group '%s': %s",
-	    path, group, strerror(errno));
+	return pm_err(code, "database %s: cannot give it to group %s: %s",
+	    pm_q(path), pm_q(group), strerror(errno));
 }
 
 int
@@ -595,7 +860,8 @@ pm_db_set_group(struct pm_db *db, const char *group)
 	int i, rc = 0;
 
 	if ((gr = getgrnam(group)) == NULL)
-		return pm_err(PM_EX_CONFIG, "group '%s': no such group", group);
+		return pm_err(PM_EX_CONFIG, "group %s: no such group",
+		    pm_q(group));
 	file = sqlite3_db_filename(db->h, "main");
 	if (file == NULL || *file == '\0')
 		return 0;
@@ -634,33 +900,55 @@ out:
 int
 pm_db_migrate(struct pm_db *db, int *from, int *to, char **backup_path)
 {
-	char *bak;
+	char *bak = NULL;
 	int v, rc;
 
 	*backup_path = NULL;
 	*from = 0;
 	*to = pm_nmigrations;
+	/*
+	 * The write lock first, then the version: read before it, two
+	 * migrates at once could both see the old version and both
+	 * migrate.  While we hold it no one else commits, so the backup,
+	 * which reads the last committed state, is of the version read.
+	 */
+	if ((rc = pm_db_begin(db)) != 0)
+		return rc;
 	if ((rc = read_pm_version(db, &v)) != 0)
-		return rc;
+		goto fail;
 	*from = v;
-	if (v > pm_nmigrations)
-		return too_new(db, v);
-	if (v == pm_nmigrations)
-		return 0;
-	if (asprintf(&bak, "%s.v%d.bak", db->path, v) < 0)
-		return pm_err(PM_EX_SOFTWARE, "out of memory");
-	if ((rc = backup_to(db, bak)) != 0) {
-		free(bak);
-		return rc;
+	if (v > pm_nmigrations) {
+		rc = too_new(db, v);
+		goto fail;
 	}
-	if ((rc = pm_db_begin(db)) != 0 || (rc = migrate_from(db, v)) != 0 ||
-	    (rc = pm_db_commit(db)) != 0) {
+	if (v == pm_nmigrations) {
 		pm_db_rollback(db);
+		return 0;
+	}
+	if (asprintf(&bak, "%s.v%d.bak", db->path, v) < 0) {
+		bak = NULL;
+		rc = pm_err(PM_EX_SOFTWARE, "out of memory");
+		goto fail;
+	}
+	if ((rc = pm_db_backup(db, bak)) != 0) {
 		free(bak);
-		return rc;
+		bak = NULL;
+		goto fail;
+	}
+	if ((rc = migrate_from(db, v)) != 0 || (rc = pm_db_commit(db)) != 0) {
+		/*
+		 * Rolled back, the database is the backup's twin: remove
+		 * the backup, or it would stand in the way of a retry.
+		 */
+		unlink(bak);
+		goto fail;
 	}
 	*backup_path = bak;
 	return 0;
+fail:
+	pm_db_rollback(db);
+	free(bak);
+	return rc;
 }
 
 static int
@@ -786,8 +1074,8 @@ pm_db_calendar(struct pm_db *db)
 		return NULL;
 	}
 	pm_calendar_init(cal);
-	hours = pm_db_meta(db, "working_hours");
-	if (hours != NULL && pm_calendar_set_hours(cal, hours) != 0)
+	if (pm_db_meta(db, "working_hours", &hours) != 0 ||
+	    (hours != NULL && pm_calendar_set_hours(cal, hours) != 0))
 		goto fail;
 	st = pm_db_stmt(db, "SELECT date, working FROM calendar_days");
 	if (st == NULL)

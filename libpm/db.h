@@ -35,12 +35,13 @@ struct pm_db {
 	const char *verb;	/* "add" */
 	const char *user;	/* the acting staff login (--as) */
 	int in_tx;
-	/* statement cache, see pm_db_stmt() */
+	/* statement cache, see pm_db_stmt(); grows as needed */
 	struct pm_db_cached {
 		const char *sql;
 		sqlite3_stmt *st;
-	} cache[64];
+	} *cache;
 	int ncache;
+	int cache_cap;
 	struct pm_calendar *cal;	/* see pm_db_calendar() */
 	int ticket_functions;	/* the ticket SQL functions are defined */
 	void *ticket_sla;	/* the service levels, read once (ticket.h) */
@@ -65,10 +66,22 @@ const char *pm_db_path(const char *opt);
  * 5000).  Without PM_DB_CREATE a missing file is PM_EX_NOINPUT with a
  * message naming "pm-db init".  With PM_DB_CREATE an existing file is
  * PM_EX_CANTCREAT; the new file is created mode 0600 and migrated to the
- * current schema.  Without PM_DB_ANY_VERSION, a schema older than this
- * build is PM_EX_CONFIG naming "pm-db migrate", a newer one names the
- * need for a newer pm.  Returns 0 or an exit status; *out is NULL on
- * failure.
+ * current schema.  A file that is not SQLite at all, or SQLite without
+ * pm's schema, is PM_EX_CONFIG "database 'PATH': not a pm database
+ * (create one with 'pm-db init')".  Without PM_DB_ANY_VERSION, a schema
+ * older than this build is PM_EX_CONFIG naming "pm-db migrate", a newer
+ * one names the need for a newer pm.  Unless PM_DB_READONLY, a file
+ * system that cannot keep the database in WAL mode is PM_EX_CONFIG
+ * naming the file.
+ *
+ * Without PM_DB_ANY_VERSION the estate's time zone (meta 'timezone')
+ * becomes the clock's.  A zone this system has no data for does not
+ * fail: a warning is printed and the clock keeps Asia/Shanghai (only
+ * pm-db apply refuses a zone that exists nowhere).
+ *
+ * A file that may be read but not written opens; the first write then
+ * fails with PM_EX_CANTCREAT (see pm_db_error()).  Returns 0 or an exit
+ * status; *out is NULL on failure.
  */
 int pm_db_open(const char *path, int flags, struct pm_db **out);
 
@@ -99,17 +112,66 @@ void pm_db_rollback(struct pm_db *db);
 /*
  * A prepared statement for 'sql', cached for the life of db: the first
  * call prepares it, later calls with the same string return it reset and
- * with bindings cleared.  'sql' must be a string literal (the cache keys
- * on its address first).  Returns NULL with an error recorded
- * (PM_EX_SOFTWARE) if it does not prepare.  Do not finalize it.
+ * with bindings cleared.  'sql' must be a string literal, or at least
+ * outlive db (the cache keys on its address first, and keeps the
+ * pointer).  The cache grows as needed: there is no limit on the number
+ * of statements.  Returns NULL with an error recorded if it does not
+ * prepare: PM_EX_SOFTWARE naming the SQL for an error in the SQL itself,
+ * else a status as from pm_db_error() (a busy database is PM_EX_BUSY).
+ * Do not finalize it.
+ *
+ * Built SQL (a list with optional filters) goes through pm_db_prepare()
+ * instead, so the cache does not fill with one-off texts.
  */
 sqlite3_stmt *pm_db_stmt(struct pm_db *db, const char *sql);
 
 /*
- * Record the error of the last SQLite call on db, mapping SQLITE_BUSY
- * and SQLITE_LOCKED to PM_EX_BUSY, constraint failures to PM_EX_DATAERR,
- * I/O and full-disk errors to PM_EX_IOERR and the rest to PM_EX_SOFTWARE.
- * 'what' says what was being done ("insert ticket").  Returns the status.
+ * Prepare 'sql' (its first statement), not cached, into *st; the caller
+ * finalizes it.  For statements built at run time.  Returns 0, or a
+ * status recorded as pm_db_stmt() records it, with *st NULL.  SQL with
+ * no statement in it (blank, or only comments) is PM_EX_SOFTWARE.
+ *
+ * Debugging the indexes: when the environment variable PM_DEBUG_PLAN is
+ * set and not empty, every statement prepared by pm_db_stmt() or
+ * pm_db_prepare() writes its query plan to standard error, first the SQL
+ * on one line (white space squeezed) and then one line for each row of
+ * its EXPLAIN QUERY PLAN:
+ *
+ *	plan: SELECT id FROM tickets WHERE status = ?1
+ *	plan: SEARCH tickets USING INDEX tickets_status (status=?)
+ *
+ * so that "grep '^plan: SCAN tickets'" on a command's standard error
+ * finds a full scan of the tickets.  Run ANALYZE first for the plans the
+ * real data gets.  A cached statement is shown once, when it is first
+ * prepared.  Statements prepared with sqlite3_prepare_v2() directly are
+ * not shown.
+ */
+int pm_db_prepare(struct pm_db *db, const char *sql, sqlite3_stmt **st);
+
+/*
+ * Record the error of the last SQLite call on db and return its status.
+ * 'what' says what was being done ("insert ticket").
+ *
+ *   PM_EX_BUSY      SQLITE_BUSY, SQLITE_LOCKED: "what: database 'PATH' is
+ *                   busy (...)"
+ *   PM_EX_DATAERR   constraint failures, a corrupt database
+ *   PM_EX_IOERR     I/O errors, a full disk
+ *   PM_EX_CANTCREAT SQLITE_READONLY (any of its extended codes),
+ *                   SQLITE_PERM and SQLITE_CANTOPEN: when the file or its
+ *                   directory is not writable, "database 'PATH': cannot
+ *                   write to it (read-only file or directory: check its
+ *                   permissions)"; when both are (a handle opened
+ *                   read-only, a file moved away), "what: database
+ *                   'PATH': MESSAGE"
+ *   PM_EX_NOINPUT   the same codes when the file cannot even be read:
+ *                   "database 'PATH': cannot read it (check its
+ *                   permissions)"
+ *   PM_EX_CONFIG    SQLITE_NOTADB: "database 'PATH': not a pm database
+ *                   (create one with 'pm-db init')"
+ *   PM_EX_SOFTWARE  the rest (an error in the SQL, out of memory)
+ *
+ * PM_EX_NOPERM is never returned: it means a staff member's role does
+ * not allow something, never a file's permissions.
  */
 int pm_db_error(struct pm_db *db, const char *what);
 
@@ -140,15 +202,26 @@ int pm_db_exists(struct pm_db *db, const char *sql, const char *key,
 /* Column text as a C string ("" for NULL is NOT done: NULL stays NULL). */
 const char *pm_col_text(sqlite3_stmt *st, int i);
 
-/* Read one value from the meta table ('estate_name', 'timezone', ...);
- * returns a malloc'd copy or NULL if absent. */
-char *pm_db_meta(struct pm_db *db, const char *key);
+/*
+ * Read one value from the meta table ('estate_name', 'timezone', ...)
+ * into *value: a malloc'd copy the caller frees, or NULL when the key is
+ * absent (or its value is NULL).  Returns 0, or a status from
+ * pm_db_error() (PM_EX_BUSY when the database stays busy) with *value
+ * NULL: a failed read is never taken for an absent key.
+ */
+int pm_db_meta(struct pm_db *db, const char *key, char **value);
 int pm_db_set_meta(struct pm_db *db, const char *key, const char *value);
 
 /*
- * Migrate an older database to this build's schema, after an online
- * backup to "PATH.vN.bak" (N the old version).  Prints nothing; returns
- * 0, with *from and *to set to the versions.
+ * Migrate an older database to this build's schema.  The write lock is
+ * taken first (BEGIN IMMEDIATE, waiting up to the busy timeout) and the
+ * version is read under it, so of two migrates at once the second finds
+ * the database current.  Before any change an online backup of the old
+ * version is made to "PATH.vN.bak" (N the old version; it must not
+ * exist).  Prints nothing; returns 0, with *from and *to set to the
+ * versions (equal when there was nothing to do, and then *backup_path
+ * is NULL), or a status with nothing changed.  *backup_path is
+ * malloc'd.  'db' must not be in a transaction.
  */
 int pm_db_migrate(struct pm_db *db, int *from, int *to, char **backup_path);
 
@@ -157,8 +230,12 @@ int pm_db_version(struct pm_db *db, int *version);
 
 /*
  * Copy the whole database to 'dest' with the online backup API, safe while
- * others write.  'dest' must not exist (PM_EX_CANTCREAT); it is created
- * mode 0600.
+ * others write: the copy is the database as one moment saw it, made in
+ * one read transaction, and it finishes however often others commit
+ * (in WAL mode they are not held up meanwhile).  Inside a write
+ * transaction of db's, the copy is of the last committed state, read
+ * through a second connection.  'dest' must not exist (PM_EX_CANTCREAT);
+ * it is created mode 0600, and removed again if the copy fails.
  */
 int pm_db_backup(struct pm_db *db, const char *dest);
 
@@ -176,10 +253,12 @@ int pm_db_backup(struct pm_db *db, const char *dest);
  * Returns 0, or:
  *
  *   PM_EX_CONFIG   "group 'X': no such group"
- *   PM_EX_NOPERM   "database 'PATH': cannot give it to group 'X':
+ *   PM_EX_CANTCREAT "database 'PATH': cannot give it to group 'X':
  *                  Operation not permitted" (the user is neither root
- *                  nor the file's owner and a member of the group);
- *                  PATH names the file that failed, such as "pm.db-wal"
+ *                  nor the file's owner and a member of the group: a
+ *                  file's permissions, not a role, so not
+ *                  PM_EX_NOPERM); PATH names the file that failed, such
+ *                  as "pm.db-wal"
  *   PM_EX_IOERR    the same message with any other system error
  *   PM_EX_SOFTWARE out of memory
  *

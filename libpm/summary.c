@@ -59,7 +59,8 @@ pm_summary(struct pm_db *db,
 		return rc;
 	}
 	sqlite3_reset(st);
-	estate = pm_db_meta(db, "estate_name");
+	if ((rc = pm_db_meta(db, "estate_name", &estate)) != 0)
+		return rc;
 	total.building = "all";
 	total.name = estate != NULL ? estate : "";
 	rc = fn(&total, arg);

@@ -137,7 +137,7 @@ sqlite3 "$PM_TMP/copy.db" 'PRAGMA user_version = 999'
 fails 78 "a newer schema is refused" pm-db summary -d "$PM_TMP/copy.db"
 has "and says a newer pm is needed" "$(cat "$PM_TMP/err")" "newer"
 printf 'not a database at all, just some text that is long enough to look like a header.....\n' > "$PM_TMP/junk.db"
-fails 65 "a file that is not a database" pm-db summary -d "$PM_TMP/junk.db"
+fails 78 "a file that is not a database" pm-db summary -d "$PM_TMP/junk.db"
 sqlite3 "$PM_TMP/empty.db" 'CREATE TABLE t(x)'
 before=$(sha "$PM_TMP/empty.db")
 fails 78 "a SQLite file that is not a pm database" pm-db summary -d "$PM_TMP/empty.db"

@@ -48,8 +48,9 @@ same "the database is unchanged" "$before" "$(sha "$PM_TMP/u.db")"
 same "and still the owner's" "600 root" "$(mode "$PM_TMP/u.db")"
 
 # A user who is not root and not in the group may not give the file to
-# it: 77, and the apply's data is rolled back.  The file's owner in the
-# group may.  This needs setpriv(1) to run as "nobody".
+# it: 73 (a file's permissions; 77 is for roles), and the apply's data
+# is rolled back.  The file's owner in the group may.  This needs
+# setpriv(1) to run as "nobody".
 if command -v setpriv >/dev/null 2>&1 && [ "$(id -u)" = 0 ] &&
     setpriv --reuid=nobody --regid=nogroup --clear-groups true 2>/dev/null; then
 	chmod 755 "$PM_TMP"
@@ -59,7 +60,7 @@ if command -v setpriv >/dev/null 2>&1 && [ "$(id -u)" = 0 ] &&
 	pm-db init -d "$PM_TMP/n/pm.db"
 	chown -R nobody:nogroup "$PM_TMP/n"
 	before=$(sha "$PM_TMP/n/pm.db")
-	fails 77 "a user outside the group" setpriv --reuid=nobody \
+	fails 73 "a user outside the group" setpriv --reuid=nobody \
 	    --regid=nogroup --clear-groups pm-db apply -d "$PM_TMP/n/pm.db" \
 	    "$PM_TMP/n/e.yaml"
 	same "is told why" "pm-db: database '$PM_TMP/n/pm.db': cannot give it to group 'users': Operation not permitted" \

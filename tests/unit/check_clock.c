@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -197,6 +198,7 @@ teardown(void)
 	setenv("TZ", "Asia/Shanghai", 1);
 	tzset();
 	unsetenv("PM_NOW");
+	unsetenv("TZDIR");
 }
 
 /*
@@ -282,6 +284,67 @@ START_TEST(test_zone_bad)
 	/* A refused zone leaves the zone as it was. */
 	ck_assert_str_eq(pm_clock_zone(), "Asia/Shanghai");
 	ck_assert_str_eq(pm_time_local(0, buf), "1970-01-01T08:00");
+}
+END_TEST
+
+/*
+ * $TZDIR set for another program, or to a directory without the
+ * estate's zone, used to make every command exit 78.  The system's
+ * zone files are as good, and the C library must read those very files
+ * whatever TZDIR says.
+ */
+START_TEST(test_zone_tzdir_without_zone)
+{
+	char buf[PM_TIME_LOCAL_LEN];
+
+	setenv("TZDIR", "/nonexistent", 1);
+	ck_assert_msg(pm_clock_set_zone("Europe/London") == 0, "%s",
+	    pm_err_msg());
+	ck_assert_str_eq(pm_clock_zone(), "Europe/London");
+	/* Summer time: London's rules, not UTC's. */
+	ck_assert_str_eq(pm_time_local(utc(2026, 7, 1, 12, 0, 0), buf),
+	    "2026-07-01T13:00");
+	ck_assert_int_eq(at("2026-07-01T13:00"), utc(2026, 7, 1, 12, 0, 0));
+	ck_assert_int_eq(pm_clock_set_zone("Asia/Shanghai"), 0);
+	ck_assert_str_eq(pm_time_local(0, buf), "1970-01-01T08:00");
+	/* A zone that exists nowhere is still refused (pm-db apply). */
+	ck_assert_int_eq(pm_clock_set_zone("Mars/Olympus_Mons"), PM_EX_CONFIG);
+	ck_assert_str_eq(pm_err_msg(),
+	    "time zone 'Mars/Olympus_Mons': no such zone");
+	ck_assert_str_eq(pm_clock_zone(), "Asia/Shanghai");
+	/* An empty TZDIR is no TZDIR; so is an unset one. */
+	setenv("TZDIR", "", 1);
+	ck_assert_int_eq(pm_clock_set_zone("Europe/London"), 0);
+	unsetenv("TZDIR");
+	ck_assert_int_eq(pm_clock_set_zone("Asia/Tokyo"), 0);
+	ck_assert_str_eq(pm_time_local(0, buf), "1970-01-01T09:00");
+}
+END_TEST
+
+/* A zone that is in $TZDIR is taken from there, before the system's. */
+START_TEST(test_zone_tzdir_first)
+{
+	char dir[] = "/tmp/check_clock_tz.XXXXXX", path[128], cmd[512];
+	char buf[PM_TIME_LOCAL_LEN];
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	/* A "Shanghai" that is really UTC tells the two apart. */
+	snprintf(path, sizeof path, "%s/Asia", dir);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	snprintf(cmd, sizeof cmd, "cp /usr/share/zoneinfo/UTC '%s/Shanghai'",
+	    path);
+	ck_assert_int_eq(system(cmd), 0);
+	setenv("TZDIR", dir, 1);
+	ck_assert_int_eq(pm_clock_set_zone("Asia/Shanghai"), 0);
+	ck_assert_str_eq(pm_time_local(0, buf), "1970-01-01T00:00");
+	/* Not there: the system's. */
+	ck_assert_int_eq(pm_clock_set_zone("Asia/Tokyo"), 0);
+	ck_assert_str_eq(pm_time_local(0, buf), "1970-01-01T09:00");
+	unsetenv("TZDIR");
+	ck_assert_int_eq(pm_clock_set_zone("Asia/Shanghai"), 0);
+	ck_assert_str_eq(pm_time_local(0, buf), "1970-01-01T08:00");
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
 }
 END_TEST
 
@@ -1505,6 +1568,8 @@ clock_suite(void)
 	tcase_add_test(tc, test_zone_default_whatever_tz);
 	tcase_add_test(tc, test_zone_set);
 	tcase_add_test(tc, test_zone_bad);
+	tcase_add_test(tc, test_zone_tzdir_without_zone);
+	tcase_add_test(tc, test_zone_tzdir_first);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("text");
