@@ -301,8 +301,12 @@ pm_cli_open(struct pm_cli *cli, int flags, struct pm_db **db)
 		return rc;
 	pm_db_set_actor(*db, pm_progname(), cli->verb, cli->user);
 	/* cron names no language: the estate's decides. */
-	if (!pm_i18n_from_env() && (lang = pm_db_meta(*db, "language")) !=
-	    NULL) {
+	if (!pm_i18n_from_env()) {
+		if ((rc = pm_db_meta(*db, "language", &lang)) != 0) {
+			pm_db_close(*db);
+			*db = NULL;
+			return rc;
+		}
 		pm_i18n_default(lang);
 		free(lang);
 	}

@@ -79,13 +79,12 @@ spool_create(struct run *x)
 	sqlite3_str_appendall(q, ")");
 	if ((sql = sqlite3_str_finish(q)) == NULL)
 		return pm_err(PM_EX_SOFTWARE, "out of memory");
-	rc = sqlite3_prepare_v2(x->db->h, sql, -1, &x->ins, NULL);
+	rc = pm_db_prepare(x->db, sql, &x->ins);
 	sqlite3_free(sql);
-	if (rc != SQLITE_OK ||
-	    sqlite3_prepare_v2(x->db->h, "SELECT line FROM pm_spool"
-	    " WHERE k = ?1", -1, &x->seen, NULL) != SQLITE_OK)
-		return pm_db_error(x->db, "spool the records");
-	return 0;
+	if (rc != 0)
+		return rc;
+	return pm_db_prepare(x->db, "SELECT line FROM pm_spool WHERE k = ?1",
+	    &x->seen);
 }
 
 static void
@@ -230,14 +229,11 @@ write_all(struct run *x, int dry, int (*done)(const char *, void *),
 	sqlite3_str_appendall(q, " FROM pm_spool ORDER BY ord, seq");
 	if ((sql = sqlite3_str_finish(q)) == NULL)
 		return pm_err(PM_EX_SOFTWARE, "out of memory");
-	rc = sqlite3_prepare_v2(x->db->h, sql, -1, &st, NULL);
+	rc = pm_db_prepare(x->db, sql, &st);
 	sqlite3_free(sql);
-	if (rc != SQLITE_OK || sqlite3_prepare_v2(x->db->h, "INSERT INTO"
-	    " pm_spool_ids(id) VALUES (?1)", -1, &ids, NULL) !=
-	    SQLITE_OK) {
-		rc = pm_db_error(x->db, "read the spool");
+	if (rc != 0 || (rc = pm_db_prepare(x->db, "INSERT INTO"
+	    " pm_spool_ids(id) VALUES (?1)", &ids)) != 0)
 		goto out;
-	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		line = sqlite3_column_int(st, 1);
 		for (i = 0; i < x->nfields; i++)
@@ -286,9 +282,9 @@ print_ids(struct run *x, int (*done)(const char *, void *), void *arg)
 
 	if (done == NULL)
 		return 0;
-	if (sqlite3_prepare_v2(x->db->h, "SELECT id FROM pm_spool_ids"
-	    " ORDER BY n", -1, &st, NULL) != SQLITE_OK)
-		return pm_db_error(x->db, "read the ids");
+	if ((rc = pm_db_prepare(x->db, "SELECT id FROM pm_spool_ids"
+	    " ORDER BY n", &st)) != 0)
+		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if ((rc = done(pm_col_text(st, 0), arg)) != 0) {
 			sqlite3_finalize(st);

@@ -352,10 +352,10 @@ prepare(struct pm_db *db, const struct pm_rtype *t, sqlite3_str *q,
 	pm_db_collations(db);
 	if (t->setup != NULL)
 		t->setup(db);
-	rc = sqlite3_prepare_v2(db->h, sql, -1, st, NULL);
+	rc = pm_db_prepare(db, sql, st);
 	sqlite3_free(sql);
-	if (rc != SQLITE_OK)
-		return pm_db_error(db, "prepare query");
+	if (rc != 0)
+		return rc;
 	for (i = 0; i < b->n; i++)
 		pm_bind_text(*st, i + 1, b->v[i]);
 	return 0;

@@ -101,7 +101,7 @@ has "(the same message)" "$(cat "$PM_TMP/err")" "not a pm database"
 # the reason, never 77, which is for what a staff role does not allow.
 # Root writes any file, so as root the command runs as "nobody".
 mkdir "$PM_TMP/ro"
-printf 'estate:\n  name: 只读小区\nbuildings:\n  - {code: "1", name: A, units: [{entrances: 1, floors: 1, rooms: 1, area: 50}]}\n' \
+printf 'estate:\n  name: 只读小区\ndepartments:\n  - {code: service, name: 客服部}\nstaff:\n  - {login: zhang.wei, name: 张伟, department: service, role: manager}\nbuildings:\n  - {code: "1", name: A, units: [{entrances: 1, floors: 1, rooms: 1, area: 50}]}\n' \
     > "$PM_TMP/ro/a.yaml"
 sed 's/只读小区/只读小区二期/' "$PM_TMP/ro/a.yaml" > "$PM_TMP/ro/b.yaml"
 pm-db init -d "$PM_TMP/ro/pm.db" && pm-db apply -d "$PM_TMP/ro/pm.db" "$PM_TMP/ro/a.yaml" > /dev/null
@@ -122,7 +122,7 @@ if [ "$as" != skip ]; then
 	    "pm-db: database '$PM_TMP/ro/pm.db': cannot write to it (read-only file or directory: check its permissions)" \
 	    "$(cat "$PM_TMP/err")"
 	same "the file is unchanged" "$before" "$(sha "$PM_TMP/ro/pm.db")"
-	fails 73 "any tool's change" $as pm-unit set --owner 王建国 -d "$PM_TMP/ro/pm.db" 1-1-101
+	fails 73 "any tool's change" $as pm-unit set --as zhang.wei --owner 王建国 -d "$PM_TMP/ro/pm.db" 1-1-101
 	has "(the same message)" "$(cat "$PM_TMP/err")" "cannot write to it"
 	ok "reading it is still fine" $as pm-db summary -d "$PM_TMP/ro/pm.db"
 	has "(the data)" "$(cat "$PM_TMP/out")" "只读小区"
