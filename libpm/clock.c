@@ -22,6 +22,7 @@
 
 #include "clock.h"
 #include "err.h"
+#include "i18n.h"
 
 #define DEFAULT_ZONE	"Asia/Shanghai"
 
@@ -1355,7 +1356,7 @@ line_err(const char *file, long lineno, const char *base, const char *at,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(what, sizeof what, fmt, ap);
+	vsnprintf(what, sizeof what, pm_gettext(fmt), ap);
 	va_end(ap);
 	return pm_err(PM_EX_CONFIG, "%s:%ld:%d: %s", shown(file), lineno,
 	    (int)(at - base) + 1, what);

@@ -17,10 +17,10 @@ mkdir -p "$o"
 xgettext --from-code=UTF-8 --language=C --no-wrap --sort-output \
 	--add-comments=TRANSLATORS --package-name=pm \
 	-k_ -kN_ -kpm_err:2 -kpm_warn:1 -kpm_die:2 \
-	-krerr:4 -khere:2 -kat_code:4 -kline_err:5 \
+	-krerr:4 -khere:2 -kat_code:4 -kat:3 -kline_err:5 \
 	--flag=pm_err:2:c-format --flag=pm_warn:1:c-format \
 	--flag=pm_die:2:c-format --flag=rerr:4:c-format --flag=here:2:c-format \
-	--flag=at_code:4:c-format --flag=line_err:5:c-format \
+	--flag=at_code:4:c-format --flag=at:3:c-format --flag=line_err:5:c-format \
 	-o "$o/pm.pot" libpm/*.c cmd/*.c
 if [ "$mode" = update ]; then
 	msgmerge --quiet --update --no-wrap --backup=none po/zh_CN.po "$o/pm.pot"
