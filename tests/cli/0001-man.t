@@ -27,6 +27,32 @@ for c in "$PM_TOP"/cmd/pm-*.c; do
 	fails 64 "$b with an unknown command" "$b" no-such-verb
 	fails 64 "$b VERB with an unknown option" "$b" "$(sed -n 's/^.Cm \([a-z]*\)$/\1/p' "$page" | head -1)" --no-such-option
 	has "the unknown option is named" "$(cat "$PM_TMP/err")" "'--no-such-option'"
+	# VERB --help: that verb's usage, each option it has with what it
+	# does, and the shared options; an unknown option: that usage only.
+	synopsis "$page" | while read -r prog verb rest; do
+		"$b" "$verb" --help > "$PM_TMP/vhelp" 2>&1
+		s=$?
+		first=$(head -1 "$PM_TMP/vhelp")
+		missing=""
+		for o in $(printf '%s\n' "$rest" | grep -o -- '--[a-z-]*'); do
+			grep -q -- "$o" "$PM_TMP/vhelp" || missing="$missing $o"
+		done
+		if [ $s -eq 0 ] && [ "$first" = "usage: $prog $verb${rest:+ $rest}" ] &&
+		    [ -z "$missing" ] && grep -q -- "--format format" "$PM_TMP/vhelp"; then
+			echo "ok"
+		else
+			echo "not ok: $prog $verb: exit $s, first line '$first', missing:$missing"
+		fi
+		"$b" "$verb" --no-such-option > /dev/null 2> "$PM_TMP/verr"
+		if [ "$(grep -c '^usage: \|^       ' "$PM_TMP/verr")" -eq 1 ] &&
+		    grep -q "^usage: $prog $verb" "$PM_TMP/verr"; then
+			echo "ok"
+		else
+			echo "not ok: $prog $verb --no-such-option shows more than its usage"
+		fi
+	done > "$PM_TMP/verbs"
+	same "$b VERB --help: the verb's usage, options and shared options; bad options show that usage alone" \
+		"" "$(grep -v '^ok$' "$PM_TMP/verbs")"
 done
 
 for p in "$PM_TOP"/man/man5/*.5 "$PM_TOP"/man/man7/*.7; do
