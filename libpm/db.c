@@ -164,6 +164,12 @@ pm_db_exists(struct pm_db *db, const char *sql, const char *key,
 	return rc;
 }
 
+int64_t
+pm_db_last_id(struct pm_db *db)
+{
+	return sqlite3_last_insert_rowid(db->h);
+}
+
 const char *
 pm_col_text(sqlite3_stmt *st, int i)
 {

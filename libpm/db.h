@@ -21,6 +21,17 @@ struct pm_migration {
 	const char *sql;
 };
 
+/*
+ * The SQL of this engine that the modules' queries need, named here so
+ * that a second engine (PostgreSQL, for a company of many estates) means
+ * changing these and db.c, not the modules or the tools.  Everything
+ * else the modules write is plain SQL.
+ */
+#define PM_SQL_BYTES " COLLATE BINARY"	/* order by bytes */
+#define PM_SQL_NOCASE " COLLATE NOCASE"	/* equal whatever the ASCII case */
+#define PM_SQL_NATURAL " COLLATE pm_natural" /* 3-1-502 before 3-1-1001 */
+#define PM_SQL_TEMP_TABLE "CREATE TEMP TABLE" /* this connection's own */
+
 /* Generated from schema/ at build time. */
 extern const struct pm_migration pm_migrations[];
 extern const int pm_nmigrations;
@@ -198,6 +209,9 @@ int pm_db_step_done(struct pm_db *db, sqlite3_stmt *st, const char *what);
  */
 int pm_db_exists(struct pm_db *db, const char *sql, const char *key,
     const char *what, int *found);
+
+/* The id of the row the last INSERT on db added. */
+int64_t pm_db_last_id(struct pm_db *db);
 
 /* Column text as a C string ("" for NULL is NOT done: NULL stays NULL). */
 const char *pm_col_text(sqlite3_stmt *st, int i);

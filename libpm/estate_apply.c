@@ -71,7 +71,7 @@ struct table {
 static const struct table t_departments = {
 	.name = "departments",
 	.select = "SELECT code, name, retired FROM departments"
-	    " ORDER BY code COLLATE BINARY",
+	    " ORDER BY code" PM_SQL_BYTES,
 	.insert = "INSERT INTO departments(code, name) VALUES (?1, ?2)",
 	.update = "UPDATE departments SET name = ?2, retired = 0"
 	    " WHERE code = ?1",
@@ -89,7 +89,7 @@ static const struct table t_departments = {
 static const struct table t_staff = {
 	.name = "staff",
 	.select = "SELECT login, name, department, role, phone, unix_user,"
-	    " retired FROM staff ORDER BY login COLLATE BINARY",
+	    " retired FROM staff ORDER BY login" PM_SQL_BYTES,
 	.insert = "INSERT INTO staff(login, name, department, role, phone,"
 	    " unix_user) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	.update = "UPDATE staff SET name = ?2, department = ?3, role = ?4,"
@@ -108,7 +108,7 @@ static const struct table t_staff = {
 static const struct table t_buildings = {
 	.name = "buildings",
 	.select = "SELECT code, name, retired FROM buildings"
-	    " ORDER BY code COLLATE BINARY",
+	    " ORDER BY code" PM_SQL_BYTES,
 	.insert = "INSERT INTO buildings(code, name) VALUES (?1, ?2)",
 	.update = "UPDATE buildings SET name = ?2, retired = 0"
 	    " WHERE code = ?1",
@@ -122,7 +122,7 @@ static const struct table t_buildings = {
 static const struct table t_units = {
 	.name = "units",
 	.select = "SELECT code, kind, building, entrance, floor, name, area,"
-	    " condition, retired FROM units ORDER BY code COLLATE BINARY",
+	    " condition, retired FROM units ORDER BY code" PM_SQL_BYTES,
 	.insert = "INSERT INTO units(code, kind, building, entrance, floor,"
 	    " name, area, condition) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	.update = "UPDATE units SET kind = ?2, building = ?3, entrance = ?4,"
@@ -141,7 +141,7 @@ static const struct table t_units = {
 static const struct table t_categories = {
 	.name = "categories",
 	.select = "SELECT code, name, kind, urgent, emergency, department,"
-	    " retired FROM categories ORDER BY code COLLATE BINARY",
+	    " retired FROM categories ORDER BY code" PM_SQL_BYTES,
 	.insert = "INSERT INTO categories(code, name, kind, urgent, emergency,"
 	    " department) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	.update = "UPDATE categories SET name = ?2, kind = ?3, urgent = ?4,"
@@ -157,7 +157,7 @@ static const struct table t_categories = {
 static const struct table t_sla = {
 	.name = "sla",
 	.select = "SELECT name, seconds, clock FROM sla"
-	    " ORDER BY name COLLATE BINARY",
+	    " ORDER BY name" PM_SQL_BYTES,
 	.insert = "INSERT INTO sla(name, seconds, clock) VALUES (?1, ?2, ?3)",
 	.update = "UPDATE sla SET seconds = ?2, clock = ?3 WHERE name = ?1",
 	.retire = "DELETE FROM sla WHERE name = ?1",
@@ -168,7 +168,7 @@ static const struct table t_sla = {
 static const struct table t_kpi = {
 	.name = "kpi_targets",
 	.select = "SELECT kpi, target FROM kpi_targets"
-	    " ORDER BY kpi COLLATE BINARY",
+	    " ORDER BY kpi" PM_SQL_BYTES,
 	.insert = "INSERT INTO kpi_targets(kpi, target) VALUES (?1, ?2)",
 	.update = "UPDATE kpi_targets SET target = ?2 WHERE kpi = ?1",
 	.retire = "DELETE FROM kpi_targets WHERE kpi = ?1",
@@ -179,7 +179,7 @@ static const struct table t_kpi = {
 static const struct table t_days = {
 	.name = "calendar_days",
 	.select = "SELECT date, working, name FROM calendar_days"
-	    " ORDER BY date COLLATE BINARY",
+	    " ORDER BY date" PM_SQL_BYTES,
 	.insert = "INSERT INTO calendar_days(date, working, name)"
 	    " VALUES (?1, ?2, ?3)",
 	.update = "UPDATE calendar_days SET working = ?2, name = ?3"
@@ -194,7 +194,7 @@ static const struct table t_settings = {
 	.name = "meta",
 	.select = "SELECT key, value FROM meta WHERE key IN ('estate_name',"
 	    " 'timezone', 'working_hours', 'calendar_file', 'language')"
-	    " ORDER BY key COLLATE BINARY",
+	    " ORDER BY key" PM_SQL_BYTES,
 	.insert = "INSERT INTO meta(key, value) VALUES (?1, ?2)",
 	.update = "UPDATE meta SET value = ?2 WHERE key = ?1",
 	.retire = "DELETE FROM meta WHERE key = ?1",

@@ -58,11 +58,11 @@ spool_create(struct run *x)
 	char *sql;
 	int i, rc;
 
-	sqlite3_str_appendall(q, "CREATE TEMP TABLE pm_spool(seq INTEGER"
+	sqlite3_str_appendall(q, PM_SQL_TEMP_TABLE " pm_spool(seq INTEGER"
 	    " PRIMARY KEY, line INTEGER NOT NULL, ord TEXT, k TEXT");
 	for (i = 0; i < x->nfields; i++)
 		sqlite3_str_appendf(q, ", v%d TEXT", i);
-	sqlite3_str_appendall(q, "); CREATE TEMP TABLE pm_spool_ids(n"
+	sqlite3_str_appendall(q, "); " PM_SQL_TEMP_TABLE " pm_spool_ids(n"
 	    " INTEGER PRIMARY KEY, id TEXT NOT NULL);"
 	    " CREATE INDEX temp.pm_spool_k ON pm_spool(k);");
 	if ((sql = sqlite3_str_finish(q)) == NULL)

@@ -521,7 +521,7 @@ key_form(const struct pm_rtype *t, const char *key, char *buf, size_t len)
 static const char *
 key_cmp(const struct pm_rtype *t)
 {
-	return t->key_kind == PM_KEY_CODE ? " = ?1 COLLATE NOCASE" : " = ?1";
+	return t->key_kind == PM_KEY_CODE ? " = ?1" PM_SQL_NOCASE : " = ?1";
 }
 
 /*

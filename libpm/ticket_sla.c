@@ -411,7 +411,7 @@ pm_ticket_add(struct pm_db *db, struct pm_ticket_new *n, int64_t *id)
 		pm_bind_text(st, 10 + k, tk_utc(t.due[k], b[k]));
 	if ((rc = pm_db_step_done(db, st, "add ticket")) != 0)
 		return rc;
-	t.id = *id = sqlite3_last_insert_rowid(db->h);
+	t.id = *id = pm_db_last_id(db);
 	if ((detail = sqlite3_mprintf("%s %s at %s, level %d (%s)", t.kind,
 	    n->category, n->unit, level, why)) == NULL)
 		return pm_err(PM_EX_SOFTWARE, "out of memory");

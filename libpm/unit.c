@@ -172,8 +172,8 @@ const struct pm_rtype pm_unit_type = {
 	.key_kind = PM_KEY_CODE,
 	.key_arg = N_("code"),
 	.where = "u.retired = 0 AND u.kind = 'unit'",
-	.order = "u.building COLLATE pm_natural, u.entrance, u.floor,"
-	    " u.code COLLATE pm_natural",
+	.order = "u.building" PM_SQL_NATURAL ", u.entrance, u.floor, u.code"
+	    PM_SQL_NATURAL,
 	.fields = unit_fields,
 	.filters = unit_filters,
 	.not_found = N_("unit %s: no such unit"),
@@ -198,8 +198,8 @@ const struct pm_rtype pm_public_type = {
 	.key_kind = PM_KEY_CODE,
 	.key_arg = N_("code"),
 	.where = "u.retired = 0 AND u.kind = 'public'",
-	.order = "u.building COLLATE pm_natural, u.entrance,"
-	    " u.code COLLATE pm_natural",
+	.order = "u.building" PM_SQL_NATURAL ", u.entrance, u.code"
+	    PM_SQL_NATURAL,
 	.fields = public_fields,
 	.filters = public_filters,
 	.not_found = N_("public area %s: no such public area"),
@@ -223,7 +223,7 @@ const struct pm_rtype pm_building_type = {
 	.key_kind = PM_KEY_CODE,
 	.key_arg = N_("code"),
 	.where = "b.retired = 0",
-	.order = "b.code COLLATE pm_natural",
+	.order = "b.code" PM_SQL_NATURAL,
 	.fields = building_fields,
 	.not_found = N_("building %s: no such building"),
 	.list_cmd = "pm-unit buildings"
