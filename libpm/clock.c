@@ -613,7 +613,8 @@ stamp_check(const struct stamp *st, int year_min)
 		return "no such month";
 	if (st->day < 1 || st->day > month_days(st->year, st->mon))
 		return "no such day";
-	if (st->hour > 23)
+	/* 24:00 is the end of the day, as pm prints end-of-day deadlines. */
+	if (st->hour > 23 && !(st->hour == 24 && st->min == 0 && st->sec == 0))
 		return "no such hour";
 	if (st->min > 59)
 		return "no such minute";
@@ -662,6 +663,10 @@ stamp_time(const struct stamp *st)
 	int64_t z = days_from_civil(st->year, st->mon, st->day);
 	int secs = st->hour * 3600 + st->min * 60 + st->sec;
 
+	if (st->hour == 24) {
+		z++;
+		secs = 0;
+	}
 	if (st->has_off)
 		return z * DAY_SECS + secs - st->off;
 	return local_make(z, secs);

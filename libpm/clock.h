@@ -59,7 +59,9 @@ int pm_time_parse_utc(const char *s, pm_time *t);
 /*
  * Parse a time given by a person, relative to pm_now() and in local time:
  *   "2026-11-23"            the start of that local day
- *   "2026-11-23T09:30"      (also "2026-11-23 09:30", ":SS" optional)
+ *   "2026-11-23T09:30"      (also "2026-11-23 09:30", ":SS" optional;
+ *                            "2026-11-23T24:00" is the end of that day,
+ *                            as pm prints end-of-day deadlines)
  *   "2026-11-23T01:30:00Z"  or with an offset "+08:00": that instant
  *   "now", "today", "yesterday", "tomorrow" (days: their start)
  *   "-3d", "+2d", "-1w", "-4h", "-30m", "+90s"  relative to now ("-3d"

@@ -142,6 +142,13 @@ same "the real Unix user beside the staff member" "zhang.wei|$(id -un)" \
 fails 65 "RLO in a description" pm-ticket add -c door-lock -u 3-1-502 "$(printf 'abc\342\200\256def')"
 has "says which character" "$(err)" "bidirectional control U+202E at byte 4"
 
+# An end-of-day deadline prints as that day's 24:00 and reads back so.
+same "the same-day deadline of Monday's lock" "2026-11-23T24:00" \
+	"$(pm-ticket show -o json 1 | python3 -c 'import json, sys; print(json.load(sys.stdin)["same_day_due"])')"
+ok "24:00 reads back" pm-ticket list --all --since 2026-11-23 --until 2026-11-23T24:00
+same "as the end of that day" "1 2 3 4 5 6" "$(cut -f1 "$PM_TMP/out" | tr '\n' ' ' | sed 's/ $//')"
+fails 64 "24:01 is no time" pm-ticket list --until 2026-11-23T24:01
+
 # pending of a day not begun is refused.
 fails 64 "pending tomorrow" pm-ticket pending tomorrow
 has "says why" "$(err)" "in the future"
