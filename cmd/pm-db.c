@@ -17,9 +17,7 @@ cmd_init(struct pm_cli *cli, int argc, char **argv)
 	struct pm_db *db;
 	int rc;
 
-	while (pm_cli_getopt(cli, argc, argv) != -1)
-		return pm_cli_usage(cli);
-	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 0, 0)) != 0)
+	if ((rc = pm_cli_plain(cli, &argc, &argv, 0, 0)) != 0)
 		return rc;
 	if ((rc = pm_cli_open(cli, PM_DB_CREATE, &db)) != 0)
 		return rc;
@@ -168,11 +166,9 @@ cmd_apply(struct pm_cli *cli, int argc, char **argv)
 		return rc;
 	/*
 	 * Its reader is a person, who applied a file by hand and wants to
-	 * see what it did: a table unless a format is asked for, even into
-	 * a pipe or a mail.
+	 * see what it did, even in a pipe or a mail.
 	 */
-	if (cli->format_name == NULL)
-		cli->format = PM_FMT_TABLE;
+	pm_cli_for_people(cli);
 	/* Read and check the whole file before touching the database. */
 	if ((rc = pm_estate_load(argv[optind], &e)) != 0)
 		return rc;
@@ -220,9 +216,7 @@ cmd_migrate(struct pm_cli *cli, int argc, char **argv)
 	char *bak = NULL;
 	int from, to, rc;
 
-	while (pm_cli_getopt(cli, argc, argv) != -1)
-		return pm_cli_usage(cli);
-	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 0, 0)) != 0)
+	if ((rc = pm_cli_plain(cli, &argc, &argv, 0, 0)) != 0)
 		return rc;
 	if ((rc = pm_cli_open(cli, PM_DB_ANY_VERSION, &db)) != 0)
 		return rc;
@@ -251,9 +245,7 @@ cmd_check(struct pm_cli *cli, int argc, char **argv)
 	struct pm_db *db;
 	int rc;
 
-	while (pm_cli_getopt(cli, argc, argv) != -1)
-		return pm_cli_usage(cli);
-	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 0, 0)) != 0)
+	if ((rc = pm_cli_plain(cli, &argc, &argv, 0, 0)) != 0)
 		return rc;
 	if ((rc = pm_cli_open(cli, 0, &db)) != 0)
 		return rc;
@@ -270,13 +262,11 @@ cmd_backup(struct pm_cli *cli, int argc, char **argv)
 	struct pm_db *db;
 	int rc;
 
-	while (pm_cli_getopt(cli, argc, argv) != -1)
-		return pm_cli_usage(cli);
-	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 1, 1)) != 0)
+	if ((rc = pm_cli_plain(cli, &argc, &argv, 1, 1)) != 0)
 		return rc;
 	if ((rc = pm_cli_open(cli, PM_DB_READONLY, &db)) != 0)
 		return rc;
-	rc = pm_db_backup(db, argv[optind]);
+	rc = pm_db_backup(db, argv[0]);
 	pm_db_close(db);
 	return rc;
 }
@@ -317,9 +307,7 @@ cmd_summary(struct pm_cli *cli, int argc, char **argv)
 	struct pm_out *o;
 	int rc, wrc;
 
-	while (pm_cli_getopt(cli, argc, argv) != -1)
-		return pm_cli_usage(cli);
-	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 0, 0)) != 0)
+	if ((rc = pm_cli_plain(cli, &argc, &argv, 0, 0)) != 0)
 		return rc;
 	if ((rc = pm_cli_open(cli, PM_DB_READONLY, &db)) != 0)
 		return rc;

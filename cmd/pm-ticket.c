@@ -281,11 +281,7 @@ cmd_show(struct pm_cli *cli, int argc, char **argv)
 	struct show s;
 	int rc, rc2, n;
 
-	while (pm_cli_getopt(cli, argc, argv) != -1)
-		return pm_cli_usage(cli);
-	argc -= optind;
-	argv += optind;
-	if ((rc = pm_cli_operands(cli, argc, argv, 1, -1)) != 0)
+	if ((rc = pm_cli_plain(cli, &argc, &argv, 1, -1)) != 0)
 		return rc;
 	memset(&s, 0, sizeof s);
 	s.cli = cli;
@@ -324,11 +320,7 @@ cmd_history(struct pm_cli *cli, int argc, char **argv)
 	struct history h;
 	int rc, rc2, n;
 
-	while (pm_cli_getopt(cli, argc, argv) != -1)
-		return pm_cli_usage(cli);
-	argc -= optind;
-	argv += optind;
-	if ((rc = pm_cli_operands(cli, argc, argv, 1, -1)) != 0)
+	if ((rc = pm_cli_plain(cli, &argc, &argv, 1, -1)) != 0)
 		return rc;
 	if ((rc = pm_cli_open(cli, PM_CLI_READ, &h.db)) != 0)
 		return rc;
@@ -352,11 +344,7 @@ cmd_pending(struct pm_cli *cli, int argc, char **argv)
 	pm_time day;
 	int rc, rc2;
 
-	while (pm_cli_getopt(cli, argc, argv) != -1)
-		return pm_cli_usage(cli);
-	argc -= optind;
-	argv += optind;
-	if ((rc = pm_cli_operands(cli, argc, argv, 0, 1)) != 0)
+	if ((rc = pm_cli_plain(cli, &argc, &argv, 0, 1)) != 0)
 		return rc;
 	day = pm_now();
 	if (argc == 1 && (rc = pm_time_parse(argv[0], &day)) != 0)
@@ -378,11 +366,7 @@ cmd_stats(struct pm_cli *cli, int argc, char **argv)
 	pm_time from, to;
 	int rc, rc2;
 
-	while (pm_cli_getopt(cli, argc, argv) != -1)
-		return pm_cli_usage(cli);
-	argc -= optind;
-	argv += optind;
-	if ((rc = pm_cli_operands(cli, argc, argv, 0, 1)) != 0)
+	if ((rc = pm_cli_plain(cli, &argc, &argv, 0, 1)) != 0)
 		return rc;
 	if ((rc = pm_period_parse(argc == 1 ? argv[0] : "today", &from,
 	    &to)) != 0)
@@ -446,12 +430,8 @@ cmd_due(struct pm_cli *cli, int argc, char **argv)
 			return pm_cli_usage(cli);
 	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 0, 0)) != 0)
 		return rc;
-	/*
-	 * Its reader is a person, usually in a mail from cron: a table
-	 * unless a format is asked for, even into a pipe.
-	 */
-	if (cli->format_name == NULL)
-		cli->format = PM_FMT_TABLE;
+	/* Its reader is a person, usually in a mail from cron. */
+	pm_cli_for_people(cli);
 	/* A report nobody reads marks nothing as reported. */
 	if (cli->quiet)
 		mark = 0;

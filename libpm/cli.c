@@ -155,6 +155,23 @@ pm_cli_operands(struct pm_cli *cli, int argc, char **argv, int min, int max)
 }
 
 int
+pm_cli_plain(struct pm_cli *cli, int *argc, char ***argv, int min, int max)
+{
+	if (pm_cli_getopt(cli, *argc, *argv) != -1)
+		return pm_cli_usage(cli);
+	*argc -= optind;
+	*argv += optind;
+	return pm_cli_operands(cli, *argc, *argv, min, max);
+}
+
+void
+pm_cli_for_people(struct pm_cli *cli)
+{
+	if (cli->format_name == NULL)
+		cli->format = PM_FMT_TABLE;
+}
+
+int
 pm_cli_needs(struct pm_cli *cli, const char *option)
 {
 	return pm_err(PM_EX_USAGE, "%s: --%s is needed", cli->verb, option);

@@ -125,6 +125,20 @@ int pm_cli_operands(struct pm_cli *cli, int argc, char **argv, int min,
     int max);
 
 /*
+ * For a verb with no options of its own: read the shared ones, shift
+ * *argc and *argv past them, and check there are 'min' to 'max' (-1:
+ * any) operands left.  Returns 0 or PM_EX_USAGE (the usage printed).
+ */
+int pm_cli_plain(struct pm_cli *cli, int *argc, char ***argv, int min,
+    int max);
+
+/*
+ * Make the output a table unless -o asked for a format: for a verb
+ * whose reader is a person even in a pipe or a mail (due, apply).
+ */
+void pm_cli_for_people(struct pm_cli *cli);
+
+/*
  * An option the verb needs was not given: records "VERB: --NAME is
  * needed" and returns PM_EX_USAGE.
  */
