@@ -31,11 +31,13 @@ static const struct pm_opt set_opts[] = {
 };
 
 static int
-set_one(struct pm_db *db, const char *code, void *arg)
+set_one(struct pm_db *db, const char *code, char *canon, size_t len,
+    void *arg)
 {
 	int rc, changed;
 
-	if ((rc = pm_unit_set(db, code, arg, &changed)) != 0)
+	if ((rc = pm_rec_find(db, &pm_unit_type, code, canon, len)) != 0 ||
+	    (rc = pm_unit_set(db, canon, arg, &changed)) != 0)
 		return rc;
 	return changed ? 0 : PM_UNCHANGED;
 }

@@ -441,11 +441,13 @@ idlist_add(const char *id, void *arg)
 int
 pm_cli_run_ids(struct pm_cli *cli, int argc, char **argv,
     int (*check)(const char *),
-    int (*act)(struct pm_db *, const char *, void *), void *arg)
+    int (*act)(struct pm_db *, const char *, char *, size_t, void *),
+    void *arg)
 {
 	struct idlist l = { NULL, 0, 0, 0, check };
+	struct idlist done = { NULL, 0, 0, 0, NULL };
 	struct pm_db *db = NULL;
-	unsigned char *changed = NULL;
+	char canon[256];
 	size_t i, at;
 	int rc;
 
@@ -453,36 +455,35 @@ pm_cli_run_ids(struct pm_cli *cli, int argc, char **argv,
 		return rc;
 	if ((rc = pm_cli_each_id(cli, argc, argv, idlist_add, &l)) != 0)
 		goto out;
-	if ((changed = calloc(l.n + 1, 1)) == NULL) {
-		rc = pm_err(PM_EX_SOFTWARE, "out of memory");
-		goto out;
-	}
 	if ((rc = pm_cli_open(cli, PM_CLI_WRITE, &db)) != 0 ||
 	    (rc = pm_db_begin(db)) != 0)
 		goto out;
 	for (i = 0, at = 0; i < l.n; i++, at += strlen(l.buf + at) + 1) {
 		pm_err_clear();
-		rc = act(db, l.buf + at, arg);
+		canon[0] = '\0';
+		rc = act(db, l.buf + at, canon, sizeof canon, arg);
 		if (rc == PM_UNCHANGED) {
 			/* Why it was left as it was, when the action said. */
 			if (pm_err_code() == PM_UNCHANGED && !cli->quiet)
 				pm_warn("%s", pm_err_msg());
 			continue;
 		}
+		/* The changed ones, as stored, to print once committed. */
+		if (rc == 0)
+			rc = idlist_add(canon[0] != '\0' ? canon : l.buf + at,
+			    &done);
 		if (rc != 0) {
 			pm_db_rollback(db);
 			goto out;
 		}
-		changed[i] = 1;
 	}
 	if ((rc = pm_db_commit(db)) != 0)
 		goto out;
-	for (i = 0, at = 0; i < l.n; i++, at += strlen(l.buf + at) + 1)
-		if (changed[i])
-			pm_cli_print_id(cli, l.buf + at);
+	for (i = 0, at = 0; i < done.n; i++, at += strlen(done.buf + at) + 1)
+		pm_cli_print_id(cli, done.buf + at);
 out:
 	pm_db_close(db);
-	free(changed);
+	free(done.buf);
 	free(l.buf);
 	return rc;
 }

@@ -191,14 +191,17 @@ int pm_cli_each_id(struct pm_cli *cli, int argc, char **argv,
  * be NULL) before anything is opened, so a slow stdin never holds the
  * write lock; then open the database for writing (PM_CLI_WRITE: the
  * acting user is checked), and in one transaction call 'act' for each
- * id in turn.  'act' returns 0 when it changed the record, PM_UNCHANGED
- * when it left it as it was (it may say why with pm_warn(), unless -q),
- * or an error status, which rolls everything back.  Once committed, the
- * ids of the records changed are printed, one a line (unless -q).
+ * id in turn.  'act' writes the record's id as stored into 'canon' (len
+ * bytes: "3-1-502" for "３－１－５０２") and returns 0 when it changed the
+ * record, PM_UNCHANGED when it left it as it was (with the reason
+ * recorded as its message, which is printed on stderr unless -q), or an
+ * error status, which rolls everything back.  Once committed, the ids of
+ * the records changed are printed, one a line (unless -q).
  */
 int pm_cli_run_ids(struct pm_cli *cli, int argc, char **argv,
     int (*check)(const char *id),
-    int (*act)(struct pm_db *db, const char *id, void *arg), void *arg);
+    int (*act)(struct pm_db *db, const char *id, char *canon, size_t len,
+    void *arg), void *arg);
 
 /* Print one created or changed record id on stdout, unless -q. */
 void pm_cli_print_id(struct pm_cli *cli, const char *id);

@@ -976,7 +976,8 @@ pm_ticket_escalate(struct pm_db *db, int64_t id, int level,
 }
 
 int
-pm_ticket_act(struct pm_db *db, const char *ids, void *arg)
+pm_ticket_act(struct pm_db *db, const char *ids, char *canon, size_t len,
+    void *arg)
 {
 	const struct pm_ticket_action *a = arg;
 	const char *v = a->verb;
@@ -985,6 +986,7 @@ pm_ticket_act(struct pm_db *db, const char *ids, void *arg)
 
 	if ((rc = pm_ticket_parse_id(ids, &id)) != 0)
 		return rc;
+	snprintf(canon, len, "%lld", (long long)id);
 	if (strcmp(v, "assign") == 0)
 		return pm_ticket_assign(db, id, a->text);
 	if (strcmp(v, "start") == 0)

@@ -264,7 +264,8 @@ struct pm_ticket_action {
  * "42" or "#42"): the transition its verb names.  The signature is
  * pm_cli_run_ids()'s.
  */
-int pm_ticket_act(struct pm_db *db, const char *id, void *arg);
+int pm_ticket_act(struct pm_db *db, const char *id, char *canon, size_t len,
+    void *arg);
 
 /*
  * The record types: tickets (list shows the open ones unless --all or
