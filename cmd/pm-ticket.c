@@ -3,7 +3,6 @@
  * deadlines and callbacks.  Options and glue only; the work is in
  * libpm/ticket*.c.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -383,23 +382,6 @@ cmd_stats(struct pm_cli *cli, int argc, char **argv)
 	return rc != 0 ? rc : rc2;
 }
 
-/*
- * Write the report in 'buf' to stdout and flush it, so that a full disk
- * or a closed pipe is known before anything is committed.
- */
-static int
-put_report(const char *buf, size_t len)
-{
-	int e;
-
-	errno = 0;
-	if (fwrite(buf, 1, len, stdout) == len && fflush(stdout) == 0 &&
-	    !ferror(stdout))
-		return 0;
-	e = errno != 0 ? errno : EIO;
-	return pm_err(PM_EX_IOERR, "write error: %s", strerror(e));
-}
-
 static const struct pm_opt due_opts[] = {
 	{ "within", 'w', N_("duration"),
 	    N_("also what falls due within this time (30m, 2h, 1d)") },
@@ -412,13 +394,8 @@ static const struct pm_opt due_opts[] = {
 static int
 cmd_due(struct pm_cli *cli, int argc, char **argv)
 {
-	struct pm_db *db = NULL;
-	struct pm_out *o;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *mem;
 	int64_t within = 0;
-	int c, rc, rc2, mark = 0, count = 0;
+	int c, rc, mark = 0;
 
 	while ((c = pm_cli_getopt(cli, argc, argv)) != -1)
 		if (c == 'w') {
@@ -432,51 +409,7 @@ cmd_due(struct pm_cli *cli, int argc, char **argv)
 		return rc;
 	/* Its reader is a person, usually in a mail from cron. */
 	pm_cli_for_people(cli);
-	/* A report nobody reads marks nothing as reported. */
-	if (cli->quiet)
-		mark = 0;
-	if ((rc = pm_cli_open(cli, mark ? PM_CLI_WRITE : PM_CLI_READ,
-	    &db)) != 0)
-		return rc;
-	if (mark && (rc = pm_db_begin(db)) != 0) {
-		pm_db_close(db);
-		return rc;
-	}
-	/*
-	 * Nothing due prints nothing at all, not even a header, so that
-	 * "mail -E" sends no empty mail: the rows wait in memory.
-	 */
-	if ((mem = open_memstream(&buf, &len)) == NULL ||
-	    (o = pm_out_new(mem, cli->format, cli->header, pm_ticket_due_cols,
-	    pm_ticket_due_ncols)) == NULL) {
-		if (mem != NULL)
-			fclose(mem);
-		free(buf);
-		pm_db_close(db);
-		return pm_err(PM_EX_SOFTWARE, "out of memory");
-	}
-	rc = pm_ticket_due(db, within, o, &count);
-	rc2 = pm_out_close(o);
-	if (fclose(mem) != 0 && rc2 == 0)
-		rc2 = pm_err(PM_EX_SOFTWARE, "out of memory");
-	if (rc == 0)
-		rc = rc2;
-	/*
-	 * The marks say "reported": they are kept only once the report is
-	 * out.  A report that could not be written is rolled back, so the
-	 * next run reports it again.
-	 */
-	if (rc == 0 && count > 0 && !cli->quiet)
-		rc = put_report(buf, len);
-	if (mark && rc == 0 && (rc = pm_ticket_due_mark(db, within)) == 0)
-		rc = pm_db_commit(db);
-	else if (mark)
-		pm_db_rollback(db);
-	free(buf);
-	pm_db_close(db);
-	if (rc != 0)
-		return rc;
-	return count > 0 ? PM_EX_FOUND : 0;
+	return pm_ticket_due_cmd(cli, within, mark);
 }
 
 static int

@@ -320,6 +320,16 @@ int pm_ticket_due(struct pm_db *db, int64_t within, struct pm_out *o,
 int pm_ticket_due_mark(struct pm_db *db, int64_t within);
 
 /*
+ * The report of "due" for cron: the deadlines due within 'within'
+ * written in the command's format, nothing at all (not even a header)
+ * when none, so "mail -E" sends no empty mail; with 'mark', recorded as
+ * reported only once the report is out (a report that could not be
+ * written, or that -q kept from its reader, marks nothing).  Returns 0
+ * when nothing is due, PM_EX_FOUND when something is, or an error.
+ */
+int pm_ticket_due_cmd(struct pm_cli *cli, int64_t within, int mark);
+
+/*
  * Importing tickets: records with the fields kind, category, unit,
  * description, source, received, receiver, added in the order of their
  * received time (a record without one is received now; equal times keep

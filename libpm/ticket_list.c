@@ -9,10 +9,12 @@
  * (ticket_spans) say which ones were open at its end, and each one's
  * events say how it stood then (pm_ticket_at()).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "text.h"
 #include "staff.h"
 #include "ticket_priv.h"
@@ -783,4 +785,75 @@ pm_ticket_due_mark(struct pm_db *db, int64_t within)
 		rc = mark(db, &rows[i]);
 	free(rows);
 	return rc;
+}
+
+/*
+ * Write the report in 'buf' to stdout and flush it, so that a full disk
+ * or a closed pipe is known before anything is committed.
+ */
+static int
+put_report(const char *buf, size_t len)
+{
+	int e;
+
+	errno = 0;
+	if (fwrite(buf, 1, len, stdout) == len && fflush(stdout) == 0 &&
+	    !ferror(stdout))
+		return 0;
+	e = errno != 0 ? errno : EIO;
+	return pm_err(PM_EX_IOERR, "write error: %s", strerror(e));
+}
+
+int
+pm_ticket_due_cmd(struct pm_cli *cli, int64_t within, int mark)
+{
+	struct pm_db *db = NULL;
+	struct pm_out *o;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem;
+	int rc, rc2, n = 0;
+
+	/* A report nobody reads marks nothing as reported. */
+	if (cli->quiet)
+		mark = 0;
+	if ((rc = pm_cli_open(cli, mark ? PM_CLI_WRITE : PM_CLI_READ,
+	    &db)) != 0)
+		return rc;
+	if (mark && (rc = pm_db_begin(db)) != 0) {
+		pm_db_close(db);
+		return rc;
+	}
+	/* The rows wait in memory: nothing due prints nothing at all. */
+	if ((mem = open_memstream(&buf, &len)) == NULL ||
+	    (o = pm_out_new(mem, cli->format, cli->header, pm_ticket_due_cols,
+	    pm_ticket_due_ncols)) == NULL) {
+		if (mem != NULL)
+			fclose(mem);
+		free(buf);
+		pm_db_close(db);
+		return pm_err(PM_EX_SOFTWARE, "out of memory");
+	}
+	rc = pm_ticket_due(db, within, o, &n);
+	rc2 = pm_out_close(o);
+	if (fclose(mem) != 0 && rc2 == 0)
+		rc2 = pm_err(PM_EX_SOFTWARE, "out of memory");
+	if (rc == 0)
+		rc = rc2;
+	/*
+	 * The marks say "reported": they are kept only once the report is
+	 * out.  A report that could not be written is rolled back, so the
+	 * next run reports it again.
+	 */
+	if (rc == 0 && n > 0 && !cli->quiet)
+		rc = put_report(buf, len);
+	if (mark && rc == 0 && (rc = pm_ticket_due_mark(db, within)) == 0)
+		rc = pm_db_commit(db);
+	else if (mark)
+		pm_db_rollback(db);
+	free(buf);
+	pm_db_close(db);
+	if (rc != 0)
+		return rc;
+	return n > 0 ? PM_EX_FOUND : 0;
 }
