@@ -691,7 +691,8 @@ due_rows(struct pm_db *db, pm_time limit, struct due_row **out, size_t *nout)
 		free(rows);
 		return rc;
 	}
-	qsort(rows, n, sizeof *rows, by_due);
+	if (n > 0)
+		qsort(rows, n, sizeof *rows, by_due);
 	*out = rows;
 	*nout = n;
 	return 0;
