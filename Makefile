@@ -9,7 +9,7 @@
 #
 # CFLAGS is yours; the project's warnings and flags are added apart.
 
-VERSION = 0.1.0
+VERSION = 0.2.0
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man

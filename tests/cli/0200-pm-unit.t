@@ -28,7 +28,7 @@ has "and prints the verb's usage" "$(out)" "usage: pm-unit list"
 has "its options with what they do" "$(out)" "--occupancy state"
 has "and the shared ones" "$(out)" "--format format"
 ok "--version" pm-unit --version
-same "version names the program" "pm-unit (pm) 0.1.0" "$(out)"
+same "version names the program" "pm-unit (pm) 0.2.0" "$(out)"
 fails 64 "an unknown verb" pm-unit frobnicate
 has "names it" "$(err)" "unknown command 'frobnicate'"
 fails 64 "an unknown option" pm-unit list --colour

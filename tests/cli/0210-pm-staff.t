@@ -14,7 +14,7 @@ fails 64 "no verb is a usage error" pm-staff
 ok "-h prints the usage" pm-staff -h
 # That the usage is the SYNOPSIS of the man page: tests/cli/0001-man.t.
 ok "--version" pm-staff --version
-same "version names the program" "pm-staff (pm) 0.1.0" "$(out)"
+same "version names the program" "pm-staff (pm) 0.2.0" "$(out)"
 fails 64 "an unknown verb" pm-staff add
 has "names it" "$(err)" "unknown command 'add'"
 fails 64 "an unknown option" pm-staff list --team x
