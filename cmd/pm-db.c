@@ -10,6 +10,7 @@
 #include "estate.h"
 #include "i18n.h"
 #include "summary.h"
+#include "vocab.h"
 
 static int
 cmd_init(struct pm_cli *cli, int argc, char **argv)
@@ -71,18 +72,18 @@ report_row(const char *what, const char *action, const char *key,
 }
 
 static const struct pm_col apply_cols[] = {
-	{ "kind", PM_COL_TEXT, NULL },
-	{ "added", PM_COL_INT, NULL },
-	{ "changed", PM_COL_INT, NULL },
-	{ "retired", PM_COL_INT, NULL },
+	{ N_("kind"), PM_COL_TEXT, &pm_v_estate_kind },
+	{ N_("added"), PM_COL_INT, NULL },
+	{ N_("changed"), PM_COL_INT, NULL },
+	{ N_("retired"), PM_COL_INT, NULL },
 };
 
 /* The second record stream of "apply -n": one row per record. */
 static const struct pm_col apply_row_cols[] = {
-	{ "action", PM_COL_TEXT, NULL },
-	{ "kind", PM_COL_TEXT, NULL },
-	{ "key", PM_COL_TEXT, NULL },
-	{ "change", PM_COL_TEXT, NULL },
+	{ N_("action"), PM_COL_TEXT, &pm_v_estate_action },
+	{ N_("kind"), PM_COL_TEXT, &pm_v_estate_kind },
+	{ N_("key"), PM_COL_TEXT, NULL },
+	{ N_("change"), PM_COL_TEXT, NULL },
 };
 
 /*
@@ -272,13 +273,13 @@ cmd_backup(struct pm_cli *cli, int argc, char **argv)
 }
 
 static const struct pm_col summary_cols[] = {
-	{ "building", PM_COL_TEXT, NULL },
-	{ "name", PM_COL_TEXT, NULL },
-	{ "units", PM_COL_INT, NULL },
-	{ "occupied", PM_COL_INT, NULL },
-	{ "rented", PM_COL_INT, NULL },
-	{ "vacant", PM_COL_INT, NULL },
-	{ "area_m2", PM_COL_NUM, NULL },
+	{ N_("building"), PM_COL_TEXT, NULL },
+	{ N_("name"), PM_COL_TEXT, NULL },
+	{ N_("units"), PM_COL_INT, NULL },
+	{ N_("occupied"), PM_COL_INT, NULL },
+	{ N_("rented"), PM_COL_INT, NULL },
+	{ N_("vacant"), PM_COL_INT, NULL },
+	{ N_("area_m2"), PM_COL_NUM, NULL },
 };
 
 static int

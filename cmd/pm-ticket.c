@@ -150,7 +150,7 @@ static const struct pm_opt reopen_opts[] = {
 	{ NULL, 0, NULL, NULL }
 };
 static const struct pm_opt callback_opts[] = {
-	{ "satisfaction", 's', N_("level"),
+	{ "satisfaction", 's', N_("satisfaction"),
 	    N_("satisfied, basic or dissatisfied (满意, 基本满意, 不满意; "
 	    "required)") },
 	{ "comment", 'c', N_("text"), N_("what the owner said") },

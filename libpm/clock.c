@@ -23,6 +23,7 @@
 #include "clock.h"
 #include "err.h"
 #include "i18n.h"
+#include "text.h"
 
 #define DEFAULT_ZONE	"Asia/Shanghai"
 
@@ -336,8 +337,8 @@ pm_clock_set_zone(const char *zone)
 	char tz[ZONE_TZ_MAX];
 
 	if (zone == NULL || !zone_find(zone, tz, sizeof tz))
-		return pm_err(PM_EX_CONFIG, "time zone '%s': no such zone",
-		    shown(zone));
+		return pm_err(PM_EX_CONFIG, "time zone %s: no such zone",
+		    pm_q(zone));
 	snprintf(zone_name, sizeof zone_name, "%s", zone);
 	memcpy(zone_tz, tz, sizeof zone_tz);
 	zone_apply();
@@ -610,18 +611,18 @@ stamp_check(const struct stamp *st, int year_min)
 		return year_min == YEAR_MIN ?
 		    "year out of range (1970 to 9999)" : "year out of range";
 	if (st->mon < 1 || st->mon > 12)
-		return "no such month";
+		return N_("no such month");
 	if (st->day < 1 || st->day > month_days(st->year, st->mon))
-		return "no such day";
+		return N_("no such day");
 	/* 24:00 is the end of the day, as pm prints end-of-day deadlines. */
 	if (st->hour > 23 && !(st->hour == 24 && st->min == 0 && st->sec == 0))
-		return "no such hour";
+		return N_("no such hour");
 	if (st->min > 59)
-		return "no such minute";
+		return N_("no such minute");
 	if (st->sec > 59)
-		return "no such second";
+		return N_("no such second");
 	if (st->off > 14 * 3600 + 59 * 60 || st->off < -(14 * 3600 + 59 * 60))
-		return "no such zone offset";
+		return N_("no such zone offset");
 	return NULL;
 }
 
@@ -682,7 +683,7 @@ year_ok(pm_time t)
 	return tm.tm_year + 1900 >= YEAR_MIN && tm.tm_year + 1900 <= YEAR_MAX;
 }
 
-static const char out_of_range[] = "out of range (1970 to 9999)";
+static const char out_of_range[] = N_("out of range (1970 to 9999)");
 
 /* The start of the local day 'n' days from today. */
 static const char *
@@ -783,9 +784,9 @@ pm_time_parse(const char *s, pm_time *t)
 	if ((why = parse_when(s, 1, t, &is_day)) == NULL)
 		return 0;
 	if (why == not_the_form)
-		why = "not a date (use 2026-11-23, 2026-11-23T09:30, today, "
-		    "yesterday or -3d)";
-	return pm_err(PM_EX_USAGE, "date '%s': %s", shown(s), why);
+		why = N_("not a date (use 2026-11-23, 2026-11-23T09:30, today, "
+		    "yesterday or -3d)");
+	return pm_err(PM_EX_USAGE, "date %s: %s", pm_q(s), _(why));
 }
 
 int
@@ -810,8 +811,8 @@ pm_time_parse_utc(const char *s, pm_time *t)
 		return 0;
 	}
 	if (why == not_the_form)
-		why = "not a UTC time (want 2026-11-23T01:30:00Z)";
-	return pm_err(PM_EX_DATAERR, "time '%s': %s", shown(s), why);
+		why = N_("not a UTC time (want 2026-11-23T01:30:00Z)");
+	return pm_err(PM_EX_DATAERR, "time %s: %s", pm_q(s), _(why));
 }
 
 /*
@@ -830,9 +831,9 @@ now_from_env(const char *env, pm_time *t)
 	if ((why = parse_when(env, 0, t, &is_day)) == NULL)
 		return 0;
 	if (why == not_the_form)
-		why = "not an ISO 8601 time (use 2026-11-23T09:30 or "
-		    "2026-11-23T01:30:00Z)";
-	return pm_err(PM_EX_USAGE, "PM_NOW '%s': %s", shown(env), why);
+		why = N_("not an ISO 8601 time (use 2026-11-23T09:30 or "
+		    "2026-11-23T01:30:00Z)");
+	return pm_err(PM_EX_USAGE, "PM_NOW %s: %s", pm_q(env), _(why));
 }
 
 pm_time
@@ -958,14 +959,14 @@ numeric_period(const char *s, pm_time *from, pm_time *to)
 	if (form != 'y' && (!scan_digits(&p, 2, &n) || *p != '\0'))
 		return not_the_form;
 	if (y < YEAR_MIN || y > YEAR_MAX)
-		return "year out of range (1970 to 9999)";
+		return N_("year out of range (1970 to 9999)");
 	if (form == 'y')
 		return days_period(days_from_civil(y, 1, 1),
 		    days_from_civil(y + 1, 1, 1), from, to);
 	if (form == 'w')
 		return week_period(y, n, from, to);
 	if (n < 1 || n > 12)
-		return "no such month";
+		return N_("no such month");
 	return month_period(y, n, from, to);
 }
 
@@ -1000,9 +1001,9 @@ pm_period_parse(const char *s, pm_time *from, pm_time *to)
 	if ((why = parse_period(s, from, to)) == NULL)
 		return 0;
 	if (why == not_the_form)
-		why = "not a period (use 2026-11, 2026, 2026-W48, 2026-11-23, "
-		    "today, this-month or last-month)";
-	return pm_err(PM_EX_USAGE, "period '%s': %s", shown(s), why);
+		why = N_("not a period (use 2026-11, 2026, 2026-W48, 2026-11-23, "
+		    "today, this-month or last-month)");
+	return pm_err(PM_EX_USAGE, "period %s: %s", pm_q(s), _(why));
 }
 
 /*
@@ -1044,13 +1045,13 @@ scan_duration(const char *s, int64_t day, int64_t week, int64_t *secs)
 		if (i == sizeof units / sizeof units[0])
 			return not_the_form;
 		if (units[i].rank <= last)
-			return "units out of order (largest first, each once)";
+			return N_("units out of order (largest first, each once)");
 		last = units[i].rank;
 		p += len;
 		total += n * size[last];
 	} while (*p != '\0');
 	if (total > DURATION_MAX)
-		return "too long (at most 36500d)";
+		return N_("too long (at most 36500d)");
 	*secs = total;
 	return NULL;
 }
@@ -1059,8 +1060,8 @@ static int
 duration_err(const char *s, const char *why)
 {
 	if (why == not_the_form)
-		why = "not a duration (use 30m, 2h, 1d12h or 90s)";
-	return pm_err(PM_EX_USAGE, "duration '%s': %s", shown(s), why);
+		why = N_("not a duration (use 30m, 2h, 1d12h or 90s)");
+	return pm_err(PM_EX_USAGE, "duration %s: %s", pm_q(s), _(why));
 }
 
 int
@@ -1201,7 +1202,7 @@ scan_clock(const char **pp, int *secs)
 	if (!scan_char(&p, ':') || !scan_digits(&p, 2, &m))
 		return not_the_form;
 	if (h > 24 || m > 59 || (h == 24 && m > 0))
-		return "no such time of day";
+		return N_("no such time of day");
 	*secs = h * 3600 + m * 60;
 	*pp = p;
 	return NULL;
@@ -1215,7 +1216,7 @@ scan_hours(const char *spec, struct pm_calendar *cal)
 
 	for (n = 0;; n++) {
 		if (n == PM_CAL_MAX_SPANS)
-			return "more than 4 spans";
+			return N_("more than 4 spans");
 		if ((why = scan_clock(&p, &a)) != NULL)
 			return why;
 		if (!scan_char(&p, '-'))
@@ -1223,9 +1224,9 @@ scan_hours(const char *spec, struct pm_calendar *cal)
 		if ((why = scan_clock(&p, &b)) != NULL)
 			return why;
 		if (b <= a)
-			return "a span ends before it starts";
+			return N_("a span ends before it starts");
 		if (a < prev)
-			return "spans overlap or are out of order";
+			return N_("spans overlap or are out of order");
 		cal->span_start[n] = a;
 		cal->span_end[n] = prev = b;
 		if (*p == '\0')
@@ -1251,8 +1252,8 @@ pm_calendar_set_hours(struct pm_calendar *cal, const char *spec)
 		return 0;
 	}
 	if (why == not_the_form)
-		why = "not HH:MM-HH:MM[,HH:MM-HH:MM...]";
-	return pm_err(PM_EX_CONFIG, "working hours '%s': %s", shown(spec), why);
+		why = N_("not HH:MM-HH:MM[,HH:MM-HH:MM...]");
+	return pm_err(PM_EX_CONFIG, "working hours %s: %s", pm_q(spec), _(why));
 }
 
 /* The index of the first special day not before 'date'. */
@@ -1285,7 +1286,7 @@ day_insert(struct pm_calendar *cal, const char *date, int working)
 
 	why = scan_stamp(date, &st, YEAR_MIN);
 	if (why == not_the_form || (why == NULL && st.has_time))
-		return "not a date (want 2026-10-01)";
+		return N_("not a date (want 2026-10-01)");
 	if (why != NULL)
 		return why;
 	working = working != 0;
@@ -1319,7 +1320,7 @@ pm_calendar_add_day(struct pm_calendar *cal, const char *date, int working)
 		return 0;
 	if (why == no_memory)
 		return pm_err(PM_EX_SOFTWARE, "out of memory");
-	return pm_err(PM_EX_CONFIG, "day '%s': %s", shown(date), why);
+	return pm_err(PM_EX_CONFIG, "day %s: %s", pm_q(date), _(why));
 }
 
 /* Whether local day 'z' is a working day. */
@@ -1439,10 +1440,10 @@ cal_line(struct pm_calendar *cal, const char *file, long lineno, char *line,
 	kind = cut_word(date);
 	why = scan_stamp(date, &st, YEAR_MIN);
 	if (why == not_the_form || (why == NULL && st.has_time))
-		why = "not a date (want 2026-10-01)";
+		why = N_("not a date (want 2026-10-01)");
 	if (why != NULL)
-		return line_err(file, lineno, base, date, "date '%s': %s",
-		    shown(date), why);
+		return line_err(file, lineno, base, date, "date %s: %s",
+		    pm_q(date), _(why));
 	if (*kind == '\0')
 		return line_err(file, lineno, base, kind,
 		    "no kind after the date (want holiday or workday)");
@@ -1453,16 +1454,16 @@ cal_line(struct pm_calendar *cal, const char *file, long lineno, char *line,
 		working = 1;
 	else
 		return line_err(file, lineno, base, kind,
-		    "kind '%s': want holiday or workday", shown(kind));
+		    "kind %s: want holiday or workday", pm_q(kind));
 	last = last_word(rest);
 	if ((real = weekday_mismatch(last, &st)) != NULL)
 		return line_err(file, lineno, base, last,
-		    "weekday '%s': %s is a %s", shown(last), date, real);
+		    "weekday %s: %s is a %s", pm_q(last), date, real);
 	if ((why = day_insert(cal, date, working)) == no_memory)
 		return pm_err(PM_EX_SOFTWARE, "out of memory");
 	if (why != NULL)
-		return line_err(file, lineno, base, date, "day '%s': %s", date,
-		    why);
+		return line_err(file, lineno, base, date, "day %s: %s",
+		    pm_q(date), _(why));
 	return 0;
 }
 
@@ -1482,7 +1483,7 @@ pm_calendar_load(struct pm_calendar *cal, const char *path)
 	int rc = 0;
 
 	if ((fp = fopen(path, "r")) == NULL)
-		return pm_err(PM_EX_NOINPUT, "calendar '%s': %s", shown(path),
+		return pm_err(PM_EX_NOINPUT, "calendar %s: %s", pm_q(path),
 		    strerror(errno));
 	tmp.days = NULL;
 	if (cal->ndays > 0) {
@@ -1497,7 +1498,7 @@ pm_calendar_load(struct pm_calendar *cal, const char *path)
 	while (rc == 0 && (len = getline(&line, &cap, fp)) != -1)
 		rc = cal_line(&tmp, path, ++lineno, line, (size_t)len);
 	if (rc == 0 && ferror(fp))
-		rc = pm_err(PM_EX_IOERR, "calendar '%s': %s", shown(path),
+		rc = pm_err(PM_EX_IOERR, "calendar %s: %s", pm_q(path),
 		    strerror(errno));
 	free(line);
 	fclose(fp);

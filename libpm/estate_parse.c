@@ -343,6 +343,7 @@ static int
 wrong_type(struct ctx *c, const yaml_node_t *n, const char *what,
     const char *want)
 {
+	want = _(want);
 	if (n->type == YAML_MAPPING_NODE)
 		return at(c, n, "%s: expected %s, found a mapping", what, want);
 	if (n->type == YAML_SEQUENCE_NODE)
@@ -382,15 +383,17 @@ fields(struct ctx *c, const yaml_node_t *n, const char *what,
 	for (i = 0; keys[i] != NULL; i++)
 		vals[i] = seen[i] = NULL;
 	if (n->type != YAML_MAPPING_NODE)
-		return wrong_type(c, n, what, "a mapping");
+		return wrong_type(c, n, what, N_("a mapping"));
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
 	    p++) {
 		yaml_node_t *k = node(c, p->key), *v = node(c, p->value);
 
+		if (k->type == YAML_MAPPING_NODE)
+			return at(c, k, "%s: a key must be a name, not a mapping",
+			    what);
 		if (k->type != YAML_SCALAR_NODE)
-			return at(c, k, "%s: a key must be a name, not %s",
-			    what, k->type == YAML_MAPPING_NODE ? "a mapping" :
-			    "a list");
+			return at(c, k, "%s: a key must be a name, not a list",
+			    what);
 		for (i = 0; keys[i] != NULL; i++)
 			if (strcmp(keys[i], sval(k)) == 0)
 				break;
@@ -422,7 +425,7 @@ items(struct ctx *c, const yaml_node_t *n, const char *what,
 	if (n == NULL)
 		return 0;
 	if (n->type != YAML_SEQUENCE_NODE)
-		return wrong_type(c, n, what, "a list");
+		return wrong_type(c, n, what, N_("a list"));
 	*start = n->data.sequence.items.start;
 	*count = (int)(n->data.sequence.items.top - *start);
 	return 0;
@@ -446,7 +449,7 @@ text(struct ctx *c, const yaml_node_t *map, const yaml_node_t *v,
 		return 0;
 	}
 	if (v->type != YAML_SCALAR_NODE)
-		return wrong_type(c, v, key, "text");
+		return wrong_type(c, v, key, N_("text"));
 	if (v->data.scalar.length == 0)
 		return at(c, v, "%s: '%s' is empty", what, key);
 	for (i = 0; i < v->data.scalar.length; i++) {
@@ -479,8 +482,10 @@ code(struct ctx *c, const yaml_node_t *map, const yaml_node_t *v,
 		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
 		    (*s >= '0' && *s <= '9') || *s == '.' || *s == '_' ||
 		    (*s == '-' && dash)))
-			return at(c, v, "%s %s: use only letters, digits, "
-			    "'.', '_'%s", key, show(v), dash ? " and '-'" : "");
+			return dash ? at(c, v, "%s %s: use only letters, "
+			    "digits, '.', '_' and '-'", key, show(v)) :
+			    at(c, v, "%s %s: use only letters, digits, '.' and "
+			    "'_'", key, show(v));
 	return 0;
 }
 
@@ -512,7 +517,7 @@ boolean(struct ctx *c, const yaml_node_t *v, const char *key, int *out)
 	if (v == NULL)
 		return 0;
 	if (v->type != YAML_SCALAR_NODE)
-		return wrong_type(c, v, key, "true or false");
+		return wrong_type(c, v, key, N_("true or false"));
 	s = sval(v);
 	if (strcasecmp(s, "true") == 0 || strcasecmp(s, "yes") == 0)
 		*out = 1;
@@ -533,7 +538,7 @@ area(struct ctx *c, const yaml_node_t *map, const yaml_node_t *v,
 		return 0;
 	}
 	if (v->type != YAML_SCALAR_NODE)
-		return wrong_type(c, v, "area", "a number of m²");
+		return wrong_type(c, v, "area", N_("a number of m²"));
 	if (pm_hundredths_parse(sval(v), "area", out) != 0)
 		return again(c, v);
 	return 0;
@@ -565,7 +570,8 @@ range_item(struct ctx *c, const yaml_node_t *v, const char *key, int max,
 	int a, b, i;
 
 	if (v->type != YAML_SCALAR_NODE)
-		return wrong_type(c, v, key, "a number or a range like 1-18");
+		return wrong_type(c, v, key,
+		    N_("a number or a range like 1-18"));
 	s = sval(v);
 	if ((a = small_number(&s)) < 0)
 		goto bad;
@@ -631,7 +637,7 @@ number(struct ctx *c, const yaml_node_t *v, const char *key, int max,
 	const char *s;
 
 	if (v->type != YAML_SCALAR_NODE)
-		return wrong_type(c, v, key, "a number");
+		return wrong_type(c, v, key, N_("a number"));
 	s = sval(v);
 	if ((*out = small_number(&s)) < 1 || *s != '\0' || *out > max)
 		return at(c, v, "%s %s: not a number from 1 to %d", key,
@@ -769,7 +775,7 @@ working_hours(struct ctx *c, const yaml_node_t *v)
 
 		if (s->type != YAML_SCALAR_NODE) {
 			rc = wrong_type(c, s, "working_hours",
-			    "a span like 08:30-12:00");
+			    N_("a span like 08:30-12:00"));
 			break;
 		}
 		if ((ns = realloc(spec, len + s->data.scalar.length + 2)) ==
@@ -1487,7 +1493,8 @@ sla_one(struct ctx *c, const yaml_node_t *n, struct pm_estate_sla *s)
 	if (w != NULL)
 		s->clock = w;
 	if (within->type != YAML_SCALAR_NODE)
-		return wrong_type(c, within, "within", "a duration like 30m");
+		return wrong_type(c, within, "within",
+		    N_("a duration like 30m"));
 	return sla_within(c, within, s, sval(within));
 }
 
@@ -1527,7 +1534,7 @@ percent(struct ctx *c, const yaml_node_t *v, const char *kpi, int *out)
 	int64_t h;
 
 	if (v->type != YAML_SCALAR_NODE)
-		return wrong_type(c, v, kpi, "a percentage like 95%");
+		return wrong_type(c, v, kpi, N_("a percentage like 95%"));
 	if (strcmp(sval(v), "none") == 0) {
 		*out = -1;
 		return 0;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "i18n.h"
 #include "money.h"
 
 #define YEN	"\xc2\xa5"	/* ¥, U+00A5 */
@@ -57,8 +58,8 @@ bad(const char *what, const char *s, const char *why)
 {
 	size_t n = quote_len(s);
 
-	return pm_err(PM_EX_DATAERR, "%s '%.*s%s': %s", what, (int)n, s,
-	    s[n] != '\0' ? "..." : "", why);
+	return pm_err(PM_EX_DATAERR, "%s '%.*s%s': %s", _(what), (int)n, s,
+	    s[n] != '\0' ? "..." : "", _(why));
 }
 
 /*
@@ -74,14 +75,15 @@ check_shape(const char *what, const char *s, const char *p,
 {
 	const char *q, *frac;
 	int ndig = 0, group = 0, grouped = 0;
-	const char *sepmsg = "thousands separators must group three digits";
+	const char *sepmsg = N_("thousands separators must group three "
+	    "digits");
 
 	for (q = p; q < end; q++) {
 		if (is_digit(*q)) {
 			ndig++;
 			group++;
 		} else if (*q == ',' && !seps) {
-			return bad(what, s, "separators are not allowed");
+			return bad(what, s, N_("separators are not allowed"));
 		} else if (*q == ',') {
 			/* The first group has one to three digits, the rest three. */
 			if (group == 0 || group > 3 || (grouped && group != 3))
@@ -96,17 +98,19 @@ check_shape(const char *what, const char *s, const char *p,
 	*nfrac = 0;
 	if (q < end && *q == '.') {
 		if (ndig == 0)
-			return bad(what, s, "no digits before the decimal point");
+			return bad(what, s,
+			    N_("no digits before the decimal point"));
 		for (frac = ++q; q < end && is_digit(*q); q++)
 			continue;
 		if (q == end && q == frac)
-			return bad(what, s, "no digits after the decimal point");
+			return bad(what, s,
+			    N_("no digits after the decimal point"));
 		*nfrac = (int)(q - frac > 3 ? 3 : q - frac);
 	}
 	if (q != end || ndig == 0)
-		return bad(what, s, "not a number");
+		return bad(what, s, N_("not a number"));
 	if (*nfrac > 2)
-		return bad(what, s, "more than two decimals");
+		return bad(what, s, N_("more than two decimals"));
 	return 0;
 }
 
@@ -131,13 +135,13 @@ parse_hundredths(const char *what, const char *s, const char *p,
 			continue;
 		if (__builtin_mul_overflow(v, 10, &v) ||
 		    __builtin_sub_overflow(v, *q - '0', &v))
-			return bad(what, s, "too large");
+			return bad(what, s, N_("too large"));
 	}
 	for (i = nfrac; i < 2; i++)
 		if (__builtin_mul_overflow(v, 10, &v))
-			return bad(what, s, "too large");
+			return bad(what, s, N_("too large"));
 	if (!neg && __builtin_mul_overflow(v, -1, &v))
-		return bad(what, s, "too large");
+		return bad(what, s, N_("too large"));
 	*out = v;
 	return 0;
 }
@@ -149,16 +153,16 @@ pm_money_parse(const char *s, int64_t *fen)
 	int neg = 0, nsign = 0, yen = 0;
 
 	if (*s == '\0')
-		return bad("amount", s, "empty");
+		return bad(N_("amount"), s, N_("empty"));
 	if (s[strcspn(s, SPACES)] != '\0')
-		return bad("amount", s, "spaces are not allowed");
+		return bad(N_("amount"), s, N_("spaces are not allowed"));
 	end = s + strlen(s);
 
 	/* People write both "-¥3.07" and "¥-3.07"; take either order. */
 	for (;;) {
 		if (*p == '-' || *p == '+') {
 			if (nsign++ > 0)
-				return bad("amount", s, "more than one sign");
+				return bad(N_("amount"), s, N_("more than one sign"));
 			neg = *p++ == '-';
 		} else if (!yen && strncmp(p, YEN, strlen(YEN)) == 0) {
 			yen = 1;
@@ -169,23 +173,23 @@ pm_money_parse(const char *s, int64_t *fen)
 	if ((size_t)(end - p) >= strlen(YUAN) &&
 	    memcmp(end - strlen(YUAN), YUAN, strlen(YUAN)) == 0) {
 		if (yen)
-			return bad("amount", s, "both ¥ and 元");
+			return bad(N_("amount"), s, N_("both ¥ and 元"));
 		end -= strlen(YUAN);
 	}
-	return parse_hundredths("amount", s, p, end, 1, neg, fen);
+	return parse_hundredths(N_("amount"), s, p, end, 1, neg, fen);
 }
 
 int
 pm_hundredths_parse(const char *s, const char *what, int64_t *out)
 {
 	if (what == NULL)
-		what = "value";
+		what = N_("value");
 	if (*s == '\0')
-		return bad(what, s, "empty");
+		return bad(what, s, N_("empty"));
 	if (s[strcspn(s, SPACES)] != '\0')
-		return bad(what, s, "spaces are not allowed");
+		return bad(what, s, N_("spaces are not allowed"));
 	if (*s == '-' || *s == '+')
-		return bad(what, s, "signs are not allowed");
+		return bad(what, s, N_("signs are not allowed"));
 	return parse_hundredths(what, s, s, s + strlen(s), 0, 0, out);
 }
 

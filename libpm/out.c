@@ -821,10 +821,34 @@ pm_out_for_people(const struct pm_out *o)
 	return o->fmt == PM_FMT_TABLE || o->fmt == PM_FMT_EXCEL;
 }
 
+/*
+ * A duration of 'secs' >= 0 in words: "1d 7h 30m" in English (the form
+ * pm_duration_fmt() writes and pm_duration_parse() reads), "1天7小时30分"
+ * in Chinese, where unit letters would read as English in a Chinese
+ * table.
+ */
+static char *
+duration_words(int64_t secs, char *buf, size_t len)
+{
+	int64_t d = secs / 86400, h = secs % 86400 / 3600, m = secs % 3600 / 60;
+	size_t o = 0;
+
+	if (pm_i18n_lang() != PM_LANG_ZH)
+		return pm_duration_fmt(secs, buf, (int)len);
+	buf[0] = '\0';
+	if (d > 0)
+		o += (size_t)snprintf(buf + o, len - o, "%lld天", (long long)d);
+	if (h > 0 && o < len)
+		o += (size_t)snprintf(buf + o, len - o, "%lld小时", (long long)h);
+	if ((m > 0 || (d == 0 && h == 0)) && o < len)
+		snprintf(buf + o, len - o, "%lld分", (long long)m);
+	return buf;
+}
+
 void
 pm_out_duration(struct pm_out *o, int64_t secs)
 {
-	char buf[48], words[40];
+	char buf[64], words[48];
 
 	if (!pm_out_for_people(o)) {
 		/* Whole minutes, rounding toward zero as the words do. */
@@ -832,10 +856,10 @@ pm_out_duration(struct pm_out *o, int64_t secs)
 		return;
 	}
 	if (secs >= 0) {
-		pm_out_text(o, pm_duration_fmt(secs, buf, sizeof buf));
+		pm_out_text(o, duration_words(secs, buf, sizeof buf));
 		return;
 	}
-	pm_duration_fmt(-secs, words, sizeof words);
+	duration_words(-secs, words, sizeof words);
 	snprintf(buf, sizeof buf, _("in %s"), words);
 	pm_out_text(o, buf);
 }

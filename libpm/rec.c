@@ -588,7 +588,7 @@ at_end(struct pm_rec *r, const char *msg)
 	int line, col;
 
 	end_pos(r, &line, &col);
-	return rerr(r, line, col, "%s", msg);
+	return rerr(r, line, col, "%s", _(msg));
 }
 
 /* The four hex digits after "\u"; -1 (error recorded) if they are not. */
@@ -603,7 +603,7 @@ json_hex4(struct pm_rec *r)
 			return -1;
 		if ((h = hexval(c)) < 0) {
 			if (c == RD_EOF || c == '\n')
-				at_end(r, "\\u needs four hex digits");
+				at_end(r, N_("\\u needs four hex digits"));
 			else
 				here(r, "\\u needs four hex digits");
 			return -1;
@@ -732,7 +732,7 @@ json_word(struct pm_rec *r, int *cp)
 		return 0;
 	if (*w == '\0') {
 		if (c == RD_EOF || c == '\n')
-			return at_end(r, "expected a value");
+			return at_end(r, N_("expected a value"));
 		return here(r, "expected a value");
 	}
 	return rerr(r, line, col, "'%s' is not a JSON value", w);
@@ -760,7 +760,7 @@ json_pair(struct pm_rec *r, int *cp)
 	if (c == RD_ERR)
 		return r->err;
 	if (c == RD_EOF || c == '\n')
-		return at_end(r, "the object does not end on its line");
+		return at_end(r, N_("the object does not end on its line"));
 	if (c != '"')
 		return here(r, "expected a key in double quotes");
 	line = r->line;
@@ -828,8 +828,8 @@ json_record(struct pm_rec *r)
 			if (c == RD_ERR)
 				return r->err;
 			if (c == RD_EOF || c == '\n')
-				return at_end(r, "the object does not end on "
-				    "its line");
+				return at_end(r, N_("the object does not end on "
+				    "its line"));
 			if (c != ',')
 				return here(r, "expected ',' or '}'");
 			c = json_ws(r, rd_get(r));

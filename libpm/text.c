@@ -111,6 +111,7 @@ pm_text_check(const char *what, const char *s, size_t max, int flags)
 	uint32_t cp;
 	size_t n, at;
 
+	what = _(what);
 	if (s == NULL || *s == '\0') {
 		if (flags & PM_TEXT_EMPTY)
 			return 0;

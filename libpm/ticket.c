@@ -949,8 +949,8 @@ pm_ticket_escalate(struct pm_db *db, int64_t id, int level,
 		want = strcmp(b.kind, "complaint") == 0 || b.level <= 2 ? 1 :
 		    b.level - 1;
 	if (want >= b.level && want != 1) {
-		rc = pm_err(PM_EX_DATAERR, "ticket %s: level %d does not raise "
-		    "its level %d", pm_q(idb), want, b.level);
+		rc = pm_err(PM_EX_DATAERR, "ticket %s: level %d is not above "
+		    "its level %d (1 is the highest)", pm_q(idb), want, b.level);
 		return finish(db, &b, &a, &m_escalate, NULL, rc);
 	}
 	if ((cal = pm_db_calendar(db)) == NULL ||

@@ -38,11 +38,13 @@ static const struct pm_word role[] = {
 };
 const struct pm_vocab pm_v_role = { N_("role"), role };
 
+/* "all" is the total row of the counts, and names every kind. */
 static const struct pm_word ticket_kind[] = {
 	{ "repair", "报修", "维修", NULL },
 	{ "complaint", "投诉", NULL, NULL },
 	{ "inquiry", "咨询", NULL, NULL },
 	{ "suggestion", "建议", NULL, NULL },
+	{ "all", "合计", "全部", "repair,complaint,inquiry,suggestion" },
 	END
 };
 const struct pm_vocab pm_v_ticket_kind = { N_("kind"), ticket_kind };
@@ -136,6 +138,30 @@ static const struct pm_word event[] = {
 	END
 };
 const struct pm_vocab pm_v_event = { N_("event"), event };
+
+static const struct pm_word estate_kind[] = {
+	{ "departments", "部门", NULL, NULL },
+	{ "staff", "员工", NULL, NULL },
+	{ "buildings", "楼栋", NULL, NULL },
+	{ "units", "房屋", NULL, NULL },
+	{ "public areas", "公共区域", NULL, NULL },
+	{ "common parts", "公共部位", NULL, NULL },
+	{ "categories", "工单类别", NULL, NULL },
+	{ "sla", "服务时限", NULL, NULL },
+	{ "kpi targets", "指标目标", NULL, NULL },
+	{ "calendar days", "节假日与调休", NULL, NULL },
+	{ "settings", "设置", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_estate_kind = { N_("kind"), estate_kind };
+
+static const struct pm_word estate_action[] = {
+	{ "add", "新增", NULL, NULL },
+	{ "change", "修改", NULL, NULL },
+	{ "retire", "停用", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_estate_action = { N_("action"), estate_action };
 
 /* Whether 's' is one of the '|'-separated names in 'list'. */
 static int

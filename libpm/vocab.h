@@ -38,6 +38,8 @@ extern const struct pm_vocab pm_v_deadline;	/* notice onsite same_day ... */
 extern const struct pm_vocab pm_v_clock;	/* calendar working */
 extern const struct pm_vocab pm_v_unit_kind;	/* unit public */
 extern const struct pm_vocab pm_v_event;	/* add assign start ... */
+extern const struct pm_vocab pm_v_estate_kind;	/* what pm-db apply counts */
+extern const struct pm_vocab pm_v_estate_action; /* add change retire */
 
 /*
  * The identifier of the word 's' names: its identifier, its Chinese name
