@@ -8,13 +8,40 @@
 #include "cli.h"
 #include "pmtest.h"
 
+static int
+run_nothing(struct pm_cli *cli, int argc, char **argv)
+{
+	return 0;
+}
+
+enum { OPT_REVEAL = PM_OPT_LONG };
+
+static const struct pm_opt list_opts[] = {
+	{ "building", 'b', "number", "the building" },
+	{ "reveal", OPT_REVEAL, NULL, "show phone numbers" },
+	{ NULL, 0, NULL, NULL }
+};
+
+static const struct pm_cli_verb verbs[] = {
+	{ "list", run_nothing, "[-b number] [--reveal]", "list them",
+	    list_opts, NULL },
+	{ "show", run_nothing, "id ...", "show them", NULL, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL }
+};
+
+/* A pm_cli as pm_cli_main() hands it to verb 'i'. */
+static void
+cli_for(struct pm_cli *cli, int i)
+{
+	memset(cli, 0, sizeof *cli);
+	cli->verbs = verbs;
+	cli->v = &verbs[i];
+	cli->verb = verbs[i].name;
+	optind = 1;
+}
+
 START_TEST(test_shared_and_own_options)
 {
-	static const struct option longopts[] = {
-		{ "building", required_argument, NULL, 'b' },
-		{ "reveal", no_argument, NULL, 'R' },
-		{ NULL, 0, NULL, 0 }
-	};
 	char *argv[] = { "list", "-d", "x.db", "--building", "3", "--as",
 	    "wang.fang", "-o", "json", "--header", "-q", "--reveal", "3-1-502",
 	    NULL };
@@ -22,13 +49,11 @@ START_TEST(test_shared_and_own_options)
 	const char *building = NULL;
 	struct pm_cli cli;
 
-	memset(&cli, 0, sizeof cli);
-	cli.usage = "pm-x list";
-	optind = 1;
-	while ((c = pm_cli_getopt(&cli, argc, argv, "b:", longopts)) != -1)
+	cli_for(&cli, 0);
+	while ((c = pm_cli_getopt(&cli, argc, argv)) != -1)
 		switch (c) {
 		case 'b': building = optarg; break;
-		case 'R': reveal = 1; break;
+		case OPT_REVEAL: reveal = 1; break;
 		default: ck_abort_msg("unexpected option %d", c);
 		}
 	ck_assert_str_eq(building, "3");
@@ -48,11 +73,11 @@ START_TEST(test_user_from_environment)
 	char *argv[] = { "list", NULL };
 	struct pm_cli cli;
 
-	memset(&cli, 0, sizeof cli);
+	cli_for(&cli, 1);
 	setenv("PM_USER", "li.na", 1);
-	optind = 1;
-	ck_assert_int_eq(pm_cli_getopt(&cli, 1, argv, "", NULL), -1);
+	ck_assert_int_eq(pm_cli_getopt(&cli, 1, argv), -1);
 	ck_assert_str_eq(cli.user, "li.na");
+	ck_assert_int_eq(cli.user_given, 1);
 	/* Not a terminal under the test runner: TSV. */
 	ck_assert_int_eq(cli.format, PM_FMT_TSV);
 	unsetenv("PM_USER");
@@ -73,8 +98,7 @@ START_TEST(test_each_id)
 	char buf[64] = "";
 	struct pm_cli cli;
 
-	memset(&cli, 0, sizeof cli);
-	cli.usage = "pm-x show id ...";
+	cli_for(&cli, 1);
 	ck_assert_int_eq(pm_cli_each_id(&cli, 2, ids, collect_id, buf), 0);
 	ck_assert_str_eq(buf, "12;13;");
 	buf[0] = '\0';
