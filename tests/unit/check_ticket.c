@@ -1999,6 +1999,46 @@ START_TEST(facts_first_resolved_once)
 }
 END_TEST
 
+/*
+ * A day ends at midnight, and what happens at 00:00:00 belongs to the
+ * next day, as its counts say: a resolve at that second leaves the
+ * ticket on the day before's list, a reopen does not put one on it.
+ */
+START_TEST(facts_midnight_is_the_next_day)
+{
+	static const char want_pending[] = "1\t2026-11-23T09:00\t3\trepair\t"
+	    "door-lock\t3-1-502\tnew\tzhang.wei\t\t900\tfeedback\t"
+	    "2026-11-25T09:00\t厨房水管漏水\n";
+	static const char want_stats[] =
+	    "repair\t2\t1\t0\t0\t0\t0\t0\t0\t0\t1\t1\t0\n"
+	    "complaint\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n"
+	    "inquiry\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n"
+	    "suggestion\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n"
+	    "all\t2\t1\t0\t0\t0\t0\t0\t0\t0\t1\t1\t0\n";
+
+	at("2026-11-23T09:00");
+	add("door-lock", "3-1-502", NULL);	/* open all day */
+	add("door-lock", "3-1-501", NULL);	/* resolved at once */
+	ck_assert_int_eq(pm_ticket_resolve(db, 2, NULL), 0);
+	at("2026-11-24T00:00");
+	ck_assert_str_eq(pending("2026-11-23"), want_pending);
+	ck_assert_str_eq(stats("2026-11-23"), want_stats);
+	ck_assert_int_eq(pm_ticket_resolve(db, 1, NULL), 0);
+	ck_assert_int_eq(pm_ticket_reopen(db, 2, NULL), 0);
+	ck_assert_str_eq(pending("2026-11-23"), want_pending);
+	ck_assert_str_eq(stats("2026-11-23"), want_stats);
+	at("2026-11-24T00:01");
+	ck_assert_str_eq(pending("2026-11-23"), want_pending);
+	ck_assert_str_eq(stats("2026-11-23"), want_stats);
+	/* The next day has them: the reopened ticket is carried over. */
+	ck_assert_str_eq(pending("2026-11-24"), "2\t2026-11-23T09:00\t3\t"
+	    "repair\tdoor-lock\t3-1-501\tassigned\tzhang.wei\tzhang.wei\t"
+	    "901\tcompletion\t2026-11-30T09:00\t厨房水管漏水\n");
+	ck_assert_int_eq(strncmp(stats("2026-11-24"),
+	    "repair\t0\t1\t1\t0\t0\t0\t0\t0\t0\t1\t0\t0\n", 24), 0);
+}
+END_TEST
+
 Suite *
 ticket_suite(void)
 {
@@ -2074,6 +2114,7 @@ ticket_suite(void)
 	tcase_add_test(tc, facts_closed_day_stays);
 	tcase_add_test(tc, facts_append_only);
 	tcase_add_test(tc, facts_first_resolved_once);
+	tcase_add_test(tc, facts_midnight_is_the_next_day);
 	suite_add_tcase(s, tc);
 	return s;
 }
