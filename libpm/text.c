@@ -177,6 +177,9 @@ pm_code_normalize(const char *s, char *buf, size_t len)
 	    end--)
 		;
 	buf[end] = '\0';
+	/* An ideographic space at the start became a space only now. */
+	if ((n = strspn(buf, " \t")) > 0)
+		memmove(buf, buf + n, end - n + 1);
 	return buf;
 }
 
