@@ -176,6 +176,15 @@ START_TEST(mask_quote_controls)
 	pm_mask_quote(in, q);
 	ck_assert_uint_eq(strlen(q), PM_QUOTE_KEEP + 3);
 	ck_assert_str_eq(q + PM_QUOTE_KEEP, "...");
+	/*
+	 * The longest quote: 63 controls and a bidi control across byte
+	 * 64, which is left out whole and must not overrun 'q'.
+	 */
+	memset(in, '\x01', 63);
+	strcpy(in + 63, "\xe2\x80\xae" "x");
+	pm_mask_quote(in, q);
+	ck_assert_uint_eq(strlen(q), 63 * 4 + 3);
+	ck_assert_str_eq(q + 63 * 4, "...");
 }
 END_TEST
 
