@@ -699,7 +699,9 @@ due_rows(struct pm_db *db, pm_time limit, struct due_row **out, size_t *nout)
 		free(rows);
 		return rc;
 	}
-	qsort(rows, n, sizeof *rows, by_due);
+	/* No deadline at all leaves 'rows' NULL, which qsort() may not take. */
+	if (n > 0)
+		qsort(rows, n, sizeof *rows, by_due);
 	*out = rows;
 	*nout = n;
 	return 0;
