@@ -154,7 +154,7 @@ END_TEST
  */
 START_TEST(q_longest_stays_in_its_buffer)
 {
-	char evil[80], want[300], names[7][16];
+	char evil[80], want[300], names[7][32];
 	const char *r[8];
 	int round, i, n;
 
@@ -185,7 +185,7 @@ END_TEST
 START_TEST(q_eight_buffers)
 {
 	const char *r[9];
-	char v[16];
+	char v[32];
 	int i;
 
 	for (i = 0; i < 8; i++) {
