@@ -55,20 +55,21 @@ staff_role(struct pm_db *db, const char *login, char *role, size_t len,
 
 /*
  * The staff member bound to Unix user 'user' into 'login' ("" when
- * none), and whether anyone at all is bound.
+ * none), with their role and whether they retired, and whether anyone
+ * at all is bound.
  */
 static int
 bound_to(struct pm_db *db, const char *user, char *login, size_t len,
-    char *role, size_t rlen, int *any)
+    char *role, size_t rlen, int *self_retired, int *any)
 {
 	sqlite3_stmt *st;
 	int rc;
 
 	login[0] = role[0] = '\0';
-	*any = 0;
-	st = pm_db_stmt(db, "SELECT login, role, unix_user = ?1 FROM staff"
-	    " WHERE unix_user IS NOT NULL ORDER BY unix_user = ?1 DESC"
-	    " LIMIT 1");
+	*any = *self_retired = 0;
+	st = pm_db_stmt(db, "SELECT login, role, unix_user = ?1, retired"
+	    " FROM staff WHERE unix_user IS NOT NULL"
+	    " ORDER BY unix_user = ?1 DESC LIMIT 1");
 	if (st == NULL)
 		return pm_err_code();
 	pm_bind_text(st, 1, user);
@@ -77,6 +78,7 @@ bound_to(struct pm_db *db, const char *user, char *login, size_t len,
 		if (sqlite3_column_int(st, 2)) {
 			snprintf(login, len, "%s", pm_col_text(st, 0));
 			snprintf(role, rlen, "%s", pm_col_text(st, 1));
+			*self_retired = sqlite3_column_int(st, 3);
 		}
 		rc = SQLITE_DONE;
 	}
@@ -90,7 +92,7 @@ pm_actor_check(struct pm_db *db, const char *login, int given)
 {
 	char role[32], self[128], self_role[32];
 	const char *unix_user = pm_actor_unix_user();
-	int rc, found, retired, any;
+	int rc, found, retired, self_retired, any;
 
 	if ((rc = staff_role(db, login, role, sizeof role, &found,
 	    &retired)) != 0)
@@ -107,12 +109,17 @@ pm_actor_check(struct pm_db *db, const char *login, int given)
 	if (getuid() == 0)
 		return 0;
 	if ((rc = bound_to(db, unix_user, self, sizeof self, self_role,
-	    sizeof self_role, &any)) != 0 || !any)
+	    sizeof self_role, &self_retired, &any)) != 0 || !any)
 		return rc;
 	if (self[0] == '\0')
 		return pm_err(PM_EX_NOPERM, "Unix user %s is bound to no staff "
 		    "member, so may not act as %s (see unix: in pm-estate(5))",
 		    pm_q(unix_user), pm_q(login));
+	/* A member who has left acts for no one, whatever their role was. */
+	if (self_retired)
+		return pm_err(PM_EX_NOPERM, "Unix user %s is staff %s, who has "
+		    "retired, so may not act as %s", pm_q(unix_user),
+		    pm_q(self), pm_q(login));
 	if (strcmp(self, login) != 0 && strcmp(self_role, "manager") != 0)
 		return pm_err(PM_EX_NOPERM, "Unix user %s is staff %s and may "
 		    "not act as %s (only a manager may act for others)",

@@ -24,7 +24,8 @@
  *                  use --as or PM_USER when it was not given)
  *   PM_EX_DATAERR  "staff 'x': retired"
  *   PM_EX_NOPERM   the Unix user is bound to someone else and is no
- *                  manager, or is bound to no one while others are
+ *                  manager, or is bound to a member who has retired,
+ *                  or is bound to no one while others are
  */
 int pm_actor_check(struct pm_db *db, const char *login, int given);
 

@@ -806,6 +806,9 @@ pm_time_parse_utc(const char *s, pm_time *t)
 		why = not_the_form;
 	else
 		why = scan_stamp(s, &st, 1900);
+	/* 24:00 is for people; the database writes the next day's 00:00. */
+	if (why == NULL && st.hour == 24)
+		why = N_("no such hour");
 	if (why == NULL) {
 		*t = stamp_time(&st);
 		return 0;

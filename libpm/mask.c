@@ -91,11 +91,12 @@ pm_mask_quote(const char *s, char out[PM_QUOTE_MAX])
 	unsigned long cp;
 
 	while (*p != '\0') {
-		if ((const char *)p - s >= PM_QUOTE_KEEP) {
+		n = char_len(p);
+		/* Only whole characters, and at most PM_QUOTE_KEEP bytes. */
+		if ((size_t)((const char *)p - s) + n > PM_QUOTE_KEEP) {
 			strcpy(o, "...");
 			return out;
 		}
-		n = char_len(p);
 		cp = *p;
 		if (n > 1) {
 			cp = *p & (0x3f >> (n - 1));

@@ -45,13 +45,14 @@ quote_into(char *out, const char *s)
 	}
 	o += sprintf(o, "%s", open);
 	for (; p != NULL && *p != '\0'; p += n) {
-		if ((const char *)p - s >= PM_QUOTE_KEEP) {
-			o += sprintf(o, "...");
-			break;
-		}
 		if ((n = pm_utf8_decode((const char *)p, &cp)) == 0) {
 			n = 1;
 			cp = 0x80;	/* not UTF-8: shown as a byte */
+		}
+		/* Only whole characters, and at most PM_QUOTE_KEEP bytes. */
+		if ((size_t)((const char *)p - s) + n > PM_QUOTE_KEEP) {
+			o += sprintf(o, "...");
+			break;
 		}
 		if (shown_escaped(cp))
 			for (i = 0; i < n; i++)
@@ -177,6 +178,9 @@ pm_code_normalize(const char *s, char *buf, size_t len)
 	    end--)
 		;
 	buf[end] = '\0';
+	/* An ideographic space at the start became a space only now. */
+	if ((n = strspn(buf, " \t")) > 0)
+		memmove(buf, buf + n, end - n + 1);
 	return buf;
 }
 

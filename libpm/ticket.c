@@ -938,11 +938,11 @@ pm_ticket_escalate(struct pm_db *db, int64_t id, int level,
 	 * asked for by name that is higher still takes it further.
 	 */
 	if (b.escalated && (level == 0 || level >= b.level)) {
-		want = b.level;
+		rc = pm_err(PM_UNCHANGED, "ticket %s: already escalated to "
+		    "level %d, left as it is", pm_q(idb), b.level);
 		pm_ticket_release(&b);
 		pm_ticket_release(&a);
-		return pm_err(PM_UNCHANGED, "ticket %s: already escalated to "
-		    "level %d, left as it is", pm_q(idb), want);
+		return rc;
 	}
 	want = level;
 	if (want == 0)

@@ -333,8 +333,18 @@ each_unresolved(struct pm_db *db, pm_time at, pm_time end,
 	char b[6][PM_TIME_UTC_LEN];
 	struct pm_ticket t;
 	sqlite3_stmt *st;
-	int rc, k, now = at >= pm_now();
+	int rc, k, now = at >= pm_now() && at < end;
 
+	/*
+	 * Unless the period is still running ('at' is now), 'at' is its
+	 * end, and what happens at its end belongs to the next one, as
+	 * the counts of events take [from, to): so read the tickets as
+	 * they stood one second before (times are kept to the second).
+	 * Otherwise a resolve at 00:00:00 would take a ticket off the day
+	 * before's list, and a reopen at 00:00:00 put one on it.
+	 */
+	if (!now)
+		at--;
 	st = pm_db_stmt(db, "WITH c(id) AS MATERIALIZED ("
 	    " SELECT ticket_id FROM ticket_spans WHERE class = 0"
 	    "  AND opened_at > ?3 AND opened_at <= ?1 AND closed_at > ?1"
@@ -691,6 +701,7 @@ due_rows(struct pm_db *db, pm_time limit, struct due_row **out, size_t *nout)
 		free(rows);
 		return rc;
 	}
+	/* No deadline at all leaves 'rows' NULL, which qsort() may not take. */
 	if (n > 0)
 		qsort(rows, n, sizeof *rows, by_due);
 	*out = rows;

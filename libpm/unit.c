@@ -391,6 +391,22 @@ row_write(struct pm_db *db, const char *code, char *const *v,
 	return pm_audit(db, "units", code, "%s", summary);
 }
 
+/* Whether unit 'code', as read into 'r', may not change as 'c' says. */
+static int
+refusal(const char *code, const struct unit_row *r,
+    const struct pm_unit_change *c)
+{
+	if (r->retired)
+		return pm_err(PM_EX_DATAERR, "unit %s: retired unit",
+		    pm_q(code));
+	if (strcmp(r->kind, "public") == 0 && (c->owner_name != NULL ||
+	    c->owner_phone != NULL || c->owner_id_number != NULL ||
+	    c->occupancy != NULL))
+		return pm_err(PM_EX_DATAERR, "unit %s: a public area has no "
+		    "owner or occupancy", pm_q(code));
+	return 0;
+}
+
 int
 pm_unit_set(struct pm_db *db, const char *input,
     struct pm_unit_change *c, int *changed)
@@ -423,17 +439,9 @@ pm_unit_set(struct pm_db *db, const char *input,
 	}
 	if ((rc = row_read(db, code, &r)) != 0)
 		return rc;
-	if (r.retired) {
+	if ((rc = refusal(code, &r, c)) != 0) {
 		row_release(&r);
-		return pm_err(PM_EX_DATAERR, "unit %s: retired unit",
-		    pm_q(code));
-	}
-	if (strcmp(r.kind, "public") == 0 && (want[F_NAME] != NULL ||
-	    want[F_PHONE] != NULL || want[F_ID] != NULL ||
-	    want[F_OCCUPANCY] != NULL)) {
-		row_release(&r);
-		return pm_err(PM_EX_DATAERR, "unit %s: a public area has no "
-		    "owner or occupancy", pm_q(code));
+		return rc;
 	}
 	/* The summary reads as pm-db apply's: "changed: a 'x' -> 'y', ...". */
 	sum = sqlite3_str_new(db->h);
@@ -483,19 +491,28 @@ change_of(const char **vals, struct pm_unit_change *c)
 	c->occupancy = vals[I_OCCUPANCY];
 }
 
-/* The unit exists and the values pass their checks; the code and the
- * occupancy are spooled as stored. */
+/*
+ * The unit exists and may change as the record says (pm_unit_set()'s
+ * refusals, so that every bad line is reported in one pass, not only
+ * once the others are mended), and the values pass their checks; the
+ * code and the occupancy are spooled as stored.
+ */
 static int
 import_check(struct pm_db *db, const char **vals, void *ctx)
 {
 	static char code[CODE_MAX];
 	struct pm_unit_change c;
+	struct unit_row r;
 	int rc;
 
 	change_of(vals, &c);
 	if ((rc = pm_unit_check_change(&c)) != 0 ||
 	    (rc = pm_rec_find(db, &pm_unit_type, vals[I_UNIT], code,
-	    sizeof code)) != 0)
+	    sizeof code)) != 0 || (rc = row_read(db, code, &r)) != 0)
+		return rc;
+	rc = refusal(code, &r, &c);
+	row_release(&r);
+	if (rc != 0)
 		return rc;
 	vals[I_UNIT] = code;
 	vals[I_OCCUPANCY] = c.occupancy;

@@ -241,11 +241,12 @@ int
 pm_vocab_in(const struct pm_vocab *v, const char *group_id, const char *id)
 {
 	const struct pm_word *g = pm_vocab_word(v, group_id);
-	size_t n = strlen(id);
 	const char *p, *e;
+	size_t n;
 
 	if (g == NULL || id == NULL)
 		return 0;
+	n = strlen(id);
 	if (strcmp(group_id, id) == 0)
 		return 1;
 	for (p = g->group; p != NULL && *p != '\0'; p = e != NULL ? e + 1 :

@@ -613,7 +613,7 @@ START_TEST(wrong_types)
 	    "digits, '.', '_' and '-'");
 	load_fails("estate: {name: x}\nbuildings: [{code: 3-A, name: A}]\n",
 	    PM_EX_CONFIG, "test.yaml:2:20: code '3-A': use only letters, "
-	    "digits, '.', '_'");
+	    "digits, '.' and '_'");
 }
 END_TEST
 
@@ -1251,7 +1251,7 @@ START_TEST(apply_example_twice)
 	ck_assert_str_eq(counts(&r, "common parts"), "56/0/0");
 	ck_assert_str_eq(counts(&r, "categories"), "22/0/0");
 	ck_assert_str_eq(counts(&r, "sla"), "7/0/0");
-	ck_assert_str_eq(counts(&r, "kpi targets"), "9/0/0");
+	ck_assert_str_eq(counts(&r, "kpi targets"), "10/0/0");
 	ck_assert_str_eq(counts(&r, "calendar days"), "39/0/0");
 	ck_assert_str_eq(counts(&r, "settings"), "5/0/0");
 	for (i = 0; i < r.n; i++)
@@ -1284,7 +1284,7 @@ START_TEST(apply_example_twice)
 	ck_assert_int_eq(sql_int(db, "SELECT target FROM kpi_targets WHERE "
 	    "kpi = ?1", "repair_timeliness"), 9500);
 	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM kpi_targets WHERE "
-	    "kpi = ?1", "arrears_recovery"), 0);
+	    "kpi = ?1 AND target IS NULL", "arrears_recovery"), 1);
 	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE tbl = "
 	    "'units' AND row_id = ?1", "3-1-502"), "added: kind 'unit', "
 	    "building '3', entrance 1, floor 5, area 120.30, condition 'good'");
@@ -1435,11 +1435,13 @@ START_TEST(apply_reports_rows)
 	    "add|sla|onsite|seconds 1800, clock 'calendar'\n"
 	    "add|sla|repeat_window|seconds 2592000, clock 'calendar'\n"
 	    "add|sla|same_day|seconds 0, clock 'calendar'\n"
+	    "add|kpi targets|arrears_recovery|\n"
 	    "add|kpi targets|callback_rate|target 10000\n"
 	    "add|kpi targets|callback_satisfaction|target 9500\n"
 	    "add|kpi targets|collection_rate|target 8500\n"
 	    "add|kpi targets|complaint_timeliness|target 10000\n"
 	    "add|kpi targets|facility_intact|target 9500\n"
+	    "add|kpi targets|first_time_fix|\n"
 	    "add|kpi targets|housing_intact|target 9800\n"
 	    "add|kpi targets|owner_satisfaction|target 9500\n"
 	    "add|kpi targets|repair_timeliness|target 9500\n"
@@ -1502,10 +1504,10 @@ START_TEST(apply_moves_and_removals)
 	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM units WHERE "
 	    "retired = 1", NULL), 1);
 
-	/* KPI targets set to none and SLA changes. */
+	/* KPI targets set to none (a row with no target) and SLA changes. */
 	apply_text(db, "estate: {name: x}\nkpi_targets: {callback_rate: none}\n"
 	    "sla: {onsite: 15m}\n", &r);
-	ck_assert_str_eq(counts(&r, "kpi targets"), "0/0/1");
+	ck_assert_str_eq(counts(&r, "kpi targets"), "0/1/0");
 	ck_assert_str_eq(counts(&r, "sla"), "0/1/0");
 	ck_assert_str_eq(counts(&r, "public areas"), "0/0/1");
 	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
@@ -1513,7 +1515,7 @@ START_TEST(apply_moves_and_removals)
 	    "changed: seconds 1800 -> 900");
 	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
 	    "row_id = ?1 ORDER BY id DESC LIMIT 1", "callback_rate"),
-	    "removed");
+	    "changed: target 10000 -> NULL");
 	pm_db_close(db);
 }
 END_TEST
@@ -1616,9 +1618,8 @@ START_TEST(apply_common_parts)
 END_TEST
 
 /*
- * The database holds KPI targets: a KPI whose target is none has no row
- * (kpi_targets.target cannot be NULL) and is not counted, so the count
- * is always the rows.  The demo's ten KPIs, one of them none, are nine.
+ * Every KPI of the file is a row (schema 0005): one whose target is none
+ * has a NULL target, so the count is always what the file says.
  */
 START_TEST(apply_kpi_targets)
 {
@@ -1627,22 +1628,21 @@ START_TEST(apply_kpi_targets)
 
 	apply_text(db, "estate: {name: x}\nkpi_targets:\n"
 	    "  first_time_fix: 90%\n  arrears_recovery: none\n", &r);
-	ck_assert_str_eq(counts(&r, "kpi targets"), "9/0/0");
+	ck_assert_str_eq(counts(&r, "kpi targets"), "10/0/0");
 	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM kpi_targets",
-	    NULL), 9);
+	    NULL), 10);
 	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM kpi_targets WHERE "
-	    "kpi = ?1", "arrears_recovery"), 0);
-	/* A target set to none is removed; given again, added. */
+	    "kpi = ?1 AND target IS NULL", "arrears_recovery"), 1);
+	/* A target set to none loses its target; given again, gets one. */
 	apply_text(db, "estate: {name: x}\nkpi_targets:\n"
 	    "  first_time_fix: none\n  arrears_recovery: 60%\n", &r);
-	ck_assert_str_eq(counts(&r, "kpi targets"), "1/0/1");
+	ck_assert_str_eq(counts(&r, "kpi targets"), "0/2/0");
 	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM kpi_targets",
-	    NULL), 9);
+	    NULL), 10);
 	ck_assert_int_eq(sql_int(db, "SELECT target FROM kpi_targets WHERE "
 	    "kpi = ?1", "arrears_recovery"), 6000);
-	ck_assert_str_eq(sql_text(db, "SELECT summary FROM audit WHERE "
-	    "row_id = ?1 ORDER BY id DESC LIMIT 1", "first_time_fix"),
-	    "removed");
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM kpi_targets WHERE "
+	    "kpi = ?1 AND target IS NULL", "first_time_fix"), 1);
 	pm_db_close(db);
 }
 END_TEST

@@ -1,5 +1,6 @@
 /*
- * check_out.c - the output layer: every format byte for byte.
+ * check_out.c - the output layer: every format byte for byte, and what
+ * people get that programs do not (labels, durations in words, excel).
  *
  * Each test writes rows into an open_memstream() buffer and compares the
  * exact bytes, because the TSV, CSV and JSON forms are a contract other
@@ -14,7 +15,9 @@
 #include <unistd.h>
 
 #include "pmtest.h"
+#include "i18n.h"
 #include "out.h"
+#include "vocab.h"
 
 /* Some tests pass a NULL text to pm_out_null_text() on purpose. */
 #define NONE ((const char *)NULL)
@@ -98,9 +101,9 @@ render(const struct spec *sp, const struct pm_col *cols, int ncols,
 
 /* The people of the Chinese-text tests. */
 static const struct pm_col people_cols[] = {
-	{ "name", PM_COL_TEXT },
-	{ "unit", PM_COL_TEXT },
-	{ "balance", PM_COL_NUM }
+	{ "name", PM_COL_TEXT, NULL },
+	{ "unit", PM_COL_TEXT, NULL },
+	{ "balance", PM_COL_NUM, NULL }
 };
 static const char *const people[] = {
 	"张三", "3-1-502", "1200.50",
@@ -122,6 +125,8 @@ START_TEST(parse_format_names)
 	ck_assert_int_eq(f, PM_FMT_CSV);
 	ck_assert_int_eq(pm_out_parse_format("json", &f), 0);
 	ck_assert_int_eq(f, PM_FMT_JSON);
+	ck_assert_int_eq(pm_out_parse_format("excel", &f), 0);
+	ck_assert_int_eq(f, PM_FMT_EXCEL);
 }
 END_TEST
 
@@ -132,7 +137,7 @@ START_TEST(parse_format_unknown)
 	pm_err_clear();
 	ck_assert_int_eq(pm_out_parse_format("xml", &f), PM_EX_USAGE);
 	ck_assert_str_eq(pm_err_msg(), "format 'xml': unknown format "
-	    "(choose table, tsv, csv or json)");
+	    "(choose table, tsv, csv, json or excel)");
 	ck_assert_int_eq(pm_err_code(), PM_EX_USAGE);
 	ck_assert_int_eq(f, PM_FMT_CSV);
 
@@ -143,8 +148,11 @@ START_TEST(parse_format_unknown)
 	    "format 'js': unknown format");
 	pm_assert_err(pm_out_parse_format("", &f), PM_EX_USAGE,
 	    "format '': unknown format");
+	/* The name is quoted as every value in a message is. */
+	pm_assert_err(pm_out_parse_format("x\033[2J", &f), PM_EX_USAGE,
+	    "format 'x\\x1B[2J': unknown format");
 	pm_assert_err(pm_out_parse_format("jsonl", &f), PM_EX_USAGE,
-	    "(choose table, tsv, csv or json)");
+	    "(choose table, tsv, csv, json or excel)");
 	ck_assert_int_eq(f, PM_FMT_CSV);
 }
 END_TEST
@@ -263,8 +271,8 @@ END_TEST
 START_TEST(table_numbers_right_and_no_trailing_space)
 {
 	static const struct pm_col cols[] = {
-		{ "id", PM_COL_INT },
-		{ "note", PM_COL_TEXT }
+		{ "id", PM_COL_INT, NULL },
+		{ "note", PM_COL_TEXT, NULL }
 	};
 	static const char *const cells[] = {
 		"1", "short",
@@ -290,9 +298,9 @@ END_TEST
 START_TEST(table_empty_fields)
 {
 	static const struct pm_col cols[] = {
-		{ "a", PM_COL_TEXT },
-		{ "b", PM_COL_TEXT },
-		{ "c", PM_COL_TEXT }
+		{ "a", PM_COL_TEXT, NULL },
+		{ "b", PM_COL_TEXT, NULL },
+		{ "c", PM_COL_TEXT, NULL }
 	};
 	static const char *const cells[] = {
 		"x", "", "z",
@@ -321,8 +329,8 @@ END_TEST
 START_TEST(table_combining_alignment)
 {
 	static const struct pm_col cols[] = {
-		{ "name", PM_COL_TEXT },
-		{ "n", PM_COL_INT }
+		{ "name", PM_COL_TEXT, NULL },
+		{ "n", PM_COL_INT, NULL }
 	};
 	static const char *const cells[] = {
 		"Zoe\u0301", "1",
@@ -342,8 +350,8 @@ END_TEST
 START_TEST(table_escapes_controls)
 {
 	static const struct pm_col cols[] = {
-		{ "text", PM_COL_TEXT },
-		{ "n", PM_COL_INT }
+		{ "text", PM_COL_TEXT, NULL },
+		{ "n", PM_COL_INT, NULL }
 	};
 	static const char *const cells[] = {
 		"\x1b[31m", "1",
@@ -386,7 +394,7 @@ END_TEST
 
 START_TEST(table_null_text_escaped)
 {
-	static const struct pm_col cols[] = { { "v", PM_COL_TEXT } };
+	static const struct pm_col cols[] = { { "v", PM_COL_TEXT, NULL } };
 	static const char *const cells[] = { NULL, "x" };
 	static const struct spec sp = { PM_FMT_TABLE, 0, 0, "\x1b!" };
 
@@ -397,8 +405,8 @@ END_TEST
 START_TEST(table_many_rows)
 {
 	static const struct pm_col cols[] = {
-		{ "n", PM_COL_INT },
-		{ "unit", PM_COL_TEXT }
+		{ "n", PM_COL_INT, NULL },
+		{ "unit", PM_COL_TEXT, NULL }
 	};
 	static const char want[] =
 	    "   n  unit\n   1  3-1-502\n   2  欧阳\n";
@@ -432,9 +440,9 @@ END_TEST
 START_TEST(table_vertical)
 {
 	static const struct pm_col cols[] = {
-		{ "id", PM_COL_INT },
-		{ "unit", PM_COL_TEXT },
-		{ "description", PM_COL_TEXT }
+		{ "id", PM_COL_INT, NULL },
+		{ "unit", PM_COL_TEXT, NULL },
+		{ "description", PM_COL_TEXT, NULL }
 	};
 	static const char *const cells[] = {
 		"7", "3-1-502", "水管漏水",
@@ -467,8 +475,8 @@ END_TEST
 START_TEST(table_vertical_wide_names)
 {
 	static const struct pm_col cols[] = {
-		{ "单元", PM_COL_TEXT },
-		{ "owner_name", PM_COL_TEXT }
+		{ "单元", PM_COL_TEXT, NULL },
+		{ "owner_name", PM_COL_TEXT, NULL }
 	};
 	static const char *const cells[] = { "3-1-502", "张三" };
 	static const struct spec sp = { PM_FMT_TABLE, 0, 1, NULL };
@@ -482,8 +490,8 @@ END_TEST
 START_TEST(table_vertical_late)
 {
 	static const struct pm_col cols[] = {
-		{ "id", PM_COL_INT },
-		{ "unit", PM_COL_TEXT }
+		{ "id", PM_COL_INT, NULL },
+		{ "unit", PM_COL_TEXT, NULL }
 	};
 	struct pm_out *o;
 	char *buf = NULL;
@@ -553,8 +561,8 @@ END_TEST
 START_TEST(tsv_escapes)
 {
 	static const struct pm_col cols[] = {
-		{ "a", PM_COL_TEXT },
-		{ "b", PM_COL_TEXT }
+		{ "a", PM_COL_TEXT, NULL },
+		{ "b", PM_COL_TEXT, NULL }
 	};
 	static const char *const cells[] = {
 		"tab\there", "two\nlines",
@@ -577,9 +585,9 @@ END_TEST
 START_TEST(tsv_null)
 {
 	static const struct pm_col cols[] = {
-		{ "a", PM_COL_TEXT },
-		{ "b", PM_COL_INT },
-		{ "c", PM_COL_TEXT }
+		{ "a", PM_COL_TEXT, NULL },
+		{ "b", PM_COL_INT, NULL },
+		{ "c", PM_COL_TEXT, NULL }
 	};
 	static const char *const cells[] = {
 		NULL, "1", "",
@@ -597,9 +605,9 @@ END_TEST
 START_TEST(short_rows_are_padded)
 {
 	static const struct pm_col cols[] = {
-		{ "a", PM_COL_TEXT },
-		{ "b", PM_COL_INT },
-		{ "c", PM_COL_TEXT }
+		{ "a", PM_COL_TEXT, NULL },
+		{ "b", PM_COL_INT, NULL },
+		{ "c", PM_COL_TEXT, NULL }
 	};
 	static const struct { enum pm_fmt fmt; const char *want; } cases[] = {
 		{ PM_FMT_TSV, "x\t\t\n\t\t\ny\t\t\n" },
@@ -636,8 +644,8 @@ END_TEST
 START_TEST(csv_quoting)
 {
 	static const struct pm_col cols[] = {
-		{ "text", PM_COL_TEXT },
-		{ "n", PM_COL_INT }
+		{ "text", PM_COL_TEXT, NULL },
+		{ "n", PM_COL_INT, NULL }
 	};
 	static const char *const cells[] = {
 		"plain", "1",
@@ -696,10 +704,10 @@ START_TEST(json_rows)
 {
 	static const struct spec sp = { PM_FMT_JSON, 1, 0, "NULL" };
 	static const struct pm_col cols[] = {
-		{ "id", PM_COL_INT },
-		{ "amount", PM_COL_NUM },
-		{ "note", PM_COL_TEXT },
-		{ "n", PM_COL_INT }
+		{ "id", PM_COL_INT, NULL },
+		{ "amount", PM_COL_NUM, NULL },
+		{ "note", PM_COL_TEXT, NULL },
+		{ "n", PM_COL_INT, NULL }
 	};
 	static const char *const cells[] = {
 		"1", "1200.50", "say \"hi\"\\", NULL,
@@ -722,7 +730,7 @@ END_TEST
 START_TEST(json_escapes)
 {
 	static const struct spec sp = { PM_FMT_JSON, 0, 0, NULL };
-	static const struct pm_col cols[] = { { "s", PM_COL_TEXT } };
+	static const struct pm_col cols[] = { { "s", PM_COL_TEXT, NULL } };
 	static const char *const cells[] = {
 		"\x01\b\f\n\r\t\x1b\x1f\x7f",
 		"c1\xc2\x85\302\233end",
@@ -747,7 +755,7 @@ END_TEST
 START_TEST(json_numbers)
 {
 	static const struct spec sp = { PM_FMT_JSON, 0, 0, NULL };
-	static const struct pm_col cols[] = { { "v", PM_COL_NUM } };
+	static const struct pm_col cols[] = { { "v", PM_COL_NUM, NULL } };
 	static const struct { const char *in, *out; } cases[] = {
 		{ "0", "0" }, { "-0", "-0" }, { "42", "42" },
 		{ "-3.07", "-3.07" }, { "1e5", "1e5" }, { "1E+5", "1E+5" },
@@ -778,7 +786,7 @@ END_TEST
 static char *
 one(void (*add)(struct pm_out *, int64_t), int64_t v)
 {
-	static const struct pm_col cols[] = { { "v", PM_COL_NUM } };
+	static const struct pm_col cols[] = { { "v", PM_COL_NUM, NULL } };
 	struct pm_out *o;
 	char *buf = NULL;
 	size_t len;
@@ -821,8 +829,8 @@ END_TEST
 START_TEST(int_and_fen_in_table_and_json)
 {
 	static const struct pm_col cols[] = {
-		{ "id", PM_COL_INT },
-		{ "amount", PM_COL_NUM }
+		{ "id", PM_COL_INT, NULL },
+		{ "amount", PM_COL_NUM, NULL }
 	};
 	static const struct { enum pm_fmt fmt; const char *want; } cases[] = {
 		{ PM_FMT_TABLE, "  id  amount\n"
@@ -865,7 +873,7 @@ END_TEST
 
 START_TEST(close_keeps_stream_open)
 {
-	static const struct pm_col cols[] = { { "v", PM_COL_TEXT } };
+	static const struct pm_col cols[] = { { "v", PM_COL_TEXT, NULL } };
 	struct pm_out *o;
 	char *buf = NULL;
 	size_t len;
@@ -894,8 +902,8 @@ static void
 full_disk(enum pm_fmt fmt, int nrows)
 {
 	static const struct pm_col cols[] = {
-		{ "id", PM_COL_INT },
-		{ "note", PM_COL_TEXT }
+		{ "id", PM_COL_INT, NULL },
+		{ "note", PM_COL_TEXT, NULL }
 	};
 	struct pm_out *o;
 	FILE *fp;
@@ -930,7 +938,7 @@ END_TEST
 
 START_TEST(write_error_read_only_stream)
 {
-	static const struct pm_col cols[] = { { "v", PM_COL_TEXT } };
+	static const struct pm_col cols[] = { { "v", PM_COL_TEXT, NULL } };
 	struct pm_out *o;
 	FILE *fp;
 
@@ -948,7 +956,7 @@ END_TEST
 
 START_TEST(earlier_stream_error_is_reported)
 {
-	static const struct pm_col cols[] = { { "v", PM_COL_TEXT } };
+	static const struct pm_col cols[] = { { "v", PM_COL_TEXT, NULL } };
 	struct pm_out *o;
 	FILE *fp;
 
@@ -965,7 +973,7 @@ END_TEST
 
 START_TEST(null_text_replaced)
 {
-	static const struct pm_col cols[] = { { "v", PM_COL_TEXT } };
+	static const struct pm_col cols[] = { { "v", PM_COL_TEXT, NULL } };
 	static const char *const cells[] = { NULL };
 	struct pm_out *o;
 	char *buf = NULL;
@@ -984,6 +992,201 @@ START_TEST(null_text_replaced)
 	ck_assert_int_eq(pm_out_close(o), 0);
 	fclose(fp);
 	expect(buf, "v\r\nsecond\r\n\r\n");
+}
+END_TEST
+
+/* Excel, durations, vocabularies and aborted writers. */
+
+static const struct pm_col unit_cols[] = {
+	{ "code", PM_COL_TEXT, NULL },
+	{ "occupancy", PM_COL_TEXT, &pm_v_occupancy },
+	{ "area", PM_COL_NUM, NULL },
+	{ "owner_name", PM_COL_TEXT, NULL }
+};
+static const char *const units[] = {
+	"3-1-502", "occupied", "89.50", "张三",
+	"3-1-501", "vacant", "-3.07", "=HYPERLINK(\"http://x\",\"y\")",
+	"3-1-601", NULL, "0.00", "+1, @me"
+};
+
+START_TEST(excel_for_spreadsheets)
+{
+	struct spec sp = { PM_FMT_EXCEL, 0, 0, NULL };
+
+	/*
+	 * A byte order mark, a header, CRLF; a text cell that starts like
+	 * a formula is made inert with ', quoted as CSV quotes; numbers
+	 * keep their sign.
+	 */
+	expect(RENDER(&sp, unit_cols, units),
+	    "\xef\xbb\xbf" "code,occupancy,area,owner_name\r\n"
+	    "3-1-502,occupied,89.50,张三\r\n"
+	    "3-1-501,vacant,-3.07,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n"
+	    "3-1-601,,0.00,\"'+1, @me\"\r\n");
+	/* Plain CSV stays exact for programs. */
+	sp.fmt = PM_FMT_CSV;
+	expect(RENDER(&sp, unit_cols, units),
+	    "code,occupancy,area,owner_name\r\n"
+	    "3-1-502,occupied,89.50,张三\r\n"
+	    "3-1-501,vacant,-3.07,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n"
+	    "3-1-601,,0.00,\"+1, @me\"\r\n");
+}
+END_TEST
+
+START_TEST(excel_inert_cells)
+{
+	static const struct pm_col cols[] = { { "t", PM_COL_TEXT, NULL } };
+	static const char *const cells[] = {
+		"-5", "@SUM(A1)", "\tx", "\rx", "a=b", "", "= "
+	};
+	struct spec sp = { PM_FMT_EXCEL, 0, 0, NULL };
+
+	expect(RENDER(&sp, cols, cells), "\xef\xbb\xbf" "t\r\n'-5\r\n"
+	    "'@SUM(A1)\r\n'\tx\r\n\"'\rx\"\r\n" "a=b\r\n\r\n\"'= \"\r\n");
+}
+END_TEST
+
+/* People read words in their language; programs read identifiers. */
+START_TEST(vocab_labels_for_people)
+{
+	struct spec sp = { PM_FMT_TABLE, 0, 0, NULL };
+
+	pm_i18n_set(PM_LANG_ZH);
+	expect(RENDER(&sp, unit_cols, units),
+	    "代码     入住状态   面积  业主姓名\n"
+	    "3-1-502  自住      89.50  张三\n"
+	    "3-1-501  空置      -3.07  =HYPERLINK(\"http://x\",\"y\")\n"
+	    "3-1-601             0.00  +1, @me\n");
+	sp.fmt = PM_FMT_EXCEL;
+	expect(RENDER(&sp, unit_cols, units),
+	    "\xef\xbb\xbf" "代码,入住状态,面积,业主姓名\r\n"
+	    "3-1-502,自住,89.50,张三\r\n"
+	    "3-1-501,空置,-3.07,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n"
+	    "3-1-601,,0.00,\"'+1, @me\"\r\n");
+	sp.fmt = PM_FMT_TSV;
+	expect(RENDER(&sp, unit_cols, units),
+	    "3-1-502\toccupied\t89.50\t张三\n"
+	    "3-1-501\tvacant\t-3.07\t=HYPERLINK(\"http://x\",\"y\")\n"
+	    "3-1-601\t\t0.00\t+1, @me\n");
+	sp.fmt = PM_FMT_JSON;
+	expect(RENDER(&sp, unit_cols, units),
+	    "{\"code\":\"3-1-502\",\"occupancy\":\"occupied\",\"area\":89.50,"
+	    "\"owner_name\":\"张三\"}\n"
+	    "{\"code\":\"3-1-501\",\"occupancy\":\"vacant\",\"area\":-3.07,"
+	    "\"owner_name\":\"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\"}\n"
+	    "{\"code\":\"3-1-601\",\"occupancy\":null,\"area\":0.00,"
+	    "\"owner_name\":\"+1, @me\"}\n");
+	/* A value that is no word of the vocabulary shows as it is. */
+	{
+		static const char *const odd[] = { "x", "occupied?", "1", "" };
+
+		sp.fmt = PM_FMT_TABLE;
+		expect(RENDER(&sp, unit_cols, odd),
+		    "代码  入住状态   面积  业主姓名\n"
+		    "x     occupied?     1\n");
+	}
+	pm_i18n_set(PM_LANG_EN);
+	sp.fmt = PM_FMT_TABLE;
+	expect(RENDER(&sp, unit_cols, units),
+	    "code     occupancy   area  owner_name\n"
+	    "3-1-502  occupied   89.50  张三\n"
+	    "3-1-501  vacant     -3.07  =HYPERLINK(\"http://x\",\"y\")\n"
+	    "3-1-601              0.00  +1, @me\n");
+}
+END_TEST
+
+/* Durations: minutes for programs, words for people. */
+static char *
+durations(enum pm_fmt fmt)
+{
+	static const struct pm_col cols[] = { { "age", PM_COL_INT, NULL } };
+	static const int64_t secs[] = { 0, 59, 61, 93900, -300, -59, 90061 };
+	struct pm_out *o;
+	char *buf = NULL;
+	size_t len = 0, i;
+	FILE *fp;
+
+	ck_assert_ptr_nonnull(fp = open_memstream(&buf, &len));
+	ck_assert_ptr_nonnull(o = pm_out_new(fp, fmt, 0, cols, 1));
+	for (i = 0; i < sizeof secs / sizeof secs[0]; i++) {
+		pm_out_duration(o, secs[i]);
+		pm_out_row(o);
+	}
+	ck_assert_int_eq(pm_out_close(o), 0);
+	ck_assert_int_eq(fclose(fp), 0);
+	return buf;
+}
+
+START_TEST(duration_minutes_and_words)
+{
+	/* Whole minutes, toward zero; negative is "not yet". */
+	expect(durations(PM_FMT_TSV), "0\n0\n1\n1565\n-5\n0\n1501\n");
+	expect(durations(PM_FMT_JSON), "{\"age\":0}\n{\"age\":0}\n{\"age\":1}\n"
+	    "{\"age\":1565}\n{\"age\":-5}\n{\"age\":0}\n{\"age\":1501}\n");
+	expect(durations(PM_FMT_TABLE), "     age\n      0m\n      0m\n"
+	    "      1m\n1d 2h 5m\n   in 5m\n   in 0m\n1d 1h 1m\n");
+	expect(durations(PM_FMT_EXCEL), "\xef\xbb\xbf" "age\r\n0m\r\n0m\r\n"
+	    "1m\r\n1d 2h 5m\r\nin 5m\r\nin 0m\r\n1d 1h 1m\r\n");
+}
+END_TEST
+
+START_TEST(for_people)
+{
+	static const struct pm_col cols[] = { { "a", PM_COL_TEXT, NULL } };
+	static const enum pm_fmt fmts[] = { PM_FMT_TABLE, PM_FMT_TSV,
+	    PM_FMT_CSV, PM_FMT_JSON, PM_FMT_EXCEL };
+	static const int people_too[] = { 1, 0, 0, 0, 1 };
+	struct pm_out *o;
+	FILE *fp;
+	int i;
+
+	ck_assert_ptr_nonnull(fp = fopen("/dev/null", "w"));
+	for (i = 0; i < 5; i++) {
+		o = pm_out_new(fp, fmts[i], 0, cols, 1);
+		ck_assert_int_eq(pm_out_for_people(o), people_too[i]);
+		ck_assert_int_eq(pm_out_close(o), 0);
+	}
+	fclose(fp);
+}
+END_TEST
+
+/* An aborted writer writes nothing that was waiting to be written. */
+static char *
+aborted(enum pm_fmt fmt, int rows)
+{
+	static const struct pm_col cols[] = { { "a", PM_COL_TEXT, NULL },
+	    { "b", PM_COL_INT, NULL } };
+	struct pm_out *o;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+	int i;
+
+	ck_assert_ptr_nonnull(fp = open_memstream(&buf, &len));
+	ck_assert_ptr_nonnull(o = pm_out_new(fp, fmt, 1, cols, 2));
+	for (i = 0; i < rows; i++) {
+		pm_out_text(o, "x");
+		pm_out_int(o, i);
+		pm_out_row(o);
+	}
+	pm_out_abort(o);
+	ck_assert_int_eq(fclose(fp), 0);
+	return buf;
+}
+
+START_TEST(abort_writes_nothing_pending)
+{
+	/* Before any row: no header, no BOM, nothing. */
+	expect(aborted(PM_FMT_TABLE, 0), "");
+	expect(aborted(PM_FMT_CSV, 0), "");
+	expect(aborted(PM_FMT_EXCEL, 0), "");
+	expect(aborted(PM_FMT_TSV, 0), "");
+	expect(aborted(PM_FMT_JSON, 0), "");
+	/* A table's buffered rows are dropped; streamed rows are out. */
+	expect(aborted(PM_FMT_TABLE, 2), "");
+	expect(aborted(PM_FMT_TSV, 2), "a\tb\nx\t0\nx\t1\n");
+	expect(aborted(PM_FMT_CSV, 1), "a,b\r\nx,0\r\n");
+	pm_out_abort(NULL);
 }
 END_TEST
 
@@ -1048,6 +1251,15 @@ out_suite(void)
 	tcase_add_test(tc, write_error_read_only_stream);
 	tcase_add_test(tc, earlier_stream_error_is_reported);
 	tcase_add_test(tc, null_text_replaced);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("people");
+	tcase_add_test(tc, excel_for_spreadsheets);
+	tcase_add_test(tc, excel_inert_cells);
+	tcase_add_test(tc, vocab_labels_for_people);
+	tcase_add_test(tc, duration_minutes_and_words);
+	tcase_add_test(tc, for_people);
+	tcase_add_test(tc, abort_writes_nothing_pending);
 	suite_add_tcase(s, tc);
 
 	return s;

@@ -1,7 +1,8 @@
 /*
  * check_ticket.c - the service desk: levels, deadlines (through the
  * ticket layer, with the estate's working calendar), the lifecycle and
- * every transition it refuses, the callback roles, and the lists.
+ * every transition it refuses, the callback roles, the lists, imports,
+ * and the facts that never change (replay, closed days, append-only).
  *
  * Each test gets a fresh in-memory database holding a small estate,
  * inserted with SQL so the tests do not depend on the estate loader.
@@ -14,6 +15,7 @@
 #include "pmtest.h"
 #include "clock.h"
 #include "ticket.h"
+#include "vocab.h"
 
 static struct pm_db *db;
 
@@ -170,15 +172,7 @@ level_of(int64_t id)
 static int64_t
 count(const char *sql)
 {
-	sqlite3_stmt *st;
-	int64_t n;
-
-	ck_assert_int_eq(sqlite3_prepare_v2(db->h, sql, -1, &st, NULL),
-	    SQLITE_OK);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return pm_test_count(db, sql);
 }
 
 /*
@@ -271,9 +265,10 @@ START_TEST(deadlines_pause_resume)
 	assert_status(id, "new");
 	assert_due(id, PM_DUE_ONSITE, "2026-11-23T10:30");
 	/* Each deadline moves on its own clock: one hour either way here. */
-	assert_due(id, PM_DUE_SAME_DAY, "2026-11-24T01:00");
 	assert_due(id, PM_DUE_FEEDBACK, "2026-11-25T10:00");
 	assert_due(id, PM_DUE_COMPLETION, "2026-11-30T10:00");
+	/* "Done today" stays the end of the day the work resumed on. */
+	assert_due(id, PM_DUE_SAME_DAY, "2026-11-24T00:00");
 	/*
 	 * Paused overnight, from Monday 17:00 to Tuesday 09:00: 16 hours
 	 * of calendar time but only one working hour.
@@ -283,16 +278,22 @@ START_TEST(deadlines_pause_resume)
 	at("2026-11-24T09:00");
 	ck_assert_int_eq(pm_ticket_resume(db, id), 0);
 	assert_due(id, PM_DUE_FEEDBACK, "2026-11-25T11:00");
-	assert_due(id, PM_DUE_SAME_DAY, "2026-11-24T17:00");
+	/* Not 04:24 tomorrow: the end of Tuesday, the day it resumed. */
+	assert_due(id, PM_DUE_SAME_DAY, "2026-11-25T00:00");
 	ck_assert_int_eq(pm_ticket_get(db, id, &t), 0);
 	ck_assert_int_eq(t.paused_seconds, 3600 + 16 * 3600);
 	ck_assert_ptr_null(t.wait_reason);
+	/* What was received stays as it was. */
+	ck_assert_int_eq(t.first_due[PM_DUE_SAME_DAY], t.received + 15 * 3600);
 	pm_ticket_release(&t);
-	/* Both pauses are in the history with their reasons. */
-	ck_assert_int_eq(count("SELECT count(*) FROM ticket_history WHERE"
-	    " action = 'wait' AND detail = 'waiting for parts'"), 1);
-	ck_assert_int_eq(count("SELECT count(*) FROM ticket_history WHERE"
-	    " action = 'resume' AND detail = 'paused 16h'"), 1);
+	/* Both pauses are events with their reasons. */
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events WHERE"
+	    " event = 'wait' AND detail = 'waiting for parts'"), 1);
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events WHERE"
+	    " event = 'resume' AND detail = 'paused 16h'"), 1);
+	/* The resume event holds the deadlines it set. */
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events WHERE"
+	    " event = 'resume' AND same_day_due = '2026-11-24T16:00:00Z'"), 1);
 }
 END_TEST
 
@@ -349,13 +350,44 @@ START_TEST(deadlines_sla_defaults)
 	assert_due(id, PM_DUE_NOTICE, "2026-11-23T09:05");
 	assert_due(id, PM_DUE_ONSITE, "2026-11-23T09:30");
 	assert_due(id, PM_DUE_FEEDBACK, "2026-11-25T09:00");
-	/* A working-clock same-day rule counts working time instead. */
+	/*
+	 * A working-clock same-day rule counts working time instead.  The
+	 * service levels are read once per connection (pm-db apply drops
+	 * them); a change behind pm's back, as here, drops them by hand.
+	 */
 	ck_assert_int_eq(pm_db_exec(db, "INSERT INTO sla VALUES"
 	    " ('same_day', 3600, 'working'), ('onsite', 7200, 'working')"), 0);
+	free(db->ticket_sla);
+	db->ticket_sla = NULL;
 	at("2026-11-23T11:30");
 	id = add("water-leak", "3-1-501", NULL);
 	assert_due(id, PM_DUE_SAME_DAY, "2026-11-23T14:00");
 	assert_due(id, PM_DUE_ONSITE, "2026-11-23T15:00");
+}
+END_TEST
+
+/* pm_ticket_shift() directly: the rules a resume applies. */
+START_TEST(deadlines_shift)
+{
+	const struct pm_calendar *cal;
+	pm_time due, paused, resumed;
+
+	ck_assert_ptr_nonnull(cal = pm_db_calendar(db));
+	ck_assert_int_eq(pm_time_parse("2026-11-23T10:00", &due), 0);
+	ck_assert_int_eq(pm_time_parse("2026-11-23T09:00", &paused), 0);
+	ck_assert_int_eq(pm_time_parse("2026-11-23T09:30", &resumed), 0);
+	/* An hour left at the pause is an hour from the resume. */
+	ck_assert_int_eq(pm_ticket_shift(cal, PM_CLOCK_CALENDAR, due, paused,
+	    resumed, 0), due + 1800);
+	/* A deadline that had passed when the pause began stays. */
+	ck_assert_int_eq(pm_ticket_shift(cal, PM_CLOCK_CALENDAR, paused,
+	    due, due + 3600, 0), paused);
+	/* An end-of-day deadline: the end of the resume day. */
+	ck_assert_int_eq(pm_ticket_shift(cal, PM_CLOCK_CALENDAR,
+	    pm_day_end(paused), paused, resumed, 1), pm_day_end(resumed));
+	ck_assert_int_eq(pm_ticket_shift(cal, PM_CLOCK_CALENDAR,
+	    pm_day_end(paused), paused, resumed + 86400, 1),
+	    pm_day_end(paused) + 86400);
 }
 END_TEST
 
@@ -389,6 +421,8 @@ START_TEST(level_repeat)
 	assert_due(id, PM_DUE_NOTICE, "2026-11-30T10:10");
 	ck_assert_int_eq(pm_ticket_get(db, id, &t), 0);
 	ck_assert_str_eq(t.level_reason, "repeat of ticket 1 within 30d");
+	ck_assert_int_eq(t.first_level, 2);
+	ck_assert_str_eq(t.first_level_reason, "repeat of ticket 1 within 30d");
 	pm_ticket_release(&t);
 	/* Another unit or another category is not a repeat. */
 	ck_assert_int_eq(level_of(add("door-lock", "3-1-501", NULL)), 3);
@@ -448,13 +482,17 @@ START_TEST(level_repeat_backdated)
 	ck_assert_int_eq(level_of(add("door-lock", "3-1-502", NULL)), 2);
 	ck_assert_int_eq(count("SELECT count(*) FROM tickets WHERE"
 	    " level_reason = 'repeat of ticket 1 within 30d'"), 1);
+	/* A backdated ticket's add event is at its received time. */
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events WHERE"
+	    " ticket_id = 2 AND event = 'add' AND at ="
+	    " '2026-11-19T02:00:00Z'"), 1);
 }
 END_TEST
 
 START_TEST(level_escalate)
 {
 	struct pm_ticket t;
-	int64_t id, r;
+	int64_t id, r, q;
 
 	at("2026-11-23T09:00");
 	id = add("noise", "3-1-502", NULL);
@@ -468,11 +506,15 @@ START_TEST(level_escalate)
 	ck_assert_int_eq(t.escalated, 1);
 	ck_assert_str_eq(t.level_reason, "escalated: 业主再次投诉");
 	ck_assert_str_eq(t.status, "new");
+	/* The first level and its reason stay as received. */
+	ck_assert_int_eq(t.first_level, 3);
+	ck_assert_str_eq(t.first_level_reason, "routine");
+	ck_assert_int_eq(t.first_due[PM_DUE_NOTICE], 0);
 	pm_ticket_release(&t);
 	assert_due(id, PM_DUE_NOTICE, "2026-11-23T10:05");
-	ck_assert_int_eq(count("SELECT count(*) FROM ticket_history WHERE"
-	    " action = 'escalate' AND detail = 'level 3 -> 1: 业主再次投诉'"),
-	    1);
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events WHERE"
+	    " event = 'escalate' AND detail = 'level 3 -> 1: 业主再次投诉'"
+	    " AND level = 1 AND notice_due = '2026-11-23T02:05:00Z'"), 1);
 	ck_assert_int_eq(count("SELECT count(*) FROM audit WHERE"
 	    " tbl = 'tickets' AND summary LIKE 'escalate%'"), 1);
 
@@ -481,18 +523,35 @@ START_TEST(level_escalate)
 	ck_assert_int_eq(pm_ticket_escalate(db, r, 0, "slow"), 0);
 	ck_assert_int_eq(level_of(r), 2);
 	assert_due(r, PM_DUE_NOTICE, "2026-11-23T10:10");
+	/* A level that is no higher leaves an escalated ticket as it is. */
 	pm_assert_err(pm_ticket_escalate(db, r, 3, "wrong way"),
-	    PM_EX_DATAERR, "level 3 does not raise its level 2");
-	pm_assert_err(pm_ticket_escalate(db, r, 2, "same"), PM_EX_DATAERR,
-	    "does not raise");
+	    PM_UNCHANGED, "ticket '2': already escalated to level 2, left "
+	    "as it is");
+	pm_assert_err(pm_ticket_escalate(db, r, 2, "same"), PM_UNCHANGED,
+	    "already escalated");
 	ck_assert_int_eq(pm_ticket_escalate(db, r, 1, "still slow"), 0);
 	ck_assert_int_eq(level_of(r), 1);
-	/* At level 1 it can be escalated again: a new notice. */
+	/*
+	 * Escalated once is escalated: a second escalation (a cron job
+	 * piping the overdue list in again) changes nothing and writes no
+	 * event, so the manager is notified once.
+	 */
 	at("2026-11-23T11:00");
-	ck_assert_int_eq(pm_ticket_escalate(db, r, 0, "again"), 0);
-	assert_due(r, PM_DUE_NOTICE, "2026-11-23T11:05");
+	pm_assert_err(pm_ticket_escalate(db, r, 0, "again"), PM_UNCHANGED,
+	    "ticket '2': already escalated to level 1, left as it is");
+	assert_due(r, PM_DUE_NOTICE, "2026-11-23T10:05");
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events WHERE"
+	    " ticket_id = 2 AND event = 'escalate'"), 2);
 	pm_assert_err(pm_ticket_escalate(db, r, 0, NULL), PM_EX_USAGE,
 	    "a reason is needed");
+	pm_assert_err(pm_ticket_escalate(db, r, 4, "x"), PM_EX_USAGE,
+	    "level 4: not a level");
+	/* A level that does not raise a ticket never escalated: refused. */
+	q = add("door-lock", "3-1-601", NULL);
+	pm_assert_err(pm_ticket_escalate(db, q, 3, "wrong way"),
+	    PM_EX_DATAERR, "ticket '3': level 3 is not above its level 3 (1 is the highest)");
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events WHERE"
+	    " ticket_id = 3"), 1);
 }
 END_TEST
 
@@ -527,24 +586,34 @@ START_TEST(lifecycle_repair)
 	/* First-ask responsibility: the receiver stays. */
 	ck_assert_str_eq(t.receiver, "zhang.wei");
 	ck_assert_str_eq(t.assignee, "wang.qiang");
+	ck_assert_str_eq(t.resolved_by, "wang.qiang");
 	ck_assert_str_eq(t.satisfaction, "satisfied");
 	ck_assert_str_eq(t.callback_by, "li.na");
 	ck_assert_str_eq(t.callback_comment, "师傅很好");
 	ck_assert_int_ne(t.met[PM_DUE_ONSITE], 0);
 	ck_assert_int_eq(t.met[PM_DUE_FEEDBACK], t.met[PM_DUE_ONSITE] - 20 * 60);
 	ck_assert_int_ne(t.resolved, 0);
+	ck_assert_int_eq(t.first_resolved, t.resolved);
+	ck_assert_int_eq(t.open_since, 0);
 	ck_assert_int_ne(t.closed, 0);
 	pm_ticket_release(&t);
-	/* One history row and one audit row for every step. */
-	ck_assert_int_eq(count("SELECT count(*) FROM ticket_history"), 7);
+	/* One event and one audit row for every step. */
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events"), 7);
 	ck_assert_int_eq(count("SELECT count(*) FROM audit WHERE"
 	    " tbl = 'tickets' AND row_id = '1'"), 7);
-	ck_assert_int_eq(count("SELECT count(*) FROM ticket_history WHERE"
-	    " action = 'start' AND who = 'wang.qiang' AND from_status ="
-	    " 'assigned' AND to_status = 'in_progress'"), 1);
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events WHERE"
+	    " event = 'start' AND who = 'wang.qiang' AND from_status ="
+	    " 'assigned' AND status = 'in_progress' AND meets ="
+	    " 'onsite'"), 1);
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events WHERE"
+	    " event = 'callback' AND satisfaction = 'satisfied'"), 1);
 	ck_assert_int_eq(count("SELECT count(*) FROM audit WHERE"
 	    " summary = 'assign new -> assigned: wang.qiang' AND"
 	    " who = 'zhang.wei'"), 1);
+	/* One stretch unresolved, from receipt to the resolve. */
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_spans WHERE"
+	    " opened_at = '2026-11-23T01:00:00Z' AND closed_at ="
+	    " '2026-11-23T02:00:00Z' AND class = 0"), 1);
 }
 END_TEST
 
@@ -560,22 +629,32 @@ START_TEST(lifecycle_reassign_reopen)
 	/* Another hand takes over: back to assigned. */
 	ck_assert_int_eq(pm_ticket_assign(db, id, "zhao.lei"), 0);
 	assert_status(id, "assigned");
+	as("zhao.lei");
 	ck_assert_int_eq(pm_ticket_resolve(db, id, NULL), 0);
 	as("li.na");
 	ck_assert_int_eq(pm_ticket_callback(db, id, "dissatisfied", "还在响"),
 	    0);
 	assert_status(id, "called_back");
+	at("2026-11-24T09:00");
 	ck_assert_int_eq(pm_ticket_reopen(db, id, "still broken"), 0);
 	ck_assert_int_eq(pm_ticket_get(db, id, &t), 0);
 	ck_assert_str_eq(t.status, "assigned");
 	ck_assert_int_eq(t.reopen_count, 1);
 	ck_assert_int_eq(t.resolved, 0);
+	ck_assert_ptr_null(t.resolved_by);
 	ck_assert_ptr_null(t.satisfaction);
 	ck_assert_str_eq(t.assignee, "zhao.lei");
 	ck_assert_str_eq(t.receiver, "zhang.wei");
+	ck_assert_int_eq(t.open_since, pm_now());
+	/* The first resolution is a fact: a reopen leaves it. */
+	ck_assert_int_ne(t.first_resolved, 0);
 	pm_ticket_release(&t);
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events WHERE"
+	    " event = 'reopen' AND meets = '-same_day,-completion'"), 1);
 	/* After the fix, a new callback, then close; reopen again. */
+	as("zhao.lei");
 	ck_assert_int_eq(pm_ticket_resolve(db, id, NULL), 0);
+	as("li.na");
 	pm_assert_err(pm_ticket_close(db, id), PM_EX_DATAERR,
 	    "needs a callback");
 	ck_assert_int_eq(pm_ticket_callback(db, id, "basic", NULL), 0);
@@ -585,6 +664,8 @@ START_TEST(lifecycle_reassign_reopen)
 	ck_assert_int_eq(t.reopen_count, 2);
 	ck_assert_int_eq(t.closed, 0);
 	pm_ticket_release(&t);
+	/* Two stretches ended (each resolve); the third is open. */
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_spans"), 2);
 }
 END_TEST
 
@@ -603,7 +684,8 @@ START_TEST(lifecycle_inquiry_closes_without_callback)
 	id = add("other", "3-1-502", "投诉");
 	ck_assert_int_eq(pm_ticket_resolve(db, id, NULL), 0);
 	pm_assert_err(pm_ticket_close(db, id), PM_EX_DATAERR,
-	    "ticket '3': a complaint needs a callback before it is closed");
+	    "ticket '3': a complaint needs a callback before it is closed "
+	    "(record it with 'pm-ticket callback')");
 }
 END_TEST
 
@@ -614,19 +696,22 @@ START_TEST(close_without_callback_changes_nothing)
 	at("2026-11-23T09:00");
 	id = add("water-leak", "3-1-502", NULL);
 	ck_assert_int_eq(pm_ticket_resolve(db, id, NULL), 0);
-	h = count("SELECT count(*) FROM ticket_history");
+	h = count("SELECT count(*) FROM ticket_events");
 	a = count("SELECT count(*) FROM audit");
 	pm_assert_err(pm_ticket_close(db, id), PM_EX_DATAERR,
 	    "ticket '1': a repair needs a callback before it is closed");
 	assert_status(id, "resolved");
-	ck_assert_int_eq(count("SELECT count(*) FROM ticket_history"), h);
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events"), h);
 	ck_assert_int_eq(count("SELECT count(*) FROM audit"), a);
 	ck_assert_int_eq(count("SELECT count(*) FROM tickets WHERE"
 	    " closed_at IS NOT NULL"), 0);
 }
 END_TEST
 
-/* Put a new ticket into 'status' by the allowed path. */
+/*
+ * Put a new ticket into 'status' by the allowed path: the work done by
+ * wang.qiang, the callback by li.na; the actor is li.na afterwards.
+ */
 static int64_t
 ticket_in(const char *status)
 {
@@ -649,7 +734,9 @@ ticket_in(const char *status)
 	ck_assert_int_eq(pm_ticket_start(db, id), 0);
 	if (strcmp(status, "in_progress") == 0)
 		return id;
+	as("wang.qiang");
 	ck_assert_int_eq(pm_ticket_resolve(db, id, NULL), 0);
+	as("li.na");
 	if (strcmp(status, "resolved") == 0)
 		return id;
 	ck_assert_int_eq(pm_ticket_callback(db, id, "satisfied", NULL), 0);
@@ -710,11 +797,13 @@ START_TEST(transitions_table)
 		for (s = 0; s < 8; s++) {
 			as("zhang.wei");
 			id = ticket_in(statuses[s]);
-			h = count("SELECT count(*) FROM ticket_history");
+			h = count("SELECT count(*) FROM ticket_events");
 			rc = verb(v, id);
 			if (allowed[v][s]) {
 				ck_assert_msg(rc == 0, "%s from %s: %s",
 				    verbs[v], statuses[s], pm_err_msg());
+				ck_assert_int_eq(count("SELECT count(*) FROM"
+				    " ticket_events"), h + 1);
 				continue;
 			}
 			/* A resolved repair may not close for its own reason. */
@@ -731,7 +820,7 @@ START_TEST(transitions_table)
 			    pm_err_msg());
 			assert_status(id, statuses[s]);
 			ck_assert_int_eq(count("SELECT count(*) FROM"
-			    " ticket_history"), h);
+			    " ticket_events"), h);
 		}
 	/* A waiting ticket says how to go on. */
 	id = ticket_in("waiting");
@@ -748,7 +837,7 @@ START_TEST(transition_errors)
 	id = add("door-lock", "3-1-502", NULL);
 	pm_assert_err(pm_ticket_start(db, 99), PM_EX_NOINPUT,
 	    "ticket '99': no such ticket");
-	pm_assert_err(pm_ticket_assign(db, id, "nobody"), PM_EX_DATAERR,
+	pm_assert_err(pm_ticket_assign(db, id, "nobody"), PM_EX_NOINPUT,
 	    "staff 'nobody': no such staff member");
 	pm_assert_err(pm_ticket_assign(db, id, "old.hand"), PM_EX_DATAERR,
 	    "staff 'old.hand': retired");
@@ -760,17 +849,25 @@ START_TEST(transition_errors)
 	    "a reason is needed");
 	pm_assert_err(pm_ticket_note(db, id, "", 0), PM_EX_DATAERR,
 	    "note: empty");
+	pm_assert_err(pm_ticket_note(db, id, "a\033[2Jb", 0), PM_EX_DATAERR,
+	    "note 'a\\x1B[2Jb': control character U+001B at byte 2");
+	/* A word not in the vocabulary is 65, and Chinese is a word. */
 	pm_assert_err(pm_ticket_callback(db, id, "happy", NULL), PM_EX_DATAERR,
-	    "satisfaction 'happy': not a satisfaction");
+	    "satisfaction 'happy': unknown satisfaction (choose satisfied, "
+	    "basic or dissatisfied)");
 	/* Only staff act on tickets. */
 	as("stranger");
-	pm_assert_err(pm_ticket_start(db, id), PM_EX_DATAERR,
+	pm_assert_err(pm_ticket_start(db, id), PM_EX_NOINPUT,
 	    "staff 'stranger': no such staff member");
+	as("old.hand");
+	pm_assert_err(pm_ticket_start(db, id), PM_EX_DATAERR,
+	    "staff 'old.hand': retired");
 	assert_status(id, "new");
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events"), 1);
 }
 END_TEST
 
-/* A cancelled wait leaves no pause behind; the history keeps it. */
+/* A cancelled wait leaves no pause behind; the events keep it. */
 START_TEST(cancel_clears_wait)
 {
 	struct pm_ticket t;
@@ -786,9 +883,13 @@ START_TEST(cancel_clears_wait)
 	ck_assert_int_eq(t.paused, 0);
 	ck_assert_ptr_null(t.wait_reason);
 	ck_assert_ptr_null(t.resume_status);
+	ck_assert_int_eq(t.open_since, 0);
 	pm_ticket_release(&t);
-	ck_assert_int_eq(count("SELECT count(*) FROM ticket_history WHERE"
-	    " action = 'wait' AND detail = 'waiting for parts'"), 1);
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events WHERE"
+	    " event = 'wait' AND detail = 'waiting for parts'"), 1);
+	/* A cancel ends the stretch as a resolve does. */
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_spans WHERE"
+	    " closed_at = '2026-11-23T02:00:00Z'"), 1);
 }
 END_TEST
 
@@ -809,8 +910,8 @@ START_TEST(note_feedback)
 	ck_assert_int_eq(t.met[PM_DUE_FEEDBACK], t.received + 3600);
 	ck_assert_str_eq(t.status, "new");
 	pm_ticket_release(&t);
-	ck_assert_int_eq(count("SELECT count(*) FROM ticket_history WHERE"
-	    " action = 'feedback'"), 1);
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events WHERE"
+	    " event = 'feedback' AND meets = 'feedback'"), 1);
 }
 END_TEST
 
@@ -827,9 +928,22 @@ START_TEST(callback_roles)
 	e = add("noise", "3-1-501", NULL);
 	r = add("door-lock", "3-1-502", NULL);
 	ck_assert_int_eq(pm_ticket_escalate(db, e, 0, "业主投诉升级"), 0);
+	ck_assert_int_eq(pm_ticket_assign(db, r, "zhao.lei"), 0);
+	as("wang.qiang");
 	ck_assert_int_eq(pm_ticket_resolve(db, c, NULL), 0);
 	ck_assert_int_eq(pm_ticket_resolve(db, e, NULL), 0);
 	ck_assert_int_eq(pm_ticket_resolve(db, r, NULL), 0);
+
+	/* Who did the work never calls it back: not the resolver... */
+	pm_assert_err(pm_ticket_callback(db, r, "satisfied", NULL),
+	    PM_EX_NOPERM, "ticket '3': 'wang.qiang' did the work, so cannot "
+	    "call it back (a callback comes from someone else, such as "
+	    "customer service)");
+	/* ...nor the assignee, whoever resolved it. */
+	as("zhao.lei");
+	pm_assert_err(pm_ticket_callback(db, r, "satisfied", NULL),
+	    PM_EX_NOPERM, "'zhao.lei' did the work");
+	assert_status(r, "resolved");
 
 	/* A complaint: a customer-service supervisor, or the manager. */
 	as("zhang.wei");
@@ -859,12 +973,15 @@ START_TEST(callback_roles)
 	as("chen.jing");
 	ck_assert_int_eq(pm_ticket_callback(db, e, "satisfied", NULL), 0);
 
-	/* A repair: anyone; a dissatisfied answer is recorded as it is. */
+	/* A repair: anyone else; a dissatisfied answer is kept as it is. */
 	as("zhang.wei");
 	ck_assert_int_eq(pm_ticket_callback(db, r, "不满意", "漏水未止"), 0);
 	assert_status(r, "called_back");
 	ck_assert_int_eq(count("SELECT count(*) FROM tickets WHERE"
 	    " satisfaction = 'dissatisfied' AND callback_by = 'zhang.wei'"), 1);
+	/* Refusals wrote nothing. */
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events WHERE"
+	    " event = 'callback'"), 3);
 }
 END_TEST
 
@@ -879,27 +996,34 @@ START_TEST(add_errors)
 
 	at("2026-11-23T09:00");
 	pm_assert_err(add_rc("water-leak", "9-9-999", NULL, "x"),
-	    PM_EX_DATAERR, "unit '9-9-999': no such unit");
+	    PM_EX_NOINPUT, "unit '9-9-999': no such unit (see 'pm-unit "
+	    "list')");
 	pm_assert_err(add_rc("water-leak", "P-OLD", NULL, "x"),
 	    PM_EX_DATAERR, "unit 'P-OLD': retired");
-	pm_assert_err(add_rc("leak", "3-1-502", NULL, "x"), PM_EX_DATAERR,
-	    "category 'leak': no such category");
+	pm_assert_err(add_rc("leak", "3-1-502", NULL, "x"), PM_EX_NOINPUT,
+	    "category 'leak': no such category (did you mean water-leak? see "
+	    "'pm-ticket categories')");
 	pm_assert_err(add_rc("gone", "3-1-502", NULL, "x"), PM_EX_DATAERR,
 	    "category 'gone': retired");
 	pm_assert_err(add_rc("door-lock", "3-1-502", "praise", "x"),
-	    PM_EX_DATAERR, "kind 'praise': not a ticket kind");
+	    PM_EX_DATAERR, "kind 'praise': unknown kind (choose repair, "
+	    "complaint, inquiry or suggestion)");
 	pm_assert_err(add_rc("other", "3-1-502", NULL, "x"), PM_EX_DATAERR,
 	    "category 'other' has no kind");
 	pm_assert_err(add_rc("door-lock", "3-1-502", NULL, ""), PM_EX_DATAERR,
 	    "description: empty");
 	pm_assert_err(add_rc("door-lock", "3-1-502", NULL, "bad \xff byte"),
-	    PM_EX_DATAERR, "description: invalid UTF-8 at byte 5");
+	    PM_EX_DATAERR, "description 'bad \\xFF byte': invalid UTF-8 at "
+	    "byte 5");
 	pm_assert_err(add_rc("door-lock", "3-1-502", NULL, "\xe6\xbc"),
-	    PM_EX_DATAERR, "invalid UTF-8");
+	    PM_EX_DATAERR, "invalid UTF-8 at byte 1");
 	pm_assert_err(add_rc("door-lock", "3-1-502", NULL, "esc\x1b[31m"),
-	    PM_EX_DATAERR, "description: control character at byte 4");
+	    PM_EX_DATAERR, "description 'esc\\x1B[31m': control character "
+	    "U+001B at byte 4");
 	pm_assert_err(add_rc("door-lock", "3-1-502", NULL, "c1 \xc2\x9b"),
-	    PM_EX_DATAERR, "control character");
+	    PM_EX_DATAERR, "control character U+009B at byte 4");
+	pm_assert_err(add_rc("door-lock", "3-1-502", NULL, "rtl \xe2\x80\xae"),
+	    PM_EX_DATAERR, "bidirectional control U+202E at byte 5");
 	/* Tab and newline are text. */
 	ck_assert_int_eq(add_rc("door-lock", "3-1-502", NULL, "a\tb\nc"), 0);
 
@@ -909,10 +1033,10 @@ START_TEST(add_errors)
 	n.description = "x";
 	n.source = "fax";
 	pm_assert_err(pm_ticket_add(db, &n, &id), PM_EX_DATAERR,
-	    "source 'fax': not a source");
+	    "source 'fax': unknown source");
 	n.source = "walk-in";
 	n.receiver = "nobody";
-	pm_assert_err(pm_ticket_add(db, &n, &id), PM_EX_DATAERR,
+	pm_assert_err(pm_ticket_add(db, &n, &id), PM_EX_NOINPUT,
 	    "staff 'nobody': no such staff member");
 	n.receiver = "old.hand";
 	pm_assert_err(pm_ticket_add(db, &n, &id), PM_EX_DATAERR,
@@ -929,6 +1053,7 @@ START_TEST(add_errors)
 	    "received time '2026-11-23T09:00:30': in the future");
 	/* Nothing of the refused ones was written. */
 	ck_assert_int_eq(count("SELECT count(*) FROM tickets"), 1);
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events"), 1);
 }
 END_TEST
 
@@ -940,26 +1065,60 @@ START_TEST(add_fields)
 
 	at("2026-11-23T09:00");
 	memset(&n, 0, sizeof n);
-	n.category = "other";
-	n.unit = "P-GATE-N";
+	n.category = "OTHER";
+	n.unit = "ｐ－ｇａｔｅ－ｎ";
 	n.kind = "建议";
 	n.description = "门口加个雨棚";
-	n.source = "online";
+	n.source = "微信";
 	n.receiver = "li.na";
 	ck_assert_int_eq(pm_time_parse("2026-11-22T20:00", &n.received), 0);
-	ck_assert_int_eq(pm_ticket_add(db, &n, &id), 0);
+	ck_assert_msg(pm_ticket_add(db, &n, &id) == 0, "%s", pm_err_msg());
 	ck_assert_int_eq(pm_ticket_get(db, id, &t), 0);
+	/* Names as typed are stored as the estate spells them. */
+	ck_assert_str_eq(t.category, "other");
+	ck_assert_str_eq(t.unit, "P-GATE-N");
 	ck_assert_str_eq(t.kind, "suggestion");
 	ck_assert_str_eq(t.source, "online");
 	ck_assert_str_eq(t.receiver, "li.na");
 	ck_assert_ptr_null(t.assignee);
 	ck_assert_int_eq(t.received, n.received);
+	ck_assert_int_eq(t.open_since, n.received);
 	pm_ticket_release(&t);
 	/* Received the evening before: its same-day deadline is past. */
 	assert_due(id, PM_DUE_SAME_DAY, "2026-11-23T00:00");
-	/* The history says who typed it in. */
-	ck_assert_int_eq(count("SELECT count(*) FROM ticket_history WHERE"
-	    " who = 'zhang.wei' AND action = 'add'"), 1);
+	/* The event says who typed it in. */
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events WHERE"
+	    " who = 'zhang.wei' AND event = 'add' AND status = 'new'"
+	    " AND same_day_due = '2026-11-22T16:00:00Z'"), 1);
+}
+END_TEST
+
+START_TEST(check_new)
+{
+	struct pm_ticket_new n;
+
+	at("2026-11-23T09:00");
+	memset(&n, 0, sizeof n);
+	n.category = "Door-Lock";
+	n.unit = "３－１－５０２";
+	n.description = "x";
+	ck_assert_int_eq(pm_ticket_check_new(db, &n), 0);
+	ck_assert_str_eq(n.category, "door-lock");
+	ck_assert_str_eq(n.unit, "3-1-502");
+	/* Checking writes nothing. */
+	ck_assert_int_eq(count("SELECT count(*) FROM tickets"), 0);
+	n.unit = NULL;
+	pm_assert_err(pm_ticket_check_new(db, &n), PM_EX_DATAERR,
+	    "a ticket needs a category, a unit and a description");
+	/* Whoever types it in must be staff too. */
+	memset(&n, 0, sizeof n);
+	n.category = "door-lock";
+	n.unit = "3-1-502";
+	n.description = "x";
+	n.receiver = "li.na";
+	as("stranger");
+	pm_assert_err(pm_ticket_check_new(db, &n), PM_EX_NOINPUT,
+	    "staff 'stranger': no such staff member");
 }
 END_TEST
 
@@ -984,15 +1143,61 @@ END_TEST
 
 START_TEST(names)
 {
-	ck_assert_str_eq(pm_ticket_kind("报修"), "repair");
-	ck_assert_str_eq(pm_ticket_kind("complaint"), "complaint");
-	ck_assert_str_eq(pm_ticket_kind("咨询"), "inquiry");
-	ck_assert_ptr_null(pm_ticket_kind("Repair"));
-	ck_assert_str_eq(pm_ticket_satisfaction("基本满意"), "basic");
-	ck_assert_str_eq(pm_ticket_satisfaction("满意"), "satisfied");
-	ck_assert_ptr_null(pm_ticket_satisfaction("ok"));
-	ck_assert_str_eq(pm_ticket_source("walk-in"), "walk-in");
-	ck_assert_ptr_null(pm_ticket_source("mail"));
+	ck_assert_str_eq(pm_vocab_find(&pm_v_ticket_kind, "报修"), "repair");
+	ck_assert_str_eq(pm_vocab_find(&pm_v_ticket_kind, "complaint"),
+	    "complaint");
+	ck_assert_str_eq(pm_vocab_find(&pm_v_ticket_kind, "咨询"), "inquiry");
+	/* ASCII letters match in either case. */
+	ck_assert_str_eq(pm_vocab_find(&pm_v_ticket_kind, "Repair"), "repair");
+	ck_assert_str_eq(pm_vocab_find(&pm_v_satisfaction, "基本满意"),
+	    "basic");
+	ck_assert_str_eq(pm_vocab_find(&pm_v_satisfaction, "满意"),
+	    "satisfied");
+	ck_assert_ptr_null(pm_vocab_find(&pm_v_satisfaction, "ok"));
+	ck_assert_str_eq(pm_vocab_find(&pm_v_source, "walk-in"), "walk-in");
+	ck_assert_ptr_null(pm_vocab_find(&pm_v_source, "mail"));
+	ck_assert_str_eq(pm_ticket_due_name(PM_DUE_SAME_DAY), "same_day");
+	ck_assert_str_eq(pm_ticket_due_name(PM_DUE_N), "?");
+}
+END_TEST
+
+/* The per-id action of pm_cli_run_ids(), by verb name. */
+START_TEST(act)
+{
+	struct pm_ticket_action a;
+	char canon[32];
+	int64_t id;
+
+	at("2026-11-23T09:00");
+	id = add("door-lock", "3-1-502", NULL);
+	memset(&a, 0, sizeof a);
+	a.verb = "assign";
+	a.text = "wang.qiang";
+	ck_assert_int_eq(pm_ticket_act(db, "#1", canon, sizeof canon, &a), 0);
+	ck_assert_str_eq(canon, "1");
+	assert_status(id, "assigned");
+	a.verb = "escalate";
+	a.text = "slow";
+	ck_assert_int_eq(pm_ticket_act(db, "1", canon, sizeof canon, &a), 0);
+	ck_assert_int_eq(level_of(id), 2);
+	/* Again: left as it is, and said why. */
+	pm_err_clear();
+	ck_assert_int_eq(pm_ticket_act(db, "1", canon, sizeof canon, &a), PM_UNCHANGED);
+	ck_assert_int_eq(pm_err_code(), PM_UNCHANGED);
+	ck_assert_ptr_nonnull(strstr(pm_err_msg(), "already escalated"));
+	a.verb = "note";
+	a.text = "called the owner";
+	a.flag = 1;
+	ck_assert_int_eq(pm_ticket_act(db, "1", canon, sizeof canon, &a), 0);
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events WHERE"
+	    " event = 'feedback'"), 1);
+	pm_assert_err(pm_ticket_act(db, "x1", canon, sizeof canon, &a), PM_EX_DATAERR,
+	    "ticket 'x1': not a ticket id");
+	pm_assert_err(pm_ticket_act(db, "9", canon, sizeof canon, &a), PM_EX_NOINPUT,
+	    "ticket '9': no such ticket");
+	a.verb = "frobnicate";
+	pm_assert_err(pm_ticket_act(db, "1", canon, sizeof canon, &a), PM_EX_SOFTWARE,
+	    "no ticket action 'frobnicate'");
 }
 END_TEST
 
@@ -1000,36 +1205,25 @@ END_TEST
  * The lists, written as TSV to memory.
  */
 
-static char *outbuf;
-static size_t outlen;
+static struct pm_test_mem mem;
 
-static struct pm_out *
-out_open(const struct pm_col *cols, int ncols, FILE **fp)
-{
-	free(outbuf);
-	outbuf = NULL;
-	ck_assert_ptr_nonnull(*fp = open_memstream(&outbuf, &outlen));
-	return pm_out_new(*fp, PM_FMT_TSV, 0, cols, ncols);
-}
-
-static const char *
-out_done(struct pm_out *o, FILE *fp)
-{
-	ck_assert_int_eq(pm_out_close(o), 0);
-	fclose(fp);
-	return outbuf;
-}
+#define ARGS(...) ((const char *const []){ __VA_ARGS__, NULL })
 
 static const char *
 due(int64_t within, int mark, int *n)
 {
 	struct pm_out *o;
-	FILE *fp;
 
-	o = out_open(pm_ticket_due_cols, pm_ticket_due_ncols, &fp);
-	ck_assert_msg(pm_ticket_due(db, within, mark, o, n) == 0, "%s",
+	o = pm_test_out(&mem, PM_FMT_TSV, pm_ticket_due_cols,
+	    pm_ticket_due_ncols);
+	ck_assert_msg(pm_ticket_due(db, within, o, n) == 0, "%s",
 	    pm_err_msg());
-	return out_done(o, fp);
+	pm_test_text(&mem, o);
+	/* As "due --mark" does: once the report is out. */
+	if (mark)
+		ck_assert_msg(pm_ticket_due_mark(db, within) == 0, "%s",
+		    pm_err_msg());
+	return mem.buf;
 }
 
 static const char *
@@ -1037,30 +1231,49 @@ pending(const char *day)
 {
 	struct pm_out *o;
 	pm_time t;
-	FILE *fp;
 
 	ck_assert_int_eq(pm_time_parse(day, &t), 0);
-	o = out_open(pm_ticket_pending_cols, pm_ticket_pending_ncols, &fp);
+	o = pm_test_out(&mem, PM_FMT_TSV, pm_ticket_pending_cols,
+	    pm_ticket_pending_ncols);
 	ck_assert_msg(pm_ticket_pending(db, t, o) == 0, "%s", pm_err_msg());
-	return out_done(o, fp);
+	return pm_test_text(&mem, o);
 }
 
 static const char *
-list(const struct pm_ticket_filter *f)
+stats(const char *period)
 {
 	struct pm_out *o;
-	FILE *fp;
+	pm_time from, to;
 
-	o = out_open(pm_ticket_list_cols, pm_ticket_list_ncols, &fp);
-	ck_assert_msg(pm_ticket_list(db, f, o) == 0, "%s", pm_err_msg());
-	return out_done(o, fp);
+	ck_assert_int_eq(pm_period_parse(period, &from, &to), 0);
+	o = pm_test_out(&mem, PM_FMT_TSV, pm_ticket_stats_cols,
+	    pm_ticket_stats_ncols);
+	ck_assert_msg(pm_ticket_stats(db, from, to, o) == 0, "%s",
+	    pm_err_msg());
+	return pm_test_text(&mem, o);
+}
+
+static const char *
+list(const char *const *args)
+{
+	ck_assert_msg(pm_test_list(db, &mem, &pm_ticket_type, 0, args) == 0,
+	    "%s", pm_err_msg());
+	return mem.buf;
+}
+
+/* The events of ticket 'id', as "history" lists them. */
+static const char *
+list_of_events(const char *id)
+{
+	ck_assert_msg(pm_test_list(db, &mem, &pm_ticket_event_type, 0,
+	    ARGS("ticket", id)) == 0, "%s", pm_err_msg());
+	return mem.buf;
 }
 
 static void
 list_teardown(void)
 {
-	free(outbuf);
-	outbuf = NULL;
+	pm_test_mem_free(&mem);
 	teardown();
 }
 
@@ -1074,12 +1287,12 @@ START_TEST(due_and_mark)
 	at("2026-11-23T09:04");
 	ck_assert_str_eq(due(0, 0, &n), "");
 	ck_assert_int_eq(n, 0);
-	/* --within: what falls due in the next five minutes. */
+	/* --within: what falls due in the next five minutes (not yet: -1). */
 	ck_assert_str_eq(due(300, 0, &n), "1\t1\tnotice\t2026-11-23T09:05\t"
-	    "-1m\t3-1-502\twater-outage\tzhang.wei\t\t厨房水管漏水\n");
+	    "-1\t3-1-502\twater-outage\tzhang.wei\t\t厨房水管漏水\n");
 	at("2026-11-23T09:06");
 	ck_assert_str_eq(due(0, 1, &n), "1\t1\tnotice\t2026-11-23T09:05\t"
-	    "1m\t3-1-502\twater-outage\tzhang.wei\t\t厨房水管漏水\n");
+	    "1\t3-1-502\twater-outage\tzhang.wei\t\t厨房水管漏水\n");
 	ck_assert_int_eq(n, 1);
 	/* Marked: the next run is quiet, and the notice counts as given. */
 	ck_assert_str_eq(due(0, 1, &n), "");
@@ -1087,29 +1300,40 @@ START_TEST(due_and_mark)
 	ck_assert_int_eq(count("SELECT count(*) FROM tickets WHERE id = 1"
 	    " AND noticed_at = '2026-11-23T01:06:00Z'"), 1);
 	ck_assert_int_eq(count("SELECT count(*) FROM ticket_notices"), 1);
-	ck_assert_int_eq(count("SELECT count(*) FROM ticket_history WHERE"
-	    " action = 'due' AND detail = 'notice deadline 2026-11-23T09:05"
-	    " reported'"), 1);
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events WHERE"
+	    " event = 'due' AND detail = 'notice deadline 2026-11-23T09:05"
+	    " reported' AND meets = 'notice'"), 1);
 	/* Nobody on site by 09:30. */
 	at("2026-11-23T09:45");
 	ck_assert_str_eq(due(0, 0, &n), "1\t1\tonsite\t2026-11-23T09:30\t"
-	    "15m\t3-1-502\twater-outage\tzhang.wei\t\t厨房水管漏水\n");
+	    "15\t3-1-502\twater-outage\tzhang.wei\t\t厨房水管漏水\n");
 	ck_assert_int_eq(pm_ticket_start(db, 1), 0);
 	ck_assert_str_eq(due(0, 0, &n), "");
 	/* Wednesday: ticket 2 had no feedback; Monday after: completion. */
 	at("2026-11-30T10:00");
 	ck_assert_str_eq(due(0, 0, &n),
-	    "2\t3\tfeedback\t2026-11-25T09:00\t5d 1h\t3-1-501\tdoor-lock\t"
+	    "2\t3\tfeedback\t2026-11-25T09:00\t7260\t3-1-501\tdoor-lock\t"
 	    "zhang.wei\t\t厨房水管漏水\n"
-	    "1\t1\tcompletion\t2026-11-30T09:00\t1h\t3-1-502\twater-outage\t"
+	    "1\t1\tcompletion\t2026-11-30T09:00\t60\t3-1-502\twater-outage\t"
 	    "zhang.wei\tzhang.wei\t厨房水管漏水\n"
-	    "2\t3\tcompletion\t2026-11-30T09:00\t1h\t3-1-501\tdoor-lock\t"
+	    "2\t3\tcompletion\t2026-11-30T09:00\t60\t3-1-501\tdoor-lock\t"
 	    "zhang.wei\t\t厨房水管漏水\n");
 	ck_assert_int_eq(n, 3);
 	/* Waiting work has no deadline to miss but its notice. */
 	ck_assert_int_eq(pm_ticket_wait(db, 2, "owner"), 0);
 	ck_assert_int_eq(pm_ticket_resolve(db, 1, NULL), 0);
 	ck_assert_str_eq(due(0, 0, &n), "");
+	/* Marking other deadlines reports them once but meets nothing. */
+	ck_assert_int_eq(pm_ticket_resume(db, 2), 0);
+	ck_assert_str_eq(due(0, 1, &n),
+	    "2\t3\tfeedback\t2026-11-25T09:00\t7260\t3-1-501\tdoor-lock\t"
+	    "zhang.wei\t\t厨房水管漏水\n"
+	    "2\t3\tcompletion\t2026-11-30T09:00\t60\t3-1-501\tdoor-lock\t"
+	    "zhang.wei\t\t厨房水管漏水\n");
+	ck_assert_str_eq(due(0, 0, &n), "");
+	ck_assert_int_eq(count("SELECT count(*) FROM tickets WHERE id = 2"
+	    " AND feedback_at IS NULL AND completion_due IS NOT NULL"), 1);
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_notices"), 3);
 }
 END_TEST
 
@@ -1123,18 +1347,20 @@ START_TEST(due_after_escalation)
 	ck_assert_int_eq(pm_ticket_escalate(db, 1, 2, "center level"), 0);
 	at("2026-11-23T09:41");
 	ck_assert_str_eq(due(0, 1, &n), "1\t2\tnotice\t2026-11-23T09:40\t"
-	    "1m\t3-1-502\tnoise\tzhang.wei\t\t厨房水管漏水\n");
+	    "1\t3-1-502\tnoise\tzhang.wei\t\t厨房水管漏水\n");
 	/* A new level is a new notice, even though one was marked. */
 	ck_assert_int_eq(pm_ticket_escalate(db, 1, 1, "manager now"), 0);
 	at("2026-11-23T09:47");
 	ck_assert_str_eq(due(0, 0, &n), "1\t1\tnotice\t2026-11-23T09:46\t"
-	    "1m\t3-1-502\tnoise\tzhang.wei\t\t厨房水管漏水\n");
+	    "1\t3-1-502\tnoise\tzhang.wei\t\t厨房水管漏水\n");
 }
 END_TEST
 
 START_TEST(pending_days)
 {
 	int64_t a, b, c;
+	struct pm_out *o;
+	pm_time t;
 
 	at("2026-11-23T09:00");
 	a = add("door-lock", "3-1-502", NULL);
@@ -1144,20 +1370,28 @@ START_TEST(pending_days)
 	ck_assert_int_eq(pm_ticket_resolve(db, b, NULL), 0);
 	ck_assert_int_eq(pm_ticket_cancel(db, c, "owner withdrew"), 0);
 	ck_assert_int_eq(pm_ticket_assign(db, a, "wang.qiang"), 0);
-	/* At the end of the shift, what will not be done today. */
+	/* At the end of the shift, what will not be done today (age in
+	 * minutes). */
 	at("2026-11-23T17:30");
 	ck_assert_str_eq(pending("today"), "1\t2026-11-23T09:00\t3\trepair\t"
-	    "door-lock\t3-1-502\tassigned\tzhang.wei\twang.qiang\t8h 30m\t"
+	    "door-lock\t3-1-502\tassigned\tzhang.wei\twang.qiang\t510\t"
 	    "completion\t2026-11-30T09:00\t厨房水管漏水\n");
 	/* Next morning, yesterday's list is as the day ended. */
 	at("2026-11-24T11:00");
 	ck_assert_int_eq(pm_ticket_resolve(db, a, NULL), 0);
 	ck_assert_str_eq(pending("yesterday"), "1\t2026-11-23T09:00\t3\t"
-	    "repair\tdoor-lock\t3-1-502\tresolved\tzhang.wei\twang.qiang\t"
-	    "15h\tcompletion\t2026-11-30T09:00\t厨房水管漏水\n");
+	    "repair\tdoor-lock\t3-1-502\tassigned\tzhang.wei\twang.qiang\t"
+	    "900\tcompletion\t2026-11-30T09:00\t厨房水管漏水\n");
 	ck_assert_str_eq(pending("today"), "");
 	/* Before the ticket came in, nothing. */
 	ck_assert_str_eq(pending("2026-11-22"), "");
+	/* A day that has not begun has no list. */
+	ck_assert_int_eq(pm_time_parse("2026-11-25", &t), 0);
+	o = pm_test_out(&mem, PM_FMT_TSV, pm_ticket_pending_cols,
+	    pm_ticket_pending_ncols);
+	pm_assert_err(pm_ticket_pending(db, t, o), PM_EX_USAGE,
+	    "day '2026-11-25': in the future");
+	ck_assert_str_eq(pm_test_text(&mem, o), "");
 }
 END_TEST
 
@@ -1168,7 +1402,7 @@ START_TEST(pending_carries_over)
 	/* Friday's ticket is still on Monday's list, with its age. */
 	at("2026-11-23T18:00");
 	ck_assert_str_eq(pending("today"), "1\t2026-11-20T16:00\t3\trepair\t"
-	    "door-lock\t3-1-502\tnew\tzhang.wei\t\t3d 2h\tfeedback\t"
+	    "door-lock\t3-1-502\tnew\tzhang.wei\t\t4440\tfeedback\t"
 	    "2026-11-24T16:00\t厨房水管漏水\n");
 }
 END_TEST
@@ -1184,18 +1418,16 @@ START_TEST(summary_cut)
 	    "exactly twenty chars"), 0);
 	at("2026-11-23T18:00");
 	pending("today");
-	ck_assert_ptr_nonnull(strstr(outbuf,
+	ck_assert_ptr_nonnull(strstr(mem.buf,
 	    "\t一二三四五六七八九十一二三四五六七八九十…\n"));
-	ck_assert_ptr_nonnull(strstr(outbuf, "\t短…\n"));
-	ck_assert_ptr_nonnull(strstr(outbuf, "\texactly twenty chars\n"));
+	ck_assert_ptr_nonnull(strstr(mem.buf, "\t短…\n"));
+	ck_assert_ptr_nonnull(strstr(mem.buf, "\texactly twenty chars\n"));
 }
 END_TEST
 
 START_TEST(list_filters)
 {
-	struct pm_ticket_filter f;
-	struct pm_out *o;
-	FILE *fp;
+	char *open_ones;
 
 	at("2026-11-20T09:00");
 	add("door-lock", "3-1-502", NULL);
@@ -1208,148 +1440,158 @@ START_TEST(list_filters)
 	ck_assert_int_eq(pm_ticket_callback(db, 2, "满意", NULL), 0);
 	ck_assert_int_eq(pm_ticket_close(db, 2), 0);
 
-	memset(&f, 0, sizeof f);
-	ck_assert_str_eq(list(&f),
+	/* The open ones; an end-of-day deadline reads as 24:00. */
+	ck_assert_str_eq(list(NULL),
 	    "1\t2026-11-20T09:00\t3\trepair\tdoor-lock\t3-1-502\tnew\t"
-	    "zhang.wei\t\t2026-11-21T00:00\t厨房水管漏水\n"
+	    "zhang.wei\t\t2026-11-20T24:00\t厨房水管漏水\n"
 	    "3\t2026-11-23T09:00\t3\trepair\twater-leak\tP-GATE-N\tassigned\t"
 	    "zhang.wei\twang.qiang\t2026-11-23T09:30\t厨房水管漏水\n");
-	f.all = 1;
-	f.kind = "投诉";
-	ck_assert_str_eq(list(&f),
+	ck_assert_str_eq(list(ARGS("all", "kind", "投诉")),
 	    "2\t2026-11-23T09:00\t3\tcomplaint\tnoise\t3-1-501\tclosed\t"
 	    "zhang.wei\tzhang.wei\t\t厨房水管漏水\n");
-	memset(&f, 0, sizeof f);
-	f.assignee = "wang.qiang";
-	ck_assert_int_eq(strncmp(list(&f), "3\t", 2), 0);
-	memset(&f, 0, sizeof f);
-	f.building = "3";
-	f.status = "new,closed";
-	ck_assert_str_eq(list(&f), "1\t2026-11-20T09:00\t3\trepair\tdoor-lock\t"
-	    "3-1-502\tnew\tzhang.wei\t\t2026-11-21T00:00\t厨房水管漏水\n"
+	/* A closed ticket is not open: without --all, none. */
+	ck_assert_str_eq(list(ARGS("kind", "complaint")), "");
+	ck_assert_int_eq(strncmp(list(ARGS("assignee", "wang.qiang")), "3\t",
+	    2), 0);
+	/* A status outside "open" reads every ticket. */
+	ck_assert_str_eq(list(ARGS("building", "3", "status", "new,closed")),
+	    "1\t2026-11-20T09:00\t3\trepair\tdoor-lock\t3-1-502\tnew\t"
+	    "zhang.wei\t\t2026-11-20T24:00\t厨房水管漏水\n"
 	    "2\t2026-11-23T09:00\t3\tcomplaint\tnoise\t3-1-501\tclosed\t"
 	    "zhang.wei\tzhang.wei\t\t厨房水管漏水\n");
-	memset(&f, 0, sizeof f);
-	f.receiver = "zhang.wei";
-	ck_assert_int_eq(pm_time_parse("2026-11-23", &f.since), 0);
-	f.has_since = 1;
-	f.all = 1;
-	ck_assert_int_eq(strncmp(list(&f), "2\t", 2), 0);
+	/* A group: "open" is the statuses that are not final. */
+	open_ones = strdup(list(NULL));
+	ck_assert_str_eq(list(ARGS("status", "未关闭")), open_ones);
+	free(open_ones);
+	ck_assert_int_eq(strncmp(list(ARGS("receiver", "zhang.wei", "since",
+	    "2026-11-23", "all")), "2\t", 2), 0);
+	ck_assert_int_eq(strncmp(list(ARGS("until", "2026-11-22")), "1\t", 2),
+	    0);
+	ck_assert_int_eq(strncmp(list(ARGS("level", "三级", "unit",
+	    "p-gate-n")), "3\t", 2), 0);
 	/* Overdue on the 23rd at 09:45: ticket 3 has nobody on site. */
-	memset(&f, 0, sizeof f);
 	at("2026-11-23T09:45");
-	f.overdue = 1;
-	ck_assert_int_eq(strncmp(list(&f), "3\t", 2), 0);
-	ck_assert_str_eq(strchr(outbuf, '\n'), "\n");	/* one row only */
-	/* Bad filters are usage errors. */
-	memset(&f, 0, sizeof f);
-	f.status = "open,done";
-	o = out_open(pm_ticket_list_cols, pm_ticket_list_ncols, &fp);
-	pm_assert_err(pm_ticket_list(db, &f, o), PM_EX_USAGE,
-	    "status 'done': not a status");
-	f.status = NULL;
-	f.kind = "praise";
-	pm_assert_err(pm_ticket_list(db, &f, o), PM_EX_USAGE,
-	    "kind 'praise': not a ticket kind");
-	out_done(o, fp);
+	ck_assert_int_eq(strncmp(list(ARGS("overdue")), "3\t", 2), 0);
+	ck_assert_str_eq(strchr(mem.buf, '\n'), "\n");	/* one row only */
+	/* Bad words are data errors, with the choices. */
+	pm_assert_err(pm_test_list(db, &mem, &pm_ticket_type, 0,
+	    ARGS("status", "open,done")), PM_EX_DATAERR,
+	    "status 'done': unknown status (choose new, assigned, "
+	    "in_progress, waiting, resolved, called_back, closed, cancelled "
+	    "or open)");
+	ck_assert_str_eq(mem.buf, "");
+	pm_assert_err(pm_test_list(db, &mem, &pm_ticket_type, 0,
+	    ARGS("kind", "praise")), PM_EX_DATAERR,
+	    "kind 'praise': unknown kind");
+	pm_assert_err(pm_test_list(db, &mem, &pm_ticket_type, 0,
+	    ARGS("since", "2026-02-30")), PM_EX_USAGE, "'2026-02-30'");
 }
 END_TEST
 
 /* A filter naming nothing that exists is a typo, not "no tickets". */
 START_TEST(list_unknown_names)
 {
-	struct pm_ticket_filter f;
-	struct pm_out *o;
-	FILE *fp;
-
 	at("2026-11-23T09:00");
 	add("door-lock", "3-1-502", NULL);
-	o = out_open(pm_ticket_list_cols, pm_ticket_list_ncols, &fp);
-	memset(&f, 0, sizeof f);
-	f.unit = "9-9-9";
-	pm_assert_err(pm_ticket_list(db, &f, o), PM_EX_DATAERR,
-	    "unit '9-9-9': no such unit");
-	memset(&f, 0, sizeof f);
-	f.building = "99";
-	pm_assert_err(pm_ticket_list(db, &f, o), PM_EX_DATAERR,
-	    "building '99': no such building");
-	memset(&f, 0, sizeof f);
-	f.receiver = "nobody";
-	pm_assert_err(pm_ticket_list(db, &f, o), PM_EX_DATAERR,
+	pm_assert_err(pm_test_list(db, &mem, &pm_ticket_type, 0,
+	    ARGS("unit", "9-9-9")), PM_EX_NOINPUT,
+	    "unit '9-9-9': no such unit (see 'pm-unit list')");
+	pm_assert_err(pm_test_list(db, &mem, &pm_ticket_type, 0,
+	    ARGS("building", "99")), PM_EX_NOINPUT,
+	    "building '99': no such building (see 'pm-unit buildings')");
+	pm_assert_err(pm_test_list(db, &mem, &pm_ticket_type, 0,
+	    ARGS("receiver", "nobody")), PM_EX_NOINPUT,
+	    "staff 'nobody': no such staff member (see 'pm-staff list')");
+	pm_assert_err(pm_test_list(db, &mem, &pm_ticket_type, 0,
+	    ARGS("assignee", "nobody")), PM_EX_NOINPUT,
 	    "staff 'nobody': no such staff member");
-	memset(&f, 0, sizeof f);
-	f.assignee = "nobody";
-	pm_assert_err(pm_ticket_list(db, &f, o), PM_EX_DATAERR,
-	    "staff 'nobody': no such staff member");
-	memset(&f, 0, sizeof f);
-	f.category = "nope";
-	pm_assert_err(pm_ticket_list(db, &f, o), PM_EX_DATAERR,
-	    "category 'nope': no such category");
-	out_done(o, fp);
-	ck_assert_str_eq(outbuf, "");
+	pm_assert_err(pm_test_list(db, &mem, &pm_ticket_type, 0,
+	    ARGS("category", "nope")), PM_EX_NOINPUT,
+	    "category 'nope': no such category (did you mean noise? see "
+	    "'pm-ticket categories')");
+	ck_assert_str_eq(mem.buf, "");
 	/* Retired ones exist: their old tickets can still be listed. */
-	memset(&f, 0, sizeof f);
-	f.all = 1;
-	f.unit = "P-OLD";
-	f.category = "gone";
-	f.assignee = "old.hand";
-	f.building = "3";
-	ck_assert_str_eq(list(&f), "");
+	ck_assert_str_eq(list(ARGS("all", "unit", "P-OLD", "category", "gone",
+	    "assignee", "old.hand", "building", "3")), "");
 }
 END_TEST
 
 START_TEST(show_and_history)
 {
-	struct pm_out *o;
-	FILE *fp;
-
 	at("2026-11-23T09:00");
 	add("door-lock", "3-1-502", NULL);
 	at("2026-11-23T09:10");
 	ck_assert_int_eq(pm_ticket_assign(db, 1, "wang.qiang"), 0);
-	o = out_open(pm_ticket_history_cols, pm_ticket_history_ncols, &fp);
-	ck_assert_int_eq(pm_ticket_history(db, 1, o), 0);
-	ck_assert_str_eq(out_done(o, fp),
+	ck_assert_str_eq(list_of_events("1"),
 	    "1\t2026-11-23T09:00\tzhang.wei\tadd\t\tnew\trepair door-lock at "
 	    "3-1-502, level 3 (routine)\n"
 	    "1\t2026-11-23T09:10\tzhang.wei\tassign\tnew\tassigned\t"
 	    "wang.qiang\n");
-	o = out_open(pm_ticket_show_cols, pm_ticket_show_ncols, &fp);
-	ck_assert_int_eq(pm_ticket_show(db, 1, o), 0);
-	ck_assert_str_eq(out_done(o, fp), "1\trepair\tdoor-lock\t3-1-502\t"
-	    "phone\tassigned\t3\troutine\t0\tzhang.wei\twang.qiang\t"
-	    "2026-11-23T09:00\t\t\t\t\t2026-11-24T00:00\t2026-11-25T09:00\t"
-	    "2026-11-23T09:10\t2026-11-30T09:00\t\t\t\t\t\t\t\t\t\t0m\t0\t"
+	ck_assert_int_eq(pm_test_show(db, &mem, &pm_ticket_type, "#1", 0), 0);
+	ck_assert_str_eq(mem.buf, "1\t2026-11-23T09:00\t3\trepair\tdoor-lock\t"
+	    "3-1-502\tassigned\tzhang.wei\twang.qiang\tphone\troutine\t0\t3\t"
+	    "\t\t\t\t2026-11-23T24:00\t2026-11-25T09:00\t2026-11-23T09:10\t"
+	    "2026-11-30T09:00\t2026-11-30T09:00\t\t\t\t\t\t\t\t\t\t\t\t0\t0\t"
 	    "厨房水管漏水\n");
-	o = out_open(pm_ticket_show_cols, pm_ticket_show_ncols, &fp);
-	pm_assert_err(pm_ticket_show(db, 5, o), PM_EX_NOINPUT,
-	    "ticket '5': no such ticket");
-	out_done(o, fp);
+	pm_assert_err(pm_test_show(db, &mem, &pm_ticket_type, "5", 0),
+	    PM_EX_NOINPUT, "ticket '5': no such ticket");
+	pm_assert_err(pm_test_show(db, &mem, &pm_ticket_type, "five", 0),
+	    PM_EX_DATAERR, "ticket 'five': not a ticket id");
+	pm_assert_err(pm_test_list(db, &mem, &pm_ticket_event_type, 0,
+	    ARGS("ticket", "7")), PM_EX_NOINPUT, "ticket '7': no such ticket");
 }
 END_TEST
 
-/* Import from 'text' inside a transaction; rolls back on failure. */
+/*
+ * Import, from a temporary file named "log.tsv" in messages.
+ */
+
+static char path[64];
+static size_t nids;
+
+static int
+count_id(const char *id, void *arg)
+{
+	nids++;
+	return 0;
+}
+
+/* The recorded message with the temporary file's name as "log.tsv". */
+static const char *
+msg(void)
+{
+	static char buf[2048];
+	const char *m = pm_err_msg(), *p;
+
+	if ((p = strstr(m, path)) == NULL)
+		return m;
+	snprintf(buf, sizeof buf, "%.*slog.tsv%s", (int)(p - m), m,
+	    p + strlen(path));
+	return buf;
+}
+
 static int
 import(const char *text, enum pm_rec_fmt fmt, size_t *n)
 {
-	struct pm_rec *r;
-	int64_t *ids = NULL;
-	FILE *fp;
 	int rc;
 
-	ck_assert_ptr_nonnull(fp = fmemopen((void *)text, strlen(text), "r"));
-	ck_assert_int_eq(pm_rec_open(fp, "log.tsv", fmt, &r), 0);
-	ck_assert_int_eq(pm_db_begin(db), 0);
-	rc = pm_ticket_import(db, r, &ids, n);
-	if (rc == 0)
-		ck_assert_int_eq(pm_db_commit(db), 0);
-	else
-		pm_db_rollback(db);
-	free(ids);
-	pm_rec_free(r);
-	fclose(fp);
+	pm_test_file(text, path);
+	nids = 0;
+	pm_err_clear();
+	rc = pm_import(db, &pm_ticket_import, NULL, path, fmt, 0, NULL,
+	    count_id, NULL);
+	unlink(path);
+	*n = nids;
 	return rc;
 }
+
+#define assert_import_err(rc, want, part) do { \
+	int rc2_ = (rc); \
+	ck_assert_msg(rc2_ == (want), "status %d, want %d (%s)", rc2_, \
+	    (want), pm_err_msg()); \
+	ck_assert_msg(strstr(msg(), (part)) != NULL, "message '%s' lacks " \
+	    "'%s'", msg(), (part)); \
+} while (0)
 
 START_TEST(import_tsv)
 {
@@ -1375,6 +1617,13 @@ START_TEST(import_tsv)
 	ck_assert_str_eq(t.description, "楼上装修\n太吵");
 	ck_assert_int_eq(t.received, pm_now());
 	pm_ticket_release(&t);
+	/* One audit row names the import; each ticket has its event. */
+	ck_assert_int_eq(count("SELECT count(*) FROM audit"), 1);
+	ck_assert_int_eq(count("SELECT count(*) FROM audit WHERE"
+	    " tbl = 'tickets' AND row_id = 'import' AND summary LIKE"
+	    " 'imported 2 records from %'"), 1);
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events WHERE"
+	    " event = 'add'"), 2);
 }
 END_TEST
 
@@ -1399,26 +1648,28 @@ START_TEST(import_all_or_nothing)
 	size_t n;
 
 	at("2026-11-23T18:00");
-	pm_assert_err(import("category\tunit\tdescription\n"
+	assert_import_err(import("category\tunit\tdescription\n"
 	    "door-lock\t3-1-502\tok\n"
 	    "door-lock\t9-9-999\tno such unit\n", PM_REC_TSV, &n),
 	    PM_EX_DATAERR, "log.tsv:3: unit '9-9-999': no such unit");
+	ck_assert_int_eq(n, 0);
 	ck_assert_int_eq(count("SELECT count(*) FROM tickets"), 0);
 	ck_assert_int_eq(count("SELECT count(*) FROM audit"), 0);
-	pm_assert_err(import("category\tunit\n"
+	assert_import_err(import("category\tunit\n"
 	    "door-lock\t3-1-502\n", PM_REC_TSV, &n), PM_EX_DATAERR,
 	    "log.tsv:2: description: missing");
-	pm_assert_err(import("category\tunit\tdescription\treceived\n"
+	assert_import_err(import("category\tunit\tdescription\treceived\n"
 	    "door-lock\t3-1-502\tx\tyesterday noon\n", PM_REC_TSV, &n),
 	    PM_EX_DATAERR, "log.tsv:2: date 'yesterday noon'");
-	pm_assert_err(import("category\tunit\tdescription\tcolour\n"
+	assert_import_err(import("category\tunit\tdescription\tcolour\n"
 	    "door-lock\t3-1-502\tx\tred\n", PM_REC_TSV, &n), PM_EX_DATAERR,
 	    "unknown field 'colour'");
-	pm_assert_err(import("kind\tcategory\tunit\tdescription\n"
+	assert_import_err(import("kind\tcategory\tunit\tdescription\n"
 	    "repair\tdoor-lock\t3-1-502\tx\n"
 	    "praise\tdoor-lock\t3-1-502\tx\n", PM_REC_TSV, &n), PM_EX_DATAERR,
 	    "log.tsv:3: kind 'praise'");
 	ck_assert_int_eq(count("SELECT count(*) FROM tickets"), 0);
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events"), 0);
 }
 END_TEST
 
@@ -1428,15 +1679,15 @@ START_TEST(import_header_only)
 	size_t n = 99;
 
 	at("2026-11-23T18:00");
-	pm_assert_err(import("foo,bar\n", PM_REC_AUTO, &n), PM_EX_DATAERR,
+	assert_import_err(import("foo,bar\n", PM_REC_AUTO, &n), PM_EX_DATAERR,
 	    "log.tsv:1: unknown field 'foo' (known: kind, category, unit,"
 	    " description, source, received, receiver)");
-	pm_assert_err(import("category\tcolour\n", PM_REC_TSV, &n),
+	assert_import_err(import("category\tcolour\n", PM_REC_TSV, &n),
 	    PM_EX_DATAERR, "log.tsv:1: unknown field 'colour'");
 	/* "[1]" is read as a CSV header naming the field "[1]". */
-	pm_assert_err(import("[1]\n", PM_REC_AUTO, &n), PM_EX_DATAERR,
+	assert_import_err(import("[1]\n", PM_REC_AUTO, &n), PM_EX_DATAERR,
 	    "log.tsv:1: unknown field '[1]'");
-	pm_assert_err(import("[1]\n", PM_REC_JSON, &n), PM_EX_DATAERR,
+	assert_import_err(import("[1]\n", PM_REC_JSON, &n), PM_EX_DATAERR,
 	    "log.tsv:1:1: expected '{'");
 	/* A good header alone, or nothing at all, adds nothing. */
 	ck_assert_int_eq(import("category,unit,description\n", PM_REC_AUTO,
@@ -1445,6 +1696,8 @@ START_TEST(import_header_only)
 	ck_assert_int_eq(import("", PM_REC_AUTO, &n), 0);
 	ck_assert_int_eq(n, 0);
 	ck_assert_int_eq(count("SELECT count(*) FROM tickets"), 0);
+	/* Nothing imported, nothing audited. */
+	ck_assert_int_eq(count("SELECT count(*) FROM audit"), 0);
 }
 END_TEST
 
@@ -1483,16 +1736,318 @@ START_TEST(import_received_order)
 	ck_assert_int_eq(t.received, pm_now());
 	pm_ticket_release(&t);
 	/* An error names the line in the file, not the place in the order. */
-	pm_assert_err(import("category\tunit\tdescription\treceived\n"
+	assert_import_err(import("category\tunit\tdescription\treceived\n"
 	    "door-lock\t3-1-502\tok\t2026-11-23T15:00\n"
 	    "door-lock\t9-9-999\tbad\t2026-11-23T11:00\n", PM_REC_TSV, &n),
 	    PM_EX_DATAERR, "log.tsv:3: unit '9-9-999': no such unit");
 	/* A future time is shown as the file has it. */
-	pm_assert_err(import("category\tunit\tdescription\treceived\n"
+	assert_import_err(import("category\tunit\tdescription\treceived\n"
 	    "door-lock\t3-1-502\tx\t2026-11-23T18:00:30\n", PM_REC_TSV, &n),
-	    PM_EX_DATAERR, "log.tsv:2: received time '2026-11-23T18:00:30': in "
-	    "the future");
+	    PM_EX_DATAERR, "log.tsv:2: received time '2026-11-23T18:00:30': "
+	    "in the future");
 	ck_assert_int_eq(count("SELECT count(*) FROM tickets"), 4);
+}
+END_TEST
+
+/*
+ * Facts that never change.
+ */
+
+/* Ticket 'id' replayed at 'when' agrees with 'want' on what replays. */
+static void
+assert_same_state(int64_t id, pm_time when, const struct pm_ticket *want)
+{
+	struct pm_ticket r;
+	int k;
+
+	ck_assert_int_eq(pm_ticket_at(db, id, when, &r), 0);
+	ck_assert_msg(strcmp(r.status, want->status) == 0, "ticket %lld: "
+	    "status %s, stored %s", (long long)id, r.status, want->status);
+	ck_assert_int_eq(r.level, want->level);
+	ck_assert_int_eq(r.escalated, want->escalated);
+	ck_assert_msg((r.assignee == NULL && want->assignee == NULL) ||
+	    (r.assignee != NULL && want->assignee != NULL &&
+	    strcmp(r.assignee, want->assignee) == 0), "ticket %lld: assignee",
+	    (long long)id);
+	for (k = 0; k < PM_DUE_N; k++) {
+		ck_assert_msg(r.due[k] == want->due[k], "ticket %lld: %s due "
+		    "%lld, stored %lld", (long long)id, pm_ticket_due_name(k),
+		    (long long)r.due[k], (long long)want->due[k]);
+		ck_assert_msg(r.met[k] == want->met[k], "ticket %lld: %s met "
+		    "%lld, stored %lld", (long long)id, pm_ticket_due_name(k),
+		    (long long)r.met[k], (long long)want->met[k]);
+	}
+	ck_assert_int_eq(r.resolved, want->resolved);
+	pm_ticket_release(&r);
+}
+
+/* A day of work on five tickets, with every kind of event. */
+static void
+busy_day(void)
+{
+	at("2026-11-23T09:00");
+	add("water-outage", "3-1-502", NULL);	/* 1: level 1, emergency */
+	add("noise", "3-1-501", NULL);		/* 2: complaint */
+	add("door-lock", "3-1-601", NULL);	/* 3 */
+	add("fee-question", "3-1-502", NULL);	/* 4: inquiry */
+	add("water-leak", "P-GATE-N", NULL);	/* 5 */
+	at("2026-11-23T09:06");
+	ck_assert_int_eq(pm_ticket_due_mark(db, 0), 0);
+	ck_assert_int_eq(pm_ticket_assign(db, 1, "wang.qiang"), 0);
+	ck_assert_int_eq(pm_ticket_escalate(db, 2, 0, "业主再次来电"), 0);
+	at("2026-11-23T09:20");
+	as("wang.qiang");
+	ck_assert_int_eq(pm_ticket_start(db, 1), 0);
+	ck_assert_int_eq(pm_ticket_wait(db, 1, "parts"), 0);
+	ck_assert_int_eq(pm_ticket_assign(db, 3, "zhao.lei"), 0);
+	at("2026-11-23T11:00");
+	ck_assert_int_eq(pm_ticket_resume(db, 1), 0);
+	ck_assert_int_eq(pm_ticket_resolve(db, 2, NULL), 0);
+	as("zhang.wei");
+	ck_assert_int_eq(pm_ticket_resolve(db, 4, "已答复"), 0);
+	ck_assert_int_eq(pm_ticket_note(db, 5, "已告知业主", 1), 0);
+	at("2026-11-23T15:00");
+	as("chen.jing");
+	ck_assert_int_eq(pm_ticket_callback(db, 2, "basic", NULL), 0);
+	as("wang.qiang");
+	ck_assert_int_eq(pm_ticket_resolve(db, 1, NULL), 0);
+	at("2026-11-23T16:00");
+	as("li.na");
+	ck_assert_int_eq(pm_ticket_reopen(db, 4, "没说清楚"), 0);
+	ck_assert_int_eq(pm_ticket_wait(db, 5, "owner"), 0);
+	at("2026-11-23T17:00");
+	ck_assert_int_eq(pm_ticket_close(db, 2), 0);
+}
+
+START_TEST(facts_replay_is_stored_state)
+{
+	struct pm_ticket t;
+	pm_time when;
+	int64_t id;
+
+	busy_day();
+	at("2026-11-24T10:00");
+	as("li.na");
+	ck_assert_int_eq(pm_ticket_callback(db, 1, "满意", NULL), 0);
+	ck_assert_int_eq(pm_ticket_resume(db, 5), 0);
+	ck_assert_int_eq(pm_ticket_cancel(db, 3, "业主自己修好了"), 0);
+	/* Any moment after the last event replays to the stored state. */
+	at("2026-11-25T08:00");
+	for (id = 1; id <= 5; id++) {
+		ck_assert_int_eq(pm_ticket_get(db, id, &t), 0);
+		assert_same_state(id, pm_now() - 60, &t);
+		assert_same_state(id, pm_now(), &t);
+		pm_ticket_release(&t);
+	}
+	/* Earlier moments: as it stood then. */
+	ck_assert_int_eq(pm_time_parse("2026-11-23T10:00", &when), 0);
+	ck_assert_int_eq(pm_ticket_at(db, 1, when, &t), 0);
+	ck_assert_str_eq(t.status, "waiting");
+	ck_assert_str_eq(t.assignee, "wang.qiang");
+	ck_assert_int_eq(t.met[PM_DUE_ONSITE], when - 40 * 60);
+	ck_assert_int_eq(t.met[PM_DUE_NOTICE], when - 54 * 60);
+	ck_assert_int_eq(t.resolved, 0);
+	pm_ticket_release(&t);
+	ck_assert_int_eq(pm_ticket_at(db, 2, when, &t), 0);
+	ck_assert_int_eq(t.level, 1);
+	ck_assert_int_eq(t.escalated, 1);
+	pm_ticket_release(&t);
+	/* Before the escalation: its first level, not escalated. */
+	ck_assert_int_eq(pm_ticket_at(db, 2, when - 3600, &t), 0);
+	ck_assert_int_eq(t.level, 3);
+	ck_assert_int_eq(t.escalated, 0);
+	ck_assert_str_eq(t.status, "new");
+	ck_assert_ptr_null(t.assignee);
+	pm_ticket_release(&t);
+	/* Reopened at 16:00: resolved at 15:00, not at 17:00. */
+	ck_assert_int_eq(pm_time_parse("2026-11-23T15:00", &when), 0);
+	ck_assert_int_eq(pm_ticket_at(db, 4, when, &t), 0);
+	ck_assert_str_eq(t.status, "resolved");
+	ck_assert_int_eq(t.resolved, when - 4 * 3600);
+	pm_ticket_release(&t);
+	ck_assert_int_eq(pm_ticket_at(db, 4, when + 2 * 3600, &t), 0);
+	ck_assert_str_eq(t.status, "assigned");
+	ck_assert_int_eq(t.resolved, 0);
+	ck_assert_int_eq(t.met[PM_DUE_COMPLETION], 0);
+	pm_ticket_release(&t);
+	pm_assert_err(pm_ticket_at(db, 9, when, &t), PM_EX_NOINPUT,
+	    "ticket '9': no such ticket");
+}
+END_TEST
+
+/*
+ * What a day's lists said once the day was over, they say for good:
+ * whatever happens to its tickets later, the pending list and the
+ * counts of that day come out byte for byte the same.
+ */
+START_TEST(facts_closed_day_stays)
+{
+	char *pend, *st, *pend_table;
+	struct pm_out *o;
+	pm_time day;
+
+	busy_day();
+	at("2026-11-24T00:30");
+	pend = strdup(pending("2026-11-23"));
+	st = strdup(stats("2026-11-23"));
+	ck_assert_int_eq(pm_time_parse("2026-11-23", &day), 0);
+	o = pm_test_out(&mem, PM_FMT_TABLE, pm_ticket_pending_cols,
+	    pm_ticket_pending_ncols);
+	ck_assert_int_eq(pm_ticket_pending(db, day, o), 0);
+	pend_table = strdup(pm_test_text(&mem, o));
+	/*
+	 * The day as it ended: three unresolved, one of them waiting with
+	 * nobody on site yet.
+	 */
+	ck_assert_str_eq(pend,
+	    "3\t2026-11-23T09:00\t3\trepair\tdoor-lock\t3-1-601\tassigned\t"
+	    "zhang.wei\tzhao.lei\t900\tcompletion\t2026-11-30T09:00\t"
+	    "厨房水管漏水\n"
+	    "4\t2026-11-23T09:00\t3\tinquiry\tfee-question\t3-1-502\t"
+	    "assigned\tzhang.wei\tzhang.wei\t900\tcompletion\t"
+	    "2026-11-30T09:00\t厨房水管漏水\n"
+	    "5\t2026-11-23T09:00\t3\trepair\twater-leak\tP-GATE-N\twaiting\t"
+	    "zhang.wei\t\t900\tonsite\t2026-11-23T09:30\t厨房水管漏水\n");
+	ck_assert_str_eq(st,
+	    "repair\t3\t1\t0\t0\t0\t0\t0\t0\t0\t2\t2\t0\n"
+	    "complaint\t1\t1\t0\t0\t1\t0\t1\t0\t1\t0\t0\t0\n"
+	    "inquiry\t1\t1\t1\t0\t0\t0\t0\t0\t0\t1\t1\t0\n"
+	    "suggestion\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n"
+	    "all\t5\t3\t1\t0\t1\t0\t1\t0\t1\t3\t3\t0\n");
+
+	/* The next day: a resume, a resolve, a cancel, a reopen. */
+	at("2026-11-24T09:00");
+	as("li.na");
+	ck_assert_int_eq(pm_ticket_resume(db, 5), 0);
+	ck_assert_int_eq(pm_ticket_cancel(db, 3, "业主自己修好了"), 0);
+	as("zhang.wei");
+	ck_assert_int_eq(pm_ticket_resolve(db, 4, NULL), 0);
+	as("li.na");
+	ck_assert_int_eq(pm_ticket_reopen(db, 1, "又坏了"), 0);
+	ck_assert_int_eq(pm_ticket_escalate(db, 5, 1, "拖太久"), 0);
+	ck_assert_int_eq(pm_ticket_due_mark(db, 0), 0);
+	ck_assert_str_eq(pending("2026-11-23"), pend);
+	ck_assert_str_eq(stats("2026-11-23"), st);
+	/* And a week on, after more changes. */
+	at("2026-11-30T12:00");
+	as("wang.qiang");
+	ck_assert_int_eq(pm_ticket_resolve(db, 1, NULL), 0);
+	ck_assert_int_eq(pm_ticket_resolve(db, 5, NULL), 0);
+	ck_assert_str_eq(pending("2026-11-23"), pend);
+	ck_assert_str_eq(stats("2026-11-23"), st);
+	/* The table for people too. */
+	o = pm_test_out(&mem, PM_FMT_TABLE, pm_ticket_pending_cols,
+	    pm_ticket_pending_ncols);
+	ck_assert_int_eq(pm_ticket_pending(db, day, o), 0);
+	ck_assert_str_eq(pm_test_text(&mem, o), pend_table);
+	/* The next day's figures did change: the events were on it. */
+	ck_assert_str_ne(stats("2026-11-24"), st);
+	free(pend);
+	free(st);
+	free(pend_table);
+}
+END_TEST
+
+START_TEST(facts_append_only)
+{
+	at("2026-11-23T09:00");
+	add("door-lock", "3-1-502", NULL);
+	ck_assert_int_eq(pm_ticket_resolve(db, 1, NULL), 0);
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_spans"), 1);
+	pm_assert_err(pm_db_exec(db, "UPDATE ticket_events SET who = 'x'"),
+	    PM_EX_DATAERR, "ticket events cannot be changed");
+	pm_assert_err(pm_db_exec(db, "DELETE FROM ticket_events"),
+	    PM_EX_DATAERR, "ticket events cannot be deleted");
+	pm_assert_err(pm_db_exec(db, "UPDATE ticket_spans SET class = 4"),
+	    PM_EX_DATAERR, "ticket spans cannot be changed");
+	pm_assert_err(pm_db_exec(db, "DELETE FROM ticket_spans"),
+	    PM_EX_DATAERR, "ticket spans cannot be deleted");
+	pm_assert_err(pm_db_exec(db, "DELETE FROM tickets"), PM_EX_DATAERR,
+	    "tickets cannot be deleted (cancel them)");
+	pm_assert_err(pm_db_exec(db, "UPDATE tickets SET description = 'x'"),
+	    PM_EX_DATAERR, "a ticket's received facts cannot be changed");
+	pm_assert_err(pm_db_exec(db, "UPDATE tickets SET first_level = 1"),
+	    PM_EX_DATAERR, "received facts cannot be changed");
+	pm_assert_err(pm_db_exec(db, "UPDATE tickets SET"
+	    " first_completion_due = NULL"), PM_EX_DATAERR,
+	    "received facts cannot be changed");
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events"), 2);
+	ck_assert_int_eq(count("SELECT count(*) FROM ticket_spans"), 1);
+	/* The "now" columns follow the events. */
+	ck_assert_int_eq(pm_db_exec(db, "UPDATE tickets SET level = 2"), 0);
+}
+END_TEST
+
+START_TEST(facts_first_resolved_once)
+{
+	struct pm_ticket t;
+	pm_time first;
+
+	at("2026-11-23T09:00");
+	add("door-lock", "3-1-502", NULL);
+	at("2026-11-23T10:00");
+	ck_assert_int_eq(pm_ticket_resolve(db, 1, NULL), 0);
+	first = pm_now();
+	at("2026-11-23T11:00");
+	ck_assert_int_eq(pm_ticket_reopen(db, 1, NULL), 0);
+	ck_assert_int_eq(pm_ticket_get(db, 1, &t), 0);
+	ck_assert_int_eq(t.first_resolved, first);
+	ck_assert_int_eq(t.resolved, 0);
+	pm_ticket_release(&t);
+	at("2026-11-23T12:00");
+	ck_assert_int_eq(pm_ticket_resolve(db, 1, NULL), 0);
+	ck_assert_int_eq(pm_ticket_get(db, 1, &t), 0);
+	ck_assert_int_eq(t.first_resolved, first);
+	ck_assert_int_eq(t.resolved, pm_now());
+	pm_ticket_release(&t);
+	/* Written once: not even SQL rewrites it. */
+	pm_assert_err(pm_db_exec(db, "UPDATE tickets SET first_resolved_at ="
+	    " '2026-11-23T04:00:00Z'"), PM_EX_DATAERR,
+	    "a ticket's first resolution cannot be changed");
+	pm_assert_err(pm_db_exec(db, "UPDATE tickets SET first_resolved_at ="
+	    " NULL"), PM_EX_DATAERR, "first resolution cannot be changed");
+	ck_assert_int_eq(count("SELECT count(*) FROM tickets WHERE"
+	    " first_resolved_at = '2026-11-23T02:00:00Z'"), 1);
+}
+END_TEST
+
+/*
+ * A day ends at midnight, and what happens at 00:00:00 belongs to the
+ * next day, as its counts say: a resolve at that second leaves the
+ * ticket on the day before's list, a reopen does not put one on it.
+ */
+START_TEST(facts_midnight_is_the_next_day)
+{
+	static const char want_pending[] = "1\t2026-11-23T09:00\t3\trepair\t"
+	    "door-lock\t3-1-502\tnew\tzhang.wei\t\t900\tfeedback\t"
+	    "2026-11-25T09:00\t厨房水管漏水\n";
+	static const char want_stats[] =
+	    "repair\t2\t1\t0\t0\t0\t0\t0\t0\t0\t1\t1\t0\n"
+	    "complaint\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n"
+	    "inquiry\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n"
+	    "suggestion\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n"
+	    "all\t2\t1\t0\t0\t0\t0\t0\t0\t0\t1\t1\t0\n";
+
+	at("2026-11-23T09:00");
+	add("door-lock", "3-1-502", NULL);	/* open all day */
+	add("door-lock", "3-1-501", NULL);	/* resolved at once */
+	ck_assert_int_eq(pm_ticket_resolve(db, 2, NULL), 0);
+	at("2026-11-24T00:00");
+	ck_assert_str_eq(pending("2026-11-23"), want_pending);
+	ck_assert_str_eq(stats("2026-11-23"), want_stats);
+	ck_assert_int_eq(pm_ticket_resolve(db, 1, NULL), 0);
+	ck_assert_int_eq(pm_ticket_reopen(db, 2, NULL), 0);
+	ck_assert_str_eq(pending("2026-11-23"), want_pending);
+	ck_assert_str_eq(stats("2026-11-23"), want_stats);
+	at("2026-11-24T00:01");
+	ck_assert_str_eq(pending("2026-11-23"), want_pending);
+	ck_assert_str_eq(stats("2026-11-23"), want_stats);
+	/* The next day has them: the reopened ticket is carried over. */
+	ck_assert_str_eq(pending("2026-11-24"), "2\t2026-11-23T09:00\t3\t"
+	    "repair\tdoor-lock\t3-1-501\tassigned\tzhang.wei\tzhang.wei\t"
+	    "901\tcompletion\t2026-11-30T09:00\t厨房水管漏水\n");
+	ck_assert_int_eq(strncmp(stats("2026-11-24"),
+	    "repair\t0\t1\t1\t0\t0\t0\t0\t0\t0\t1\t0\t0\n", 24), 0);
 }
 END_TEST
 
@@ -1512,6 +2067,7 @@ ticket_suite(void)
 	tcase_add_test(tc, deadlines_met_do_not_move);
 	tcase_add_test(tc, deadlines_in_estate_zone);
 	tcase_add_test(tc, deadlines_sla_defaults);
+	tcase_add_test(tc, deadlines_shift);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("levels");
@@ -1535,12 +2091,14 @@ ticket_suite(void)
 	tcase_add_test(tc, note_feedback);
 	tcase_add_test(tc, cancel_clears_wait);
 	tcase_add_test(tc, callback_roles);
+	tcase_add_test(tc, act);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("add");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, add_errors);
 	tcase_add_test(tc, add_fields);
+	tcase_add_test(tc, check_new);
 	tcase_add_test(tc, parse_id);
 	tcase_add_test(tc, names);
 	suite_add_tcase(s, tc);
@@ -1560,6 +2118,15 @@ ticket_suite(void)
 	tcase_add_test(tc, import_all_or_nothing);
 	tcase_add_test(tc, import_header_only);
 	tcase_add_test(tc, import_received_order);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("facts");
+	tcase_add_checked_fixture(tc, setup, list_teardown);
+	tcase_add_test(tc, facts_replay_is_stored_state);
+	tcase_add_test(tc, facts_closed_day_stays);
+	tcase_add_test(tc, facts_append_only);
+	tcase_add_test(tc, facts_first_resolved_once);
+	tcase_add_test(tc, facts_midnight_is_the_next_day);
 	suite_add_tcase(s, tc);
 	return s;
 }

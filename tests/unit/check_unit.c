@@ -16,6 +16,7 @@
 #include "mask.h"
 #include "staff.h"
 #include "unit.h"
+#include "vocab.h"
 
 static const char estate_sql[] =
     "INSERT INTO departments(code, name) VALUES ('service', '客服部'),"
@@ -57,62 +58,58 @@ teardown(void)
 	db = NULL;
 }
 
-/* Collect what a list or get callback sees, one line a record. */
-static char seen[4096];
-static size_t nseen;
-
-static int
-collect_unit(const struct pm_unit *u, void *arg)
-{
-	nseen += snprintf(seen + nseen, sizeof seen - nseen,
-	    "%s %s %s %d %d %lld %s %s %s %s %s %d\n", u->code, u->kind,
-	    u->building ? u->building : "~", u->entrance, u->floor,
-	    (long long)u->area, u->occupancy ? u->occupancy : "~",
-	    u->condition, u->owner_name ? u->owner_name : "~",
-	    u->owner_phone ? u->owner_phone : "~",
-	    u->owner_id_number ? u->owner_id_number : "~", u->retired);
-	return 0;
-}
-
-/* Just the codes, space-separated. */
-static int
-collect_code(const struct pm_unit *u, void *arg)
-{
-	nseen += snprintf(seen + nseen, sizeof seen - nseen, "%s%s",
-	    nseen ? " " : "", u->code);
-	return 0;
-}
+static struct pm_test_mem mem;
 
 static void
-reset_seen(void)
+teardown_mem(void)
 {
-	seen[0] = '\0';
-	nseen = 0;
+	pm_test_mem_free(&mem);
+	teardown();
 }
 
+/* The list of 't' with the filters in 'args' (see pm_test_list()). */
 static const char *
-list_codes(const char *building, const char *occupancy, int public_areas)
+list_of(const struct pm_rtype *t, int reveal, const char *const *args)
 {
-	struct pm_unit_filter f = { building, occupancy, public_areas };
-
-	reset_seen();
-	ck_assert_msg(pm_unit_list(db, &f, collect_code, NULL) == 0, "%s",
+	ck_assert_msg(pm_test_list(db, &mem, t, reveal, args) == 0, "list: %s",
 	    pm_err_msg());
-	return seen;
+	return mem.buf;
+}
+
+#define ARGS(...) ((const char *const []){ __VA_ARGS__, NULL })
+
+/* The codes a list of units prints, space-separated. */
+static const char *
+list_codes(const struct pm_rtype *t, const char *const *args)
+{
+	static char codes[1024];
+	const char *p = list_of(t, 0, args);
+	size_t n = 0;
+
+	codes[0] = '\0';
+	while (*p != '\0') {
+		n += (size_t)snprintf(codes + n, sizeof codes - n, "%s%.*s",
+		    n ? " " : "", (int)strcspn(p, "\t\n"), p);
+		p = strchr(p, '\n');
+		ck_assert_ptr_nonnull(p);
+		p++;
+	}
+	return codes;
+}
+
+/* Unit 'code' as show prints it (TSV), phone and ID numbers as stored. */
+static const char *
+show(const char *code)
+{
+	ck_assert_msg(pm_test_show(db, &mem, &pm_unit_type, code, 1) == 0,
+	    "show: %s", pm_err_msg());
+	return mem.buf;
 }
 
 static int
 count_rows(const char *sql)
 {
-	sqlite3_stmt *st;
-	int n;
-
-	ck_assert_int_eq(sqlite3_prepare_v2(db->h, sql, -1, &st, NULL),
-	    SQLITE_OK);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return (int)pm_test_count(db, sql);
 }
 
 /*
@@ -179,6 +176,15 @@ START_TEST(mask_quote_controls)
 	pm_mask_quote(in, q);
 	ck_assert_uint_eq(strlen(q), PM_QUOTE_KEEP + 3);
 	ck_assert_str_eq(q + PM_QUOTE_KEEP, "...");
+	/*
+	 * The longest quote: 63 controls and a bidi control across byte
+	 * 64, which is left out whole and must not overrun 'q'.
+	 */
+	memset(in, '\x01', 63);
+	strcpy(in + 63, "\xe2\x80\xae" "x");
+	pm_mask_quote(in, q);
+	ck_assert_uint_eq(strlen(q), 63 * 4 + 3);
+	ck_assert_str_eq(q + 63 * 4, "...");
 }
 END_TEST
 
@@ -194,23 +200,26 @@ START_TEST(check_name)
 	ck_assert_int_eq(pm_unit_check_name(""), 0);
 	ck_assert_int_eq(pm_unit_check_name("'; DROP TABLE units; --"), 0);
 	ck_assert_int_eq(pm_unit_check_name("O'Brien, \"Jr\" 😀"), 0);
+	/* The value quoted with pm_q(), the bad character and its byte. */
 	pm_assert_err(pm_unit_check_name("a\033[31mb"), PM_EX_DATAERR,
-	    "owner name 'a\\x1B[31mb': control character U+001B not allowed");
+	    "owner name 'a\\x1B[31mb': control character U+001B at byte 2");
 	pm_assert_err(pm_unit_check_name("a\tb"), PM_EX_DATAERR,
-	    "control character U+0009");
-	pm_assert_err(pm_unit_check_name("a\xc2\x85"), PM_EX_DATAERR,
-	    "control character U+0085");
+	    "owner name 'a\\x09b': control character U+0009 at byte 2");
+	pm_assert_err(pm_unit_check_name("名a\xc2\x85"), PM_EX_DATAERR,
+	    "control character U+0085 at byte 5");
 	pm_assert_err(pm_unit_check_name("evil\xe2\x80\xae" "liam"), PM_EX_DATAERR,
 	    "owner name 'evil\\xE2\\x80\\xAEliam': bidirectional control "
-	    "U+202E not allowed");
+	    "U+202E at byte 5");
 	pm_assert_err(pm_unit_check_name("x\xe5\xbc"), PM_EX_DATAERR,
-	    "owner name 'x\\xE5\\xBC': not valid UTF-8");
+	    "owner name 'x\\xE5\\xBC': invalid UTF-8 at byte 2");
 	pm_assert_err(pm_unit_check_name("\xc0\x80"), PM_EX_DATAERR,
-	    "not valid UTF-8");
+	    "invalid UTF-8 at byte 1");
 	memset(big, 'a', 201);
 	big[201] = '\0';
 	pm_assert_err(pm_unit_check_name(big), PM_EX_DATAERR,
 	    "longer than 200 bytes");
+	/* A long value is cut in the message. */
+	ck_assert_ptr_nonnull(strstr(pm_err_msg(), "aaa...': longer"));
 	big[200] = '\0';
 	ck_assert_int_eq(pm_unit_check_name(big), 0);
 }
@@ -226,16 +235,18 @@ START_TEST(check_phone)
 	for (i = 0; good[i] != NULL; i++)
 		ck_assert_msg(pm_unit_check_phone(good[i]) == 0, "%s: %s",
 		    good[i], pm_err_msg());
+	/* A number in a message is masked: it lands in cron mail. */
 	pm_assert_err(pm_unit_check_phone("12345678901"), PM_EX_DATAERR,
-	    "phone '12345678901': not a mobile number (they start 13 to 19)");
+	    "phone '123****8901': not a mobile number (they start 13 to 19)");
 	pm_assert_err(pm_unit_check_phone("1381234567"), PM_EX_DATAERR,
-	    "phone '1381234567': 10 digits, neither a mobile number (11, "
+	    "phone '1********7': 10 digits, neither a mobile number (11, "
 	    "starting with 1) nor a local one (7 or 8)");
 	pm_assert_err(pm_unit_check_phone("1"), PM_EX_DATAERR,
-	    "phone '1': 1 digit, neither");
+	    "phone '*': 1 digits, neither");
 	pm_assert_err(pm_unit_check_phone("+86 13812345678"), PM_EX_DATAERR,
-	    "phone '+86 13812345678': not a phone number (a mobile number "
+	    "phone '+86********5678': not a phone number (a mobile number "
 	    "such as 13812345678 or a landline such as 010-12345678)");
+	ck_assert_ptr_null(strstr(pm_err_msg(), "13812345678'"));
 	pm_assert_err(pm_unit_check_phone("010--1234567"), PM_EX_DATAERR,
 	    "not a phone number");
 	pm_assert_err(pm_unit_check_phone("-01012345678"), PM_EX_DATAERR,
@@ -259,42 +270,67 @@ START_TEST(check_id_number)
 	ck_assert_int_eq(pm_unit_check_id_number("11010520000229003x"), 0);
 	ck_assert_int_eq(pm_unit_check_id_number(""), 0);
 	pm_assert_err(pm_unit_check_id_number("110101199003071234"),
-	    PM_EX_DATAERR, "id number '110101199003071234': wrong check "
+	    PM_EX_DATAERR, "id number '110***********1234': wrong check "
 	    "digit (a typing error?)");
 	pm_assert_err(pm_unit_check_id_number("11010119900307123"),
-	    PM_EX_DATAERR, "id number '11010119900307123': 17 characters, "
+	    PM_EX_DATAERR, "id number '110**********7123': 17 characters, "
 	    "not 18");
 	pm_assert_err(pm_unit_check_id_number("11010119900307123A"),
 	    PM_EX_DATAERR, "the last character must be a digit or X");
 	pm_assert_err(pm_unit_check_id_number("1101011990030712X3"),
 	    PM_EX_DATAERR, "the first 17 characters must be digits");
+	/* The birth date is not quoted: it would unmask the number. */
 	pm_assert_err(pm_unit_check_id_number("110101199002301231"),
-	    PM_EX_DATAERR, "no such birth date '19900230'");
+	    PM_EX_DATAERR, "id number '110***********1231': not a real "
+	    "birth date in it");
+	ck_assert_ptr_null(strstr(pm_err_msg(), "19900230"));
 	pm_assert_err(pm_unit_check_id_number("110101190002290000"),
-	    PM_EX_DATAERR, "no such birth date '19000229'");
+	    PM_EX_DATAERR, "not a real birth date");
 	pm_assert_err(pm_unit_check_id_number("110101189912310000"),
-	    PM_EX_DATAERR, "no such birth date '18991231'");
+	    PM_EX_DATAERR, "not a real birth date");
 	pm_assert_err(pm_unit_check_id_number("110101199013010000"),
-	    PM_EX_DATAERR, "no such birth date '19901301'");
+	    PM_EX_DATAERR, "not a real birth date");
 }
 END_TEST
 
 START_TEST(check_states)
 {
-	ck_assert_int_eq(pm_unit_check_occupancy("occupied"), 0);
-	ck_assert_int_eq(pm_unit_check_occupancy("vacant"), 0);
-	ck_assert_int_eq(pm_unit_check_occupancy("rented"), 0);
-	pm_assert_err(pm_unit_check_occupancy("empty"), PM_EX_DATAERR,
+	struct pm_unit_change c;
+	const char *id;
+
+	memset(&c, 0, sizeof c);
+	c.occupancy = "rented";
+	c.condition = "basic";
+	ck_assert_int_eq(pm_unit_check_change(&c), 0);
+	ck_assert_str_eq(c.occupancy, "rented");
+	/* Words in Chinese and other spellings become their identifiers. */
+	c.occupancy = "空置";
+	c.condition = "损坏";
+	ck_assert_int_eq(pm_unit_check_change(&c), 0);
+	ck_assert_str_eq(c.occupancy, "vacant");
+	ck_assert_str_eq(c.condition, "poor");
+	c.occupancy = "Occupied";
+	ck_assert_int_eq(pm_unit_check_change(&c), 0);
+	ck_assert_str_eq(c.occupancy, "occupied");
+	c.occupancy = "empty";
+	pm_assert_err(pm_unit_check_change(&c), PM_EX_DATAERR,
 	    "occupancy 'empty': unknown occupancy (choose occupied, vacant "
 	    "or rented)");
-	ck_assert_int_eq(pm_unit_check_condition("basic"), 0);
-	pm_assert_err(pm_unit_check_condition("bad"), PM_EX_DATAERR,
+	c.occupancy = NULL;
+	c.condition = "bad";
+	pm_assert_err(pm_unit_check_change(&c), PM_EX_DATAERR,
 	    "condition 'bad': unknown condition (choose good, basic or "
 	    "poor)");
-	ck_assert_int_eq(pm_staff_check_role("lead"), 0);
-	pm_assert_err(pm_staff_check_role("boss"), PM_EX_DATAERR,
-	    "role 'boss': unknown role (choose staff, lead, supervisor or "
-	    "manager)");
+	/* The owner fields are checked first, in field order. */
+	memset(&c, 0, sizeof c);
+	c.owner_phone = "12";
+	c.occupancy = "empty";
+	pm_assert_err(pm_unit_check_change(&c), PM_EX_DATAERR, "phone '**'");
+	ck_assert_int_eq(pm_vocab_check(&pm_v_role, "班长", 0, &id), 0);
+	ck_assert_str_eq(id, "lead");
+	pm_assert_err(pm_vocab_check(&pm_v_role, "boss", 0, &id),
+	    PM_EX_DATAERR, "role 'boss': unknown role (choose staff, lead, "
+	    "supervisor or manager)");
 }
 END_TEST
 
@@ -304,82 +340,89 @@ END_TEST
 
 START_TEST(list_natural_order)
 {
-	ck_assert_str_eq(list_codes(NULL, NULL, 0),
+	ck_assert_str_eq(list_codes(&pm_unit_type, NULL),
 	    "2-1-101 3-1-501 3-1-502 3-1-1001 3-2-101 10-1-101");
-	ck_assert_str_eq(list_codes("3", NULL, 0),
+	ck_assert_str_eq(list_codes(&pm_unit_type, ARGS("building", "3")),
 	    "3-1-501 3-1-502 3-1-1001 3-2-101");
-	ck_assert_str_eq(list_codes(NULL, NULL, 1), "P-GATE-N P-PUMP");
+	ck_assert_str_eq(list_codes(&pm_public_type, NULL), "P-GATE-N P-PUMP");
+	ck_assert_str_eq(list_codes(&pm_building_type, NULL), "2 3 10");
 }
 END_TEST
 
 START_TEST(list_fields)
 {
-	struct pm_unit_filter f = { "2", NULL, 0 };
-	struct pm_unit_filter pub = { NULL, NULL, 1 };
+	struct pm_unit_change c = { .owner_name = "张三",
+	    .owner_phone = "13812345678", .occupancy = "occupied" };
+	int ch;
 
-	reset_seen();
-	ck_assert_int_eq(pm_unit_list(db, &f, collect_unit, NULL), 0);
-	ck_assert_str_eq(seen, "2-1-101 unit 2 1 1 10005 vacant basic ~ ~ ~ 0\n");
-	reset_seen();
-	ck_assert_int_eq(pm_unit_list(db, &pub, collect_unit, NULL), 0);
-	/* Public areas: no building, entrance, floor or occupancy. */
-	ck_assert_str_eq(seen, "P-GATE-N public ~ 0 0 0 ~ good ~ ~ ~ 0\n"
-	    "P-PUMP public ~ 0 0 8025 ~ good ~ ~ ~ 0\n");
+	ck_assert_str_eq(list_of(&pm_unit_type, 0, ARGS("building", "2")),
+	    "2-1-101\t2\t1\t1\t100.05\tvacant\tbasic\t\t\n");
+	/* Public areas: no occupancy, no owner. */
+	ck_assert_str_eq(list_of(&pm_public_type, 0, NULL),
+	    "P-GATE-N\t北门岗亭\t\t\t0.00\tgood\n"
+	    "P-PUMP\t水泵房\t\t\t80.25\tgood\n");
+	/* The phone is masked unless revealed. */
+	ck_assert_int_eq(pm_unit_set(db, "2-1-101", &c, &ch), 0);
+	ck_assert_str_eq(list_of(&pm_unit_type, 0, ARGS("building", "2")),
+	    "2-1-101\t2\t1\t1\t100.05\toccupied\tbasic\t张三\t138****5678\n");
+	ck_assert_str_eq(list_of(&pm_unit_type, 1, ARGS("building", "2")),
+	    "2-1-101\t2\t1\t1\t100.05\toccupied\tbasic\t张三\t13812345678\n");
+	/* Buildings count their units that have not retired. */
+	ck_assert_str_eq(list_of(&pm_building_type, 0, NULL),
+	    "2\t2号楼\t1\n3\t3号楼\t4\n10\t10号楼\t1\n");
 }
 END_TEST
 
 START_TEST(list_filters_and_errors)
 {
-	struct pm_unit_filter f = { "9", NULL, 0 };
 	struct pm_unit_change c = { .occupancy = "rented" };
 	int ch;
 
 	ck_assert_int_eq(pm_unit_set(db, "3-1-502", &c, &ch), 0);
 	ck_assert_int_eq(pm_unit_set(db, "10-1-101", &c, &ch), 0);
-	ck_assert_str_eq(list_codes(NULL, "rented", 0), "3-1-502 10-1-101");
-	ck_assert_str_eq(list_codes("3", "rented", 0), "3-1-502");
-	ck_assert_str_eq(list_codes("2", "occupied", 0), "");
-	pm_assert_err(pm_unit_list(db, &f, collect_code, NULL), PM_EX_NOINPUT,
-	    "building '9': no such building");
-	f.building = NULL;
-	f.occupancy = "full";
-	pm_assert_err(pm_unit_list(db, &f, collect_code, NULL), PM_EX_DATAERR,
-	    "occupancy 'full': unknown occupancy");
+	ck_assert_str_eq(list_codes(&pm_unit_type, ARGS("occupancy",
+	    "rented")), "3-1-502 10-1-101");
+	ck_assert_str_eq(list_codes(&pm_unit_type, ARGS("building", "3",
+	    "occupancy", "出租")), "3-1-502");
+	ck_assert_str_eq(list_codes(&pm_unit_type, ARGS("building", "2",
+	    "occupancy", "occupied")), "");
+	/* A building as typed: full-width digits. */
+	ck_assert_str_eq(list_codes(&pm_unit_type, ARGS("building", "１０")),
+	    "10-1-101");
+	pm_assert_err(pm_test_list(db, &mem, &pm_unit_type, 0,
+	    ARGS("building", "9")), PM_EX_NOINPUT,
+	    "building '9': no such building (did you mean 2 or 3? see "
+	    "'pm-unit buildings')");
+	ck_assert_str_eq(mem.buf, "");
+	/* Checked before any row is written, whatever the order. */
+	pm_assert_err(pm_test_list(db, &mem, &pm_unit_type, 0,
+	    ARGS("building", "3", "occupancy", "full")), PM_EX_DATAERR,
+	    "occupancy 'full': unknown occupancy (choose occupied, vacant or "
+	    "rented)");
+	ck_assert_str_eq(mem.buf, "");
 }
 END_TEST
 
-static int
-stop_at_second(const struct pm_unit *u, void *arg)
+START_TEST(show_unit)
 {
-	int *n = arg;
-
-	return ++*n == 2 ? 42 : 0;
-}
-
-START_TEST(list_callback_stops)
-{
-	struct pm_unit_filter f = { NULL, NULL, 0 };
-	int n = 0;
-
-	ck_assert_int_eq(pm_unit_list(db, &f, stop_at_second, &n), 42);
-	ck_assert_int_eq(n, 2);
-	/* The statement was reset: the next list starts over. */
-	ck_assert_str_eq(list_codes("2", NULL, 0), "2-1-101");
-}
-END_TEST
-
-START_TEST(get_unit)
-{
-	reset_seen();
-	ck_assert_int_eq(pm_unit_get(db, "3-9-101", collect_unit, NULL), 0);
-	ck_assert_str_eq(seen, "3-9-101 unit 3 9 1 100 vacant good ~ ~ ~ 1\n");
-	reset_seen();
-	ck_assert_int_eq(pm_unit_get(db, "P-PUMP", collect_code, NULL), 0);
-	ck_assert_str_eq(seen, "P-PUMP");
-	pm_assert_err(pm_unit_get(db, "9-9-999", collect_code, NULL),
-	    PM_EX_NOINPUT, "unit '9-9-999': no such unit");
-	pm_assert_err(pm_unit_get(db, "\033]0;x\a", collect_code, NULL),
+	/* Show finds retired units and public areas too. */
+	ck_assert_str_eq(show("3-9-101"),
+	    "3-9-101\tunit\t\t3\t9\t1\t1.00\tvacant\tgood\t\t\t\t1\n");
+	ck_assert_str_eq(show("P-PUMP"),
+	    "P-PUMP\tpublic\t水泵房\t\t\t\t80.25\t\tgood\t\t\t\t0\n");
+	/* As a person types it: another case, full-width forms. */
+	ck_assert_str_eq(show("p-pump"),
+	    "P-PUMP\tpublic\t水泵房\t\t\t\t80.25\t\tgood\t\t\t\t0\n");
+	ck_assert_int_eq(strncmp(show("３－１－５０２"), "3-1-502\t", 8), 0);
+	pm_assert_err(pm_test_show(db, &mem, &pm_unit_type, "9-9-999", 0),
+	    PM_EX_NOINPUT, "unit '9-9-999': no such unit (see 'pm-unit list')");
+	ck_assert_str_eq(mem.buf, "");
+	pm_assert_err(pm_test_show(db, &mem, &pm_unit_type, "\033]0;x\a", 0),
 	    PM_EX_NOINPUT, "unit '\\x1B]0;x\\x07': no such unit");
+	/* A near miss is suggested. */
+	pm_assert_err(pm_test_show(db, &mem, &pm_unit_type, "3-1-503", 0),
+	    PM_EX_NOINPUT, "unit '3-1-503': no such unit (did you mean "
+	    "3-1-501 or 3-1-502? see 'pm-unit list')");
 }
 END_TEST
 
@@ -390,16 +433,15 @@ END_TEST
 START_TEST(set_owner)
 {
 	struct pm_unit_change c = {
-		"张三", "13812345678", "11010520000229003x", "occupied", NULL
+		"张三", "13812345678", "11010520000229003x", "自住", NULL
 	};
 	int ch = -1;
 
 	ck_assert_int_eq(pm_unit_set(db, "3-1-502", &c, &ch), 0);
 	ck_assert_int_eq(ch, 1);
-	reset_seen();
-	pm_unit_get(db, "3-1-502", collect_unit, NULL);
-	ck_assert_str_eq(seen, "3-1-502 unit 3 1 5 8950 occupied good 张三 "
-	    "13812345678 11010520000229003X 0\n");
+	/* The ID number's x is stored as X. */
+	ck_assert_str_eq(show("3-1-502"), "3-1-502\tunit\t\t3\t1\t5\t89.50\t"
+	    "occupied\tgood\t张三\t13812345678\t11010520000229003X\t0\n");
 	ck_assert_int_eq(count_rows("SELECT count(*) FROM audit WHERE"
 	    " tbl = 'units' AND row_id = '3-1-502' AND summary ="
 	    " 'changed: owner_name NULL -> ''张三'', owner_phone NULL ->"
@@ -408,6 +450,7 @@ START_TEST(set_owner)
 	    " AND program = 'check' AND verb = 'test' AND who = 'tester'"), 1);
 
 	/* The same again changes nothing and writes no audit row. */
+	c.occupancy = "occupied";
 	ck_assert_int_eq(pm_unit_set(db, "3-1-502", &c, &ch), 0);
 	ck_assert_int_eq(ch, 0);
 	ck_assert_int_eq(count_rows("SELECT count(*) FROM audit"), 1);
@@ -418,13 +461,18 @@ START_TEST(set_owner)
 	c.condition = "poor";
 	ck_assert_int_eq(pm_unit_set(db, "3-1-502", &c, &ch), 0);
 	ck_assert_int_eq(ch, 1);
-	reset_seen();
-	pm_unit_get(db, "3-1-502", collect_unit, NULL);
-	ck_assert_str_eq(seen, "3-1-502 unit 3 1 5 8950 occupied poor 张三 ~ "
-	    "11010520000229003X 0\n");
+	ck_assert_str_eq(show("3-1-502"), "3-1-502\tunit\t\t3\t1\t5\t89.50\t"
+	    "occupied\tpoor\t张三\t\t11010520000229003X\t0\n");
 	ck_assert_int_eq(count_rows("SELECT count(*) FROM audit WHERE summary ="
 	    " 'changed: owner_phone ''138****5678'' -> NULL,"
 	    " condition ''good'' -> ''poor'''"), 1);
+	/* The unit as a person types it. */
+	memset(&c, 0, sizeof c);
+	c.condition = "basic";
+	ck_assert_int_eq(pm_unit_set(db, "３－１－５０２", &c, &ch), 0);
+	ck_assert_int_eq(ch, 1);
+	ck_assert_int_eq(count_rows("SELECT count(*) FROM audit WHERE"
+	    " row_id = '3-1-502'"), 3);
 }
 END_TEST
 
@@ -434,10 +482,8 @@ START_TEST(set_hostile_text_is_text)
 	int ch;
 
 	ck_assert_int_eq(pm_unit_set(db, "3-1-501", &c, &ch), 0);
-	reset_seen();
-	pm_unit_get(db, "3-1-501", collect_unit, NULL);
-	ck_assert_str_eq(seen, "3-1-501 unit 3 1 5 8950 vacant good "
-	    "'; DROP TABLE units; -- ~ ~ 0\n");
+	ck_assert_str_eq(show("3-1-501"), "3-1-501\tunit\t\t3\t1\t5\t89.50\t"
+	    "vacant\tgood\t'; DROP TABLE units; --\t\t\t0\n");
 	ck_assert_int_eq(count_rows("SELECT count(*) FROM units"), 9);
 }
 END_TEST
@@ -451,7 +497,7 @@ START_TEST(set_errors)
 	int ch = -1;
 
 	pm_assert_err(pm_unit_set(db, "9-9-999", &c, &ch), PM_EX_NOINPUT,
-	    "unit '9-9-999': no such unit");
+	    "unit '9-9-999': no such unit (see 'pm-unit list')");
 	ck_assert_int_eq(ch, 0);
 	pm_assert_err(pm_unit_set(db, "3-9-101", &c, &ch), PM_EX_DATAERR,
 	    "unit '3-9-101': retired unit");
@@ -460,9 +506,9 @@ START_TEST(set_errors)
 	/* A public area's condition can change. */
 	ck_assert_int_eq(pm_unit_set(db, "P-PUMP", &cond, &ch), 0);
 	ck_assert_int_eq(ch, 1);
-	/* Checked before anything is written. */
+	/* Checked before anything is written; the number masked. */
 	pm_assert_err(pm_unit_set(db, "3-1-501", &bad, &ch), PM_EX_DATAERR,
-	    "phone '12': 2 digits");
+	    "phone '**': 2 digits");
 	ck_assert_int_eq(count_rows("SELECT count(*) FROM units WHERE"
 	    " owner_name IS NOT NULL"), 0);
 	ck_assert_int_eq(count_rows("SELECT count(*) FROM audit"), 1);
@@ -479,6 +525,7 @@ END_TEST
 
 static char changed[1024];
 static char reported[2048];
+static char path[64];
 
 static int
 note_changed(const char *code, void *arg)
@@ -497,83 +544,78 @@ note_report(const char *msg, void *arg)
 	snprintf(reported + n, sizeof reported - n, "%s\n", msg);
 }
 
-/* Write 'text' to a temporary file and import it; its name is in 'path'. */
-static char path[64];
+/* Import 'text' from a temporary file ('path' names it) with pm_import(). */
+static int
+import_dry(const char *text, enum pm_rec_fmt fmt, int dry)
+{
+	int rc;
+
+	pm_test_file(text, path);
+	changed[0] = reported[0] = '\0';
+	pm_err_clear();
+	rc = pm_import(db, &pm_unit_import, NULL, path, fmt, dry,
+	    note_report, note_changed, NULL);
+	unlink(path);
+	return rc;
+}
 
 static int
 import_text(const char *text, enum pm_rec_fmt fmt)
 {
-	FILE *fp;
-	int fd;
-
-	strcpy(path, "/tmp/check_unit.XXXXXX");
-	fd = mkstemp(path);
-	ck_assert_int_ge(fd, 0);
-	fp = fdopen(fd, "w");
-	fputs(text, fp);
-	fclose(fp);
-	changed[0] = reported[0] = '\0';
-	pm_err_clear();
-	fd = pm_unit_import(db, path, fmt, note_changed, note_report, NULL);
-	unlink(path);
-	return fd;
+	return import_dry(text, fmt, 0);
 }
 
-/* The recorded message with the temporary file's name as "F". */
+/* 's' with the temporary file's name written as "F". */
 static const char *
-msg(void)
+with_f(const char *s)
 {
-	static char buf[2048];
-	const char *m = pm_err_msg();
+	static char buf[4096];
 	size_t n = strlen(path), o = 0;
 
-	while (*m != '\0' && o < sizeof buf - 2) {
-		if (strncmp(m, path, n) == 0) {
+	while (*s != '\0' && o < sizeof buf - 2) {
+		if (strncmp(s, path, n) == 0) {
 			buf[o++] = 'F';
-			m += n;
+			s += n;
 		} else
-			buf[o++] = *m++;
+			buf[o++] = *s++;
 	}
 	buf[o] = '\0';
 	return buf;
+}
+
+static const char *
+msg(void)
+{
+	return with_f(pm_err_msg());
 }
 
 static const char *
 rep(void)
 {
-	static char buf[2048];
-	const char *m = reported;
-	size_t n = strlen(path), o = 0;
-
-	while (*m != '\0' && o < sizeof buf - 2) {
-		if (strncmp(m, path, n) == 0) {
-			buf[o++] = 'F';
-			m += n;
-		} else
-			buf[o++] = *m++;
-	}
-	buf[o] = '\0';
-	return buf;
+	return with_f(reported);
 }
 
 START_TEST(import_csv)
 {
 	ck_assert_int_eq(import_text(
 	    "unit,owner_name,owner_phone,owner_id_number,occupancy\r\n"
-	    "3-1-501,王五,13912345678,110101199003071233,occupied\r\n"
+	    "3-1-501,王五,13912345678,110101199003071233,自住\r\n"
 	    "3-1-1001,\"Smith, John\",010-12345678,,rented\r\n"
 	    "2-1-101,,,,\r\n", PM_REC_AUTO), 0);
 	/* 2-1-101 named nothing to change: not reported as changed. */
 	ck_assert_str_eq(changed, "3-1-501 3-1-1001 ");
 	ck_assert_str_eq(reported, "");
-	reset_seen();
-	pm_unit_get(db, "3-1-1001", collect_unit, NULL);
-	ck_assert_str_eq(seen, "3-1-1001 unit 3 1 10 8950 rented good "
-	    "Smith, John 010-12345678 ~ 0\n");
-	/* Again: nothing changes. */
+	ck_assert_str_eq(show("3-1-1001"), "3-1-1001\tunit\t\t3\t1\t10\t89.50\t"
+	    "rented\tgood\tSmith, John\t010-12345678\t\t0\n");
+	ck_assert_str_eq(show("3-1-501"), "3-1-501\tunit\t\t3\t1\t5\t89.50\t"
+	    "occupied\tgood\t王五\t13912345678\t110101199003071233\t0\n");
+	/* Each unit changed audits itself. */
+	ck_assert_int_eq(count_rows("SELECT count(*) FROM audit"), 2);
+	/* Again: nothing changes, nothing is printed or audited. */
 	ck_assert_int_eq(import_text(
 	    "unit,owner_name\n3-1-501,王五\n", PM_REC_AUTO), 0);
 	ck_assert_str_eq(changed, "");
+	ck_assert_int_eq(count_rows("SELECT count(*) FROM audit"), 2);
 }
 END_TEST
 
@@ -583,7 +625,7 @@ START_TEST(import_tsv_and_json)
 	ck_assert_int_eq(import_text("unit\toccupancy\towner_name\n"
 	    "3-1-502\trented\t李\\t四\n", PM_REC_AUTO), PM_EX_DATAERR);
 	ck_assert_str_eq(msg(), "F:2: owner name '李\\x09四': control "
-	    "character U+0009 not allowed");
+	    "character U+0009 at byte 4");
 	ck_assert_str_eq(changed, "");
 	ck_assert_int_eq(import_text("unit\toccupancy\n3-1-502\trented\n",
 	    PM_REC_TSV), 0);
@@ -593,10 +635,8 @@ START_TEST(import_tsv_and_json)
 	    "\"owner_phone\":13812345678,\"owner_id_number\":null}\n",
 	    PM_REC_AUTO), 0);
 	ck_assert_str_eq(changed, "3-1-501 ");
-	reset_seen();
-	pm_unit_get(db, "3-1-501", collect_unit, NULL);
-	ck_assert_str_eq(seen, "3-1-501 unit 3 1 5 8950 vacant good 李四 "
-	    "13812345678 ~ 0\n");
+	ck_assert_str_eq(show("3-1-501"), "3-1-501\tunit\t\t3\t1\t5\t89.50\t"
+	    "vacant\tgood\t李四\t13812345678\t\t0\n");
 }
 END_TEST
 
@@ -611,18 +651,45 @@ START_TEST(import_record_errors)
 	    ",d,\n"
 	    "P-PUMP,e,\n"
 	    "3-9-101,f,\n"
-	    "3-1-502,g,1\n", PM_REC_AUTO), PM_EX_DATAERR);
+	    "3-1-502,g,1\n"
+	    "３－１－５０１,h,\n", PM_REC_AUTO), PM_EX_DATAERR);
+	/* Every bad line is reported, each with its line. */
 	ck_assert_str_eq(rep(),
-	    "F:3: unit '9-9-999': no such unit\n"
+	    "F:3: unit '9-9-999': no such unit (see 'pm-unit list')\n"
 	    "F:4: unit '3-1-501': named twice (first on line 2)\n"
-	    "F:5: owner name 'x\\x01y': control character U+0001 not allowed\n"
-	    "F:6: no unit code (field 'unit')\n"
+	    "F:5: owner name 'x\\x01y': control character U+0001 at byte 2\n"
+	    "F:6: unit: missing\n"
 	    "F:7: unit 'P-PUMP': a public area has no owner or occupancy\n"
 	    "F:8: unit '3-9-101': retired unit\n"
-	    "F:9: phone '1': 1 digit, neither a mobile number (11, starting "
-	    "with 1) nor a local one (7 or 8)\n");
-	ck_assert_str_eq(msg(), "F: 7 errors, nothing imported");
-	/* The caller rolls back; the changes made so far were reported. */
+	    "F:9: phone '*': 1 digits, neither a mobile number (11, starting "
+	    "with 1) nor a local one (7 or 8)\n"
+	    /* The same unit typed in full-width forms is the same unit. */
+	    "F:10: unit '3-1-501': named twice (first on line 2)\n");
+	ck_assert_str_eq(msg(), "F: 8 errors, nothing imported");
+	/* Nothing was written, nothing is printed. */
+	ck_assert_str_eq(changed, "");
+	ck_assert_int_eq(count_rows("SELECT count(*) FROM units WHERE"
+	    " owner_name IS NOT NULL"), 0);
+	ck_assert_int_eq(count_rows("SELECT count(*) FROM audit"), 0);
+}
+END_TEST
+
+/* What pm_unit_set() would refuse is found when the file is checked. */
+START_TEST(import_refused_at_check)
+{
+	ck_assert_int_eq(import_text("unit,owner_name,occupancy\n"
+	    "3-1-501,a,\nP-PUMP,e,\n3-9-101,f,\nP-GATE-N,,rented\n",
+	    PM_REC_AUTO), PM_EX_DATAERR);
+	ck_assert_str_eq(rep(), "F:3: unit 'P-PUMP': a public area has no "
+	    "owner or occupancy\nF:4: unit '3-9-101': retired unit\n"
+	    "F:5: unit 'P-GATE-N': a public area has no owner or occupancy\n");
+	ck_assert_str_eq(msg(), "F: 3 errors, nothing imported");
+	ck_assert_str_eq(changed, "");
+	ck_assert_int_eq(count_rows("SELECT count(*) FROM units WHERE"
+	    " owner_name IS NOT NULL"), 0);
+	/* A public area named with nothing to change is no error. */
+	ck_assert_int_eq(import_text("unit,owner_name\nP-PUMP,\n3-1-501,a\n",
+	    PM_REC_AUTO), 0);
 	ck_assert_str_eq(changed, "3-1-501 ");
 }
 END_TEST
@@ -632,7 +699,9 @@ START_TEST(import_one_error)
 	ck_assert_int_eq(import_text("unit,owner_name\n3-1-501,a\n"
 	    "9-9-999,b\n", PM_REC_AUTO), PM_EX_DATAERR);
 	ck_assert_str_eq(reported, "");
-	ck_assert_str_eq(msg(), "F:3: unit '9-9-999': no such unit");
+	ck_assert_str_eq(msg(), "F:3: unit '9-9-999': no such unit (see "
+	    "'pm-unit list')");
+	ck_assert_str_eq(changed, "");
 }
 END_TEST
 
@@ -647,6 +716,7 @@ START_TEST(import_stops_after_20)
 		n += (size_t)sprintf(text + n, "9-9-%d,x\n", i);
 	ck_assert_int_eq(import_text(text, PM_REC_AUTO), PM_EX_DATAERR);
 	ck_assert_str_eq(msg(), "F: stopped after 20 errors, nothing imported");
+	ck_assert_ptr_nonnull(strstr(rep(), "F:2: unit '9-9-0'"));
 	ck_assert_ptr_nonnull(strstr(rep(), "F:21: unit '9-9-19'"));
 	ck_assert_ptr_null(strstr(rep(), "F:22:"));
 }
@@ -665,7 +735,8 @@ START_TEST(import_fatal_errors)
 	/* A syntax error after a record's error: both are said. */
 	ck_assert_int_eq(import_text("unit,owner_name\n9-9-999,a\n"
 	    "3-1-501,\"b\n", PM_REC_AUTO), PM_EX_DATAERR);
-	ck_assert_str_eq(rep(), "F:2: unit '9-9-999': no such unit\n");
+	ck_assert_str_eq(rep(), "F:2: unit '9-9-999': no such unit (see "
+	    "'pm-unit list')\n");
 	ck_assert_str_eq(msg(), "F:3:9: quoted field never ends");
 	/* Forcing a format that does not fit. */
 	ck_assert_int_eq(import_text("{\"unit\":\"3-1-501\"}\n", PM_REC_CSV),
@@ -676,9 +747,23 @@ START_TEST(import_fatal_errors)
 	    PM_EX_DATAERR);
 	ck_assert_str_eq(msg(), "F:2:1: invalid UTF-8 (save the file as "
 	    "UTF-8)");
-	pm_assert_err(pm_unit_import(db, "/nonexistent/owners.csv",
-	    PM_REC_AUTO, NULL, NULL, NULL), PM_EX_NOINPUT,
+	pm_assert_err(pm_import(db, &pm_unit_import, NULL,
+	    "/nonexistent/owners.csv", PM_REC_AUTO, 0, NULL, NULL, NULL),
+	    PM_EX_NOINPUT,
 	    "file '/nonexistent/owners.csv': No such file or directory");
+	ck_assert_int_eq(count_rows("SELECT count(*) FROM audit"), 0);
+}
+END_TEST
+
+START_TEST(import_dry_run)
+{
+	ck_assert_int_eq(import_dry("unit,occupancy\n3-1-501,rented\n"
+	    "3-1-502,vacant\n", PM_REC_AUTO, 1), 0);
+	/* What would change is named; nothing is kept. */
+	ck_assert_str_eq(changed, "3-1-501 ");
+	ck_assert_int_eq(count_rows("SELECT count(*) FROM units WHERE"
+	    " occupancy = 'rented'"), 0);
+	ck_assert_int_eq(count_rows("SELECT count(*) FROM audit"), 0);
 }
 END_TEST
 
@@ -688,19 +773,15 @@ refuse(const char *code, void *arg)
 	return pm_err(PM_EX_SOFTWARE, "stop at %s", code);
 }
 
-START_TEST(import_callback_stops)
+/* The ids are printed after the commit: a failing printer loses nothing. */
+START_TEST(import_done_after_commit)
 {
-	FILE *fp;
-	int fd;
-
-	strcpy(path, "/tmp/check_unit.XXXXXX");
-	fd = mkstemp(path);
-	fp = fdopen(fd, "w");
-	fputs("unit,occupancy\n3-1-501,rented\n3-1-502,rented\n", fp);
-	fclose(fp);
-	pm_assert_err(pm_unit_import(db, path, PM_REC_AUTO, refuse, NULL,
-	    NULL), PM_EX_SOFTWARE, "stop at 3-1-501");
+	pm_test_file("unit,occupancy\n3-1-501,rented\n3-1-502,rented\n", path);
+	pm_assert_err(pm_import(db, &pm_unit_import, NULL, path, PM_REC_AUTO,
+	    0, NULL, refuse, NULL), PM_EX_SOFTWARE, "stop at 3-1-501");
 	unlink(path);
+	ck_assert_int_eq(count_rows("SELECT count(*) FROM units WHERE"
+	    " occupancy = 'rented'"), 2);
 }
 END_TEST
 
@@ -708,55 +789,44 @@ END_TEST
  * Staff.
  */
 
-static int
-collect_staff(const struct pm_staff *s, void *arg)
-{
-	nseen += snprintf(seen + nseen, sizeof seen - nseen,
-	    "%s %s %s %s %s %s %d\n", s->login, s->name, s->department,
-	    s->department_name, s->role, s->phone ? s->phone : "~",
-	    s->retired);
-	return 0;
-}
-
 START_TEST(staff_list)
 {
-	struct pm_staff_filter f = { NULL, NULL };
-
-	reset_seen();
-	ck_assert_int_eq(pm_staff_list(db, &f, collect_staff, NULL), 0);
-	ck_assert_str_eq(seen,
-	    "li.qiang 李强 engineering 工程部 lead 13700000003 0\n"
-	    "zhao.min 赵敏 service 客服部 manager 13800000001 0\n"
-	    "qian.li 钱丽 service 客服部 supervisor 13900000002 0\n"
-	    "sun.hao 孙浩 service 客服部 staff ~ 0\n");
-	f.department = "service";
-	f.role = "staff";
-	reset_seen();
-	ck_assert_int_eq(pm_staff_list(db, &f, collect_staff, NULL), 0);
-	ck_assert_str_eq(seen, "sun.hao 孙浩 service 客服部 staff ~ 0\n");
+	ck_assert_str_eq(list_of(&pm_staff_type, 0, NULL),
+	    "li.qiang\t李强\tengineering\t工程部\tlead\t137****0003\n"
+	    "zhao.min\t赵敏\tservice\t客服部\tmanager\t138****0001\n"
+	    "qian.li\t钱丽\tservice\t客服部\tsupervisor\t139****0002\n"
+	    "sun.hao\t孙浩\tservice\t客服部\tstaff\t\n");
+	ck_assert_str_eq(list_of(&pm_staff_type, 1, ARGS("department",
+	    "service", "role", "主管")),
+	    "qian.li\t钱丽\tservice\t客服部\tsupervisor\t13900000002\n");
 	/* A department with nobody in it is an empty list. */
-	f.department = "cleaning";
-	f.role = NULL;
-	reset_seen();
-	ck_assert_int_eq(pm_staff_list(db, &f, collect_staff, NULL), 0);
-	ck_assert_str_eq(seen, "");
-	f.department = "hr";
-	pm_assert_err(pm_staff_list(db, &f, collect_staff, NULL),
-	    PM_EX_NOINPUT, "department 'hr': no such department");
-	f.department = NULL;
-	f.role = "boss";
-	pm_assert_err(pm_staff_list(db, &f, collect_staff, NULL),
-	    PM_EX_DATAERR, "role 'boss': unknown role");
+	ck_assert_str_eq(list_of(&pm_staff_type, 0, ARGS("department",
+	    "cleaning")), "");
+	pm_assert_err(pm_test_list(db, &mem, &pm_staff_type, 0,
+	    ARGS("department", "hr")), PM_EX_NOINPUT,
+	    "department 'hr': no such department (see 'pm-staff departments')");
+	pm_assert_err(pm_test_list(db, &mem, &pm_staff_type, 0,
+	    ARGS("department", "servise")), PM_EX_NOINPUT,
+	    "(did you mean service? see 'pm-staff departments')");
+	pm_assert_err(pm_test_list(db, &mem, &pm_staff_type, 0,
+	    ARGS("role", "boss")), PM_EX_DATAERR,
+	    "role 'boss': unknown role (choose staff, lead, supervisor or "
+	    "manager)");
 }
 END_TEST
 
-START_TEST(staff_get)
+START_TEST(staff_show)
 {
-	reset_seen();
-	ck_assert_int_eq(pm_staff_get(db, "old.hand", collect_staff, NULL), 0);
-	ck_assert_str_eq(seen, "old.hand 老手 engineering 工程部 staff ~ 1\n");
-	pm_assert_err(pm_staff_get(db, "nobody", collect_staff, NULL),
-	    PM_EX_NOINPUT, "staff 'nobody': no such staff member");
+	/* Retired staff are shown; logins are compared as they are. */
+	ck_assert_int_eq(pm_test_show(db, &mem, &pm_staff_type, "old.hand", 0),
+	    0);
+	ck_assert_str_eq(mem.buf, "old.hand\t老手\tengineering\t工程部\t"
+	    "staff\t\t\t1\n");
+	pm_assert_err(pm_test_show(db, &mem, &pm_staff_type, "nobody", 0),
+	    PM_EX_NOINPUT, "staff 'nobody': no such staff member (see "
+	    "'pm-staff list')");
+	pm_assert_err(pm_test_show(db, &mem, &pm_staff_type, "Zhao.Min", 0),
+	    PM_EX_NOINPUT, "staff 'Zhao.Min': no such staff member");
 }
 END_TEST
 
@@ -780,24 +850,25 @@ unit_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("db");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, teardown_mem);
 	tcase_add_test(tc, list_natural_order);
 	tcase_add_test(tc, list_fields);
 	tcase_add_test(tc, list_filters_and_errors);
-	tcase_add_test(tc, list_callback_stops);
-	tcase_add_test(tc, get_unit);
+	tcase_add_test(tc, show_unit);
 	tcase_add_test(tc, set_owner);
 	tcase_add_test(tc, set_hostile_text_is_text);
 	tcase_add_test(tc, set_errors);
 	tcase_add_test(tc, import_csv);
 	tcase_add_test(tc, import_tsv_and_json);
 	tcase_add_test(tc, import_record_errors);
+	tcase_add_test(tc, import_refused_at_check);
 	tcase_add_test(tc, import_one_error);
 	tcase_add_test(tc, import_stops_after_20);
 	tcase_add_test(tc, import_fatal_errors);
-	tcase_add_test(tc, import_callback_stops);
+	tcase_add_test(tc, import_dry_run);
+	tcase_add_test(tc, import_done_after_commit);
 	tcase_add_test(tc, staff_list);
-	tcase_add_test(tc, staff_get);
+	tcase_add_test(tc, staff_show);
 	suite_add_tcase(s, tc);
 	return s;
 }
