@@ -50,6 +50,9 @@ $(O)/%.o: %.c $(wildcard libpm/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PM_CFLAGS) -c -o $@ $<
 
+# The version is compiled into the frame of every binary.
+$(O)/libpm/cli.o: Makefile
+
 $(O)/schema.c: $(SCHEMA) tools/embed-schema.sh
 	@mkdir -p $(@D)
 	sh tools/embed-schema.sh $(SCHEMA) > $@.tmp && mv $@.tmp $@

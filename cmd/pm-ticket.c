@@ -12,6 +12,7 @@
 #include "import.h"
 #include "text.h"
 #include "ticket.h"
+#include "vocab.h"
 
 enum {
 	OPT_RECEIVED = PM_OPT_LONG,
@@ -196,7 +197,7 @@ cmd_act(struct pm_cli *cli, int argc, char **argv)
 {
 	struct pm_ticket_action a;
 	const char *need;
-	int c;
+	int c, rc;
 
 	memset(&a, 0, sizeof a);
 	a.verb = cli->verb;
@@ -214,13 +215,15 @@ cmd_act(struct pm_cli *cli, int argc, char **argv)
 		case OPT_FEEDBACK:
 			a.flag = 1;
 			break;
-		case 'l':
-			if (strcmp(optarg, "1") != 0 && strcmp(optarg, "2") != 0 &&
-			    strcmp(optarg, "3") != 0)
-				return pm_cli_bad(N_("level"), optarg,
-				    N_("not a level (1, 2 or 3)"));
-			a.flag = optarg[0] - '0';
+		case 'l': {
+			const char *l;
+
+			if ((rc = pm_vocab_check(&pm_v_level, optarg, 0,
+			    &l)) != 0)
+				return rc;
+			a.flag = l[0] - '0';
 			break;
+		}
 		default:
 			return pm_cli_usage(cli);
 		}
@@ -371,8 +374,8 @@ cmd_stats(struct pm_cli *cli, int argc, char **argv)
 	    &to)) != 0)
 		return rc;
 	if (from > pm_now())
-		return pm_cli_bad(N_("period"), argv[0],
-		    N_("in the future"));
+		return pm_err(PM_EX_DATAERR, "period %s: in the future",
+		    pm_q(argv[0]));
 	if ((rc = pm_cli_open(cli, PM_CLI_READ, &db)) != 0)
 		return rc;
 	o = pm_cli_out(cli, pm_ticket_stats_cols, pm_ticket_stats_ncols);
@@ -451,7 +454,7 @@ static const struct pm_cli_verb verbs[] = {
 	    N_("the work did not hold: back to assigned (counts against "
 	    "first-time fix)"), reopen_opts, NULL },
 	{ "callback", cmd_act,
-	    N_("--satisfaction level [--comment text] id ..."),
+	    N_("--satisfaction satisfaction [--comment text] id ..."),
 	    N_("record the callback to the owner (回访), by someone other "
 	    "than who did the work"), callback_opts, NULL },
 	{ "close", cmd_act, N_("id ..."),

@@ -88,6 +88,16 @@ bound_to(struct pm_db *db, const char *user, char *login, size_t len,
 }
 
 int
+pm_actor_bound(struct pm_db *db, char *login, size_t len)
+{
+	char role[32];
+	int any, retired;
+
+	return bound_to(db, pm_actor_unix_user(), login, len, role,
+	    sizeof role, &retired, &any);
+}
+
+int
 pm_actor_check(struct pm_db *db, const char *login, int given)
 {
 	char role[32], self[128], self_role[32];

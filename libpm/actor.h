@@ -3,7 +3,8 @@
  * against the staff list and against the Unix account running it.
  *
  * Every command that changes records acts as a staff member: --as LOGIN,
- * else $PM_USER, else the Unix login name.  That member must exist and
+ * else $PM_USER, else the staff member the Unix account is bound to,
+ * else the Unix login name.  That member must exist and
  * not have retired.  When the estate file binds staff to Unix accounts
  * (pm-estate(5) "unix:"), the binding decides who the Unix user may act
  * as: themselves only, or anyone when they are a manager.  root may act
@@ -28,6 +29,13 @@
  *                  or is bound to no one while others are
  */
 int pm_actor_check(struct pm_db *db, const char *login, int given);
+
+/*
+ * The staff member the real Unix user is bound to (pm-estate(5) unix:)
+ * into 'login' ("" when none): who acts when neither --as nor PM_USER
+ * names anyone.  Returns 0 or a status from pm_db_error().
+ */
+int pm_actor_bound(struct pm_db *db, char *login, size_t len);
 
 /* The real Unix user running the command ("root"), for the audit. */
 const char *pm_actor_unix_user(void);

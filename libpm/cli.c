@@ -327,13 +327,25 @@ pm_cli_open(struct pm_cli *cli, int flags, struct pm_db **db)
 		pm_i18n_default(lang);
 		free(lang);
 	}
-	if ((flags & PM_CLI_WRITE) &&
-	    (rc = pm_actor_check(*db, cli->user, cli->user_given)) != 0) {
-		pm_db_close(*db);
-		*db = NULL;
-		return rc;
+	/* Named by no one: the staff member this Unix account is. */
+	if ((flags & PM_CLI_WRITE) && !cli->user_given) {
+		static char bound[128];
+
+		if ((rc = pm_actor_bound(*db, bound, sizeof bound)) != 0)
+			goto fail;
+		if (bound[0] != '\0') {
+			cli->user = bound;
+			pm_db_set_actor(*db, pm_progname(), cli->verb, cli->user);
+		}
 	}
+	if ((flags & PM_CLI_WRITE) &&
+	    (rc = pm_actor_check(*db, cli->user, cli->user_given)) != 0)
+		goto fail;
 	return 0;
+fail:
+	pm_db_close(*db);
+	*db = NULL;
+	return rc;
 }
 
 struct pm_out *

@@ -25,6 +25,7 @@
 #include "i18n.h"
 #include "money.h"
 #include "text.h"
+#include "vocab.h"
 
 #define MAX_FILE_SIZE	(64L * 1024 * 1024)
 #define MAX_CODE	64
@@ -493,15 +494,20 @@ code(struct ctx *c, const yaml_node_t *map, const yaml_node_t *v,
 static int
 word(struct ctx *c, const yaml_node_t *map, const yaml_node_t *v,
     const char *what, const char *key, int required,
-    const char *const *words, const char **out)
+    const char *const *words, const struct pm_vocab *vocab,
+    const char **out)
 {
+	const char *id;
 	int i, rc;
 
 	if ((rc = text(c, map, v, what, key, required, out)) != 0 ||
 	    *out == NULL)
 		return rc;
+	/* The word itself, or its Chinese name (班长 for lead). */
+	id = vocab != NULL ? pm_vocab_find(vocab, *out) : NULL;
 	for (i = 0; words[i] != NULL; i++)
-		if (strcmp(words[i], *out) == 0) {
+		if (strcmp(words[i], *out) == 0 ||
+		    (id != NULL && strcmp(words[i], id) == 0)) {
 			*out = words[i];
 			return 0;
 		}
@@ -1060,7 +1066,7 @@ staff(struct ctx *c, const yaml_node_t *list)
 		    (rc = department_ref(c, v[2], "staff", s->login,
 		    s->department)) != 0 ||
 		    (rc = word(c, n, v[3], "staff", "role", 1, roles,
-		    &s->role)) != 0 ||
+		    &pm_v_role, &s->role)) != 0 ||
 		    (rc = text(c, n, v[4], "staff", "phone", 0,
 		    &s->phone)) != 0 ||
 		    (s->phone != NULL && (rc = phone(c, v[4], s->phone)) != 0) ||
@@ -1157,8 +1163,8 @@ unit_group(struct ctx *c, const char *building, const yaml_node_t *n,
 	    (rc = range(c, n, v[2], "units group", "rooms",
 	    PM_ESTATE_MAX_POSITION, pos, &np)) != 0 ||
 	    (rc = area(c, n, v[3], "units group", 1, &u.area)) != 0 ||
-	    (rc = word(c, n, v[4], "units group", "condition", 0, conditions,
-	    &u.condition)) != 0)
+	    (rc = word(c, n, v[4], "units group", "condition", 0,
+	    conditions, &pm_v_condition, &u.condition)) != 0)
 		return rc;
 	/* Say so before expanding a slip such as 99 × 199 × 99. */
 	if ((int64_t)ne * nf * np > PM_ESTATE_MAX_UNITS)
@@ -1222,8 +1228,8 @@ extra_unit(struct ctx *c, const char *building, const yaml_node_t *n,
 		    "%s, its building's code", show(v[0]), pm_q(prefix));
 	guess_place(&u, blen + 1);
 	if ((rc = area(c, n, v[1], "extra unit", 1, &u.area)) != 0 ||
-	    (rc = word(c, n, v[2], "extra unit", "condition", 0, conditions,
-	    &u.condition)) != 0 ||
+	    (rc = word(c, n, v[2], "extra unit", "condition", 0,
+	    conditions, &pm_v_condition, &u.condition)) != 0 ||
 	    (v[3] != NULL && (rc = number(c, v[3], "entrance",
 	    PM_ESTATE_MAX_ENTRANCE, &u.entrance)) != 0) ||
 	    (v[4] != NULL && (rc = number(c, v[4], "floor",
@@ -1255,11 +1261,11 @@ common_part(struct ctx *c, const struct pm_estate_building *b,
 	if ((rc = fields(c, n, "common part", part_keys, v)) != 0 ||
 	    (rc = code(c, n, v[0], "common part", "code", 1, &part)) != 0 ||
 	    (rc = text(c, n, v[1], "common part", "name", 1, &name)) != 0 ||
-	    (rc = word(c, n, v[2], "common part", "per", 0, pers,
+	    (rc = word(c, n, v[2], "common part", "per", 0, pers, NULL,
 	    &per)) != 0 ||
 	    (rc = area(c, n, v[4], "common part", 0, &u.area)) != 0 ||
-	    (rc = word(c, n, v[5], "common part", "condition", 0, conditions,
-	    &u.condition)) != 0)
+	    (rc = word(c, n, v[5], "common part", "condition", 0,
+	    conditions, &pm_v_condition, &u.condition)) != 0)
 		return rc;
 	if (!((*part >= 'A' && *part <= 'Z') || (*part >= 'a' && *part <= 'z')))
 		return at(c, v[0], "common part %s: code must start with a "
@@ -1396,7 +1402,7 @@ public_areas(struct ctx *c, const yaml_node_t *list)
 		    &u.name)) != 0 ||
 		    (rc = area(c, n, v[2], "public area", 0, &u.area)) != 0 ||
 		    (rc = word(c, n, v[3], "public area", "condition", 0,
-		    conditions, &u.condition)) != 0 ||
+		    conditions, &pm_v_condition, &u.condition)) != 0 ||
 		    (rc = add_unit(c, v[0], "public area code", &u,
 		    PUBLIC_AREAS)) != 0)
 			return rc;
@@ -1429,7 +1435,7 @@ categories(struct ctx *c, const yaml_node_t *list)
 		    (rc = text(c, n, v[1], "category", "name", 1,
 		    &k->name)) != 0 ||
 		    (rc = word(c, n, v[2], "category", "kind", 0, cat_kinds,
-		    &k->kind)) != 0 ||
+		    &pm_v_ticket_kind, &k->kind)) != 0 ||
 		    (rc = boolean(c, v[3], "urgent", &k->urgent)) != 0 ||
 		    (rc = boolean(c, v[4], "emergency", &k->emergency)) != 0 ||
 		    (rc = text(c, n, v[5], "category", "department", 1,
@@ -1488,7 +1494,8 @@ sla_one(struct ctx *c, const yaml_node_t *n, struct pm_estate_sla *s)
 			return at(c, n, "%s: missing 'within'", s->name);
 		clk = v[1];
 	}
-	if ((rc = word(c, n, clk, s->name, "clock", 0, clocks, &w)) != 0)
+	if ((rc = word(c, n, clk, s->name, "clock", 0, clocks, &pm_v_clock,
+	    &w)) != 0)
 		return rc;
 	if (w != NULL)
 		s->clock = w;

@@ -445,7 +445,7 @@ pm_ticket_pending(struct pm_db *db, pm_time day, struct pm_out *o)
 	pm_time now = pm_now();
 
 	if (pm_day_start(day) > now)
-		return pm_err(PM_EX_USAGE, "day %s: in the future (the pending "
+		return pm_err(PM_EX_DATAERR, "day %s: in the future (the pending "
 		    "list is of a day that has begun)", pm_q(pm_date_local(day,
 		    d)));
 	p.o = o;

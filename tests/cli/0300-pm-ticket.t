@@ -75,8 +75,8 @@ has "message" "$(err)" "wait: --reason is needed"
 fails 64 "cancel needs a reason" pm-ticket cancel 1
 has "message" "$(err)" "cancel: --reason is needed"
 fails 64 "escalate needs a reason" pm-ticket escalate 1
-fails 64 "escalate to a bad level" pm-ticket escalate --level 4 --reason x 1
-has "message" "$(err)" "level '4': not a level (1, 2 or 3)"
+fails 65 "escalate to a bad level" pm-ticket escalate --level 4 --reason x 1
+has "message" "$(err)" "level '4': unknown level (choose 1, 2 or 3)"
 fails 64 "note needs a message" pm-ticket note 1
 fails 64 "callback needs a satisfaction" pm-ticket callback 1
 fails 65 "a bad satisfaction" pm-ticket callback --satisfaction happy 1

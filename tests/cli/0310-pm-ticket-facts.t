@@ -150,6 +150,7 @@ same "as the end of that day" "1 2 3 4 5 6" "$(cut -f1 "$PM_TMP/out" | tr '\n' '
 fails 64 "24:01 is no time" pm-ticket list --until 2026-11-23T24:01
 
 # pending of a day not begun is refused.
-fails 64 "pending tomorrow" pm-ticket pending tomorrow
+fails 65 "pending tomorrow" pm-ticket pending tomorrow
+fails 65 "the counts of a month to come" pm-ticket stats 2026-12
 has "says why" "$(err)" "in the future"
 done_testing

@@ -42,6 +42,8 @@ ok "bound to wang.qiang, acting as wang.qiang" as_me pm-ticket add --as wang.qia
 fails 77 "acting as someone else" as_me pm-ticket add --as li.na -c door-lock -u 3-1-501 门锁
 same "says who is who" "pm-ticket: Unix user '$me' is staff 'wang.qiang' and may not act as 'li.na' (only a manager may act for others)" "$(err)"
 same "the audit has both" "wang.qiang|$me" "$(sql "SELECT who, unix_user FROM audit ORDER BY id DESC LIMIT 1")"
+ok "with neither --as nor PM_USER, the bound staff member acts" as_me pm-ticket add -c door-lock -u 3-1-501 门锁
+same "the receiver is wang.qiang" "wang.qiang" "$(pm-ticket list | tail -1 | cut -f8)"
 sql "UPDATE staff SET unix_user = NULL WHERE login = 'wang.qiang'"
 sql "UPDATE staff SET unix_user = '$me' WHERE login = 'chen.jing'"
 ok "a manager may act for others" as_me pm-ticket add --as li.na -c door-lock -u 3-1-501 门锁
