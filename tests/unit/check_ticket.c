@@ -1389,7 +1389,7 @@ START_TEST(pending_days)
 	ck_assert_int_eq(pm_time_parse("2026-11-25", &t), 0);
 	o = pm_test_out(&mem, PM_FMT_TSV, pm_ticket_pending_cols,
 	    pm_ticket_pending_ncols);
-	pm_assert_err(pm_ticket_pending(db, t, o), PM_EX_USAGE,
+	pm_assert_err(pm_ticket_pending(db, t, o), PM_EX_DATAERR,
 	    "day '2026-11-25': in the future");
 	ck_assert_str_eq(pm_test_text(&mem, o), "");
 }
