@@ -104,16 +104,23 @@ pm_fail(int code)
 	return code;
 }
 
+/* "PROG: MESSAGE" on stderr, the message translated. */
+static void
+vwarn(const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", progname);
+	vfprintf(stderr, pm_gettext(fmt), ap);
+	fputc('\n', stderr);
+}
+
 void
 pm_warn(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, pm_gettext(fmt), ap);
+	vwarn(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void
@@ -121,10 +128,8 @@ pm_die(int code, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, pm_gettext(fmt), ap);
+	vwarn(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	exit(code);
 }

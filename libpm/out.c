@@ -477,6 +477,27 @@ tab_add(struct pm_out *o, const char *text)
 }
 
 /*
+ * The escapes TSV and JSON share: tab, newline, CR and backslash as
+ * \t \n \r \\, or NULL for any other code point.
+ */
+static const char *
+short_escape(uint32_t cp)
+{
+	switch (cp) {
+	case '\t':
+		return "\\t";
+	case '\n':
+		return "\\n";
+	case '\r':
+		return "\\r";
+	case '\\':
+		return "\\\\";
+	default:
+		return NULL;
+	}
+}
+
+/*
  * TSV: one line a row, fields separated by tabs; tab, newline, CR and
  * backslash escaped so a field never splits a line, and bad bytes shown
  * as \xHH (unambiguous, since a real backslash is doubled).  Other bytes
@@ -492,25 +513,8 @@ tsv_field(struct pm_out *o, const char *s)
 
 	for (; *s != '\0'; s += n) {
 		n = u8_decode(s, &cp);
-		switch (cp) {
-		case '\t':
-			esc = "\\t";
-			break;
-		case '\n':
-			esc = "\\n";
-			break;
-		case '\r':
-			esc = "\\r";
-			break;
-		case '\\':
-			esc = "\\\\";
-			break;
-		case BAD_CP:
-			esc = NULL;
-			break;
-		default:
+		if ((esc = short_escape(cp)) == NULL && cp != BAD_CP)
 			continue;
-		}
 		out_write(o, run, s - run);
 		if (esc != NULL)
 			out_puts(o, esc);
@@ -574,29 +578,23 @@ json_string(struct pm_out *o, const char *s)
 {
 	const char *run = s;
 	const char *esc;
-	char buf[8];
+	char buf[16];
 	uint32_t cp;
 	size_t n;
 
 	out_write(o, "\"", 1);
 	for (; *s != '\0'; s += n) {
 		n = u8_decode(s, &cp);
+		if ((esc = short_escape(cp)) != NULL) {
+			out_write(o, run, s - run);
+			out_puts(o, esc);
+			run = s + n;
+			continue;
+		}
 		esc = buf;
 		switch (cp) {
 		case '"':
 			esc = "\\\"";
-			break;
-		case '\\':
-			esc = "\\\\";
-			break;
-		case '\n':
-			esc = "\\n";
-			break;
-		case '\r':
-			esc = "\\r";
-			break;
-		case '\t':
-			esc = "\\t";
 			break;
 		case '\b':
 			esc = "\\b";
