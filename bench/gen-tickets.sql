@@ -1,12 +1,13 @@
 -- gen-tickets.sql - fill a pm database (made by "pm-db init" and applied
 -- tests/data/ticket-estate.yaml) with a large estate's five years of
 -- service desk, as pm-ticket would have written them: 50 buildings of 200
--- units (10,000 units) and @COUNT@ tickets received evenly from
--- 2021-11-23 to 2026-11-14, each with every event that happened to it
+-- units (10,000 units) and @COUNT@ tickets received evenly over the
+-- @SPAN@ seconds up to 2026-11-14T03:06:40Z (157,000,000 seconds is five
+-- years, from 2021-11-23), each with every event that happened to it
 -- (ticket_events), the stretches it was unresolved (ticket_spans), the
 -- notices "pm-ticket due --mark" recorded (ticket_notices) and one audit
 -- row per event.  bench/lib.sh runs it through the sqlite3 shell,
--- replacing @COUNT@; it is deterministic.
+-- replacing @COUNT@ and @SPAN@; it is deterministic.
 --
 -- What each ticket is, from its number n:
 --   * unit and category from m, which is n, except that every 50th
@@ -79,7 +80,7 @@ INSERT INTO wdn SELECT before, z FROM wd WHERE working = 1;
 -- since the epoch (UTC); the local zone is UTC+8 (Asia/Shanghai).
 CREATE TEMP TABLE g0 AS
 WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < @COUNT@),
-a AS (SELECT n, 1637625600 + n * 157000000 / @COUNT@ AS r,
+a AS (SELECT n, 1794625600 - @SPAN@ + n * @SPAN@ / @COUNT@ AS r,
     CASE WHEN n % 50 = 25 AND n > 37 THEN n - 37 ELSE n END AS m,
     (n * 389) % 1000 AS f, n > @COUNT@ - 500 AS open FROM t)
 SELECT n, r, open, f,
@@ -111,11 +112,11 @@ FROM a JOIN cat ON cat.k = a.m % 7;
 -- Step 2: the level, as pm_ticket_add() decides it.
 CREATE TEMP TABLE g1 AS
 SELECT g0.*, CASE WHEN urgent THEN 1 WHEN prev IS NOT NULL
-	AND r - (1637625600 + prev * 157000000 / @COUNT@) <= 2592000 THEN 2
+	AND r - (1794625600 - @SPAN@ + prev * @SPAN@ / @COUNT@) <= 2592000 THEN 2
 	ELSE 3 END AS lvl,
     CASE WHEN urgent THEN 'urgent category ' || category
 	WHEN prev IS NOT NULL
-	AND r - (1637625600 + prev * 157000000 / @COUNT@) <= 2592000
+	AND r - (1794625600 - @SPAN@ + prev * @SPAN@ / @COUNT@) <= 2592000
 	THEN 'repeat of ticket ' || prev || ' within 30d' ELSE 'routine' END
 	AS reason
 FROM (SELECT g0.*, max(CASE WHEN fate <> 'cancel' THEN n END) OVER (

@@ -25,17 +25,21 @@ bench_need() {
 	done
 }
 
-# bench_tickets [COUNT]: set 'cache' to the database of COUNT tickets
-# (default $TICKETS) in bench/data/, building it when it is missing or
-# stale.  It is good while the schema, the estate, the calendar and the
-# generator are: their hash is kept beside it (tickets-COUNT.db.stamp).
-# Each size has its own file, so both sizes stay cached side by side.
-# The build goes to a temporary name first: an interrupted one leaves
-# no database that looks good.
+# bench_tickets [COUNT [SPAN]]: set 'cache' to the database of COUNT
+# tickets (default $TICKETS) received over SPAN seconds up to the last
+# one (default 157000000, five years) in bench/data/, building it when it
+# is missing or stale.  It is good while the schema, the estate, the
+# calendar and the generator are: their hash is kept beside it
+# (tickets-COUNT.db.stamp).  Each size has its own file, so the sizes
+# stay cached side by side; a span other than five years is in the name
+# (tickets-COUNT-SPAN.db).  The build goes to a temporary name first: an
+# interrupted one leaves no database that looks good.
 bench_tickets() {
 	count=${1:-$TICKETS}
+	span=${2:-157000000}
 	data=$top/bench/data
 	cache=$data/tickets-$count.db
+	[ "$span" -eq 157000000 ] || cache=$data/tickets-$count-$span.db
 	stamp=$(cat "$top"/schema/*.sql "$top/tests/data/ticket-estate.yaml" \
 		"$top/tests/data/ticket-calendar-2026.tsv" "$top/bench/gen-tickets.sql" |
 		sha256sum | cut -d' ' -f1)
@@ -45,11 +49,11 @@ bench_tickets() {
 	fi
 	rm -f "$cache" "$cache-wal" "$cache-shm" "$cache.stamp" \
 	    "$cache.tmp" "$cache.tmp-wal" "$cache.tmp-shm"
-	echo "building $cache ($count tickets)..." >&2
+	echo "building $cache ($count tickets over $span s)..." >&2
 	start=$(date +%s)
 	"$bin/pm-db" init -d "$cache.tmp" > /dev/null
 	"$bin/pm-db" apply -d "$cache.tmp" "$top/tests/data/ticket-estate.yaml" > /dev/null
-	sed "s/@COUNT@/$count/g" "$top/bench/gen-tickets.sql" |
+	sed "s/@COUNT@/$count/g; s/@SPAN@/$span/g" "$top/bench/gen-tickets.sql" |
 	    sqlite3 "$cache.tmp" > /dev/null
 	mv "$cache.tmp" "$cache"
 	rm -f "$cache.tmp-wal" "$cache.tmp-shm"
@@ -77,12 +81,12 @@ bench_rss() {
 	fi
 }
 
-# bench_analyzed [COUNT]: set 'analyzed' to a copy of the database of
-# COUNT tickets on which ANALYZE has run (bench/data/tickets-COUNT-
+# bench_analyzed [COUNT [SPAN]]: set 'analyzed' to a copy of the database
+# of bench_tickets on which ANALYZE has run (bench/data/tickets-COUNT-
 # analyzed.db), made again whenever the database it copies is.  The
 # plans pm gets with statistics must be no worse than without.
 bench_analyzed() {
-	bench_tickets "$1"
+	bench_tickets "$@"
 	analyzed=${cache%.db}-analyzed.db
 	if [ -f "$analyzed" ] && cmp -s "$cache.stamp" "$analyzed.stamp"; then
 		return 0
