@@ -7,15 +7,26 @@
 #
 # The reads: "list --receiver WHO" and "list --assignee WORKER" (the man
 # page's "my open tickets": no --since), "list --overdue", "due",
-# "pending" (today, and OLD, a day four years back), "stats DAY" and
-# "stats MONTH".  Each is measured on the generated database as it is,
-# then on a copy after ANALYZE, whose plans must be no worse.
+# "pending" (today, PAST three months back and OLD four years back),
+# "stats DAY" and "stats MONTH".  Each is measured on the generated
+# database as it is, then on a copy after ANALYZE, whose plans must be no
+# worse.
+#
+# Both sizes cover the same five years, so the larger has ten times the
+# tickets a day as well as ten times the history, and a day's pending
+# list or counts grow with the tickets a day.  To tell history from
+# load, the reads are also run on HISTORY: as many tickets as the
+# smaller size over a tenth of the time, so as many a day as the larger
+# size, which then has the same days with ten times the history before
+# them.
 #
 # Environment: N runs of each (default 15); SIZES, the ticket counts
-# (default "100000 1000000"); NOW, the fixed PM_NOW (default
-# 2026-11-16T09:30, two days after the last generated ticket, when 500
-# are still open); OLD (default 2022-11-16), DAY (2026-10-15), MONTH
-# (2026-10); WHO (zhang.wei) and WORKER (wang.qiang).
+# (default "100000 1000000"); HISTORY, the count and span in seconds of
+# the last comparison (default "100000 15700000", 182 days; empty: none);
+# NOW, the fixed PM_NOW (default 2026-11-16T09:30, two days after the
+# last generated ticket, when 500 are still open); PAST (2026-08-16),
+# OLD (2022-11-16), DAY (2026-10-15), MONTH (2026-10); WHO (zhang.wei)
+# and WORKER (wang.qiang).
 #
 # The floor's SQL is taken from pm: each command is run once with
 # PM_DEBUG_PLAN=1, which prints every statement it prepares, and
@@ -37,7 +48,9 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 bench_bin "$1"
 N=${N:-15}
 NOW=${NOW:-2026-11-16T09:30}
+PAST=${PAST:-2026-08-16}
 OLD=${OLD:-2022-11-16}
+HISTORY=${HISTORY-100000 15700000}
 DAY=${DAY:-2026-10-15}
 MONTH=${MONTH:-2026-10}
 WHO=${WHO:-zhang.wei}
@@ -60,6 +73,7 @@ day_after() { TZ=$zone date -d "$1 +1 day" +%F; }
 now=$(utc "${NOW%T*} ${NOW#*T}")
 today=${NOW%T*}
 today_end=$(utc "$(day_after "$today") 00:00")
+past_end=$(utc "$(day_after "$PAST") 00:00")
 old_end=$(utc "$(day_after "$OLD") 00:00")
 day_from=$(utc "$DAY 00:00")
 day_to=$(utc "$(day_after "$DAY") 00:00")
@@ -86,6 +100,7 @@ cmds=$work/cmds
 	echo "due|LIMIT=$now|due"
 	at=$(min "$now" "$today_end")
 	echo "pending (today)|$(cand "$at" "$today_end")|pending"
+	echo "pending $PAST|$(cand "$past_end" "$past_end")|pending $PAST"
 	echo "pending $OLD|$(cand "$old_end" "$old_end")|pending $OLD"
 	at=$(min "$now" "$day_to")
 	echo "stats $DAY|FROM=$day_from TO=$at $(cand "$at" "$day_to")|stats $DAY"
@@ -178,6 +193,10 @@ for s in $SIZES; do
 	measure "$s" plain "$cache"
 	measure "$s" analyzed "$analyzed"
 done
+if [ -n "$HISTORY" ]; then
+	bench_tickets $HISTORY
+	measure history plain "$cache"
+fi
 
 # The tables: a block of columns per size, then the ratio of the last
 # size to the first.
@@ -225,6 +244,41 @@ table() {
 }
 table plain "as generated (no statistics): medians in ms; target pm/sh <= 1.00, ${SIZES##* }/${SIZES%% *} pm <= 1.20"
 table analyzed "after ANALYZE (a copy): the same"
+
+if [ -n "$HISTORY" ]; then
+	last=${SIZES##* }
+	hc=${HISTORY%% *} hs=${HISTORY##* }
+	echo
+	echo "ten times the history at the same tickets a day: $hc tickets over" \
+	    "$((hs / 86400)) days against $last over $((157000000 / 86400)) days" \
+	    "(target: pm ratio <= 1.20)"
+	awk -v last="$last" -v cmds="$cmds" -v old="$OLD" -v hc="$hc" '
+	BEGIN {
+		FS = "|"
+		while ((getline line < cmds) > 0) { split(line, f, "|"); name[++nc] = f[1] }
+		FS = " "
+	}
+	$1 == "history" { pm[0, $3] = $4; sh[0, $3] = $5; rows[0, $3] = $6; pkb[0, $3] = $7 }
+	$1 == last && $2 == "plain" { pm[1, $3] = $4; sh[1, $3] = $5; rows[1, $3] = $6; pkb[1, $3] = $7 }
+	END {
+		printf "%-28s | %-38s | %-38s | %s\n", "", hc " tickets, 1/10 the history",
+		    last " tickets", "ratio"
+		printf "%-28s |", "command"
+		for (s = 0; s < 2; s++)
+			printf " %7s %7s %7s %6s |", "pm ms", "sh ms", "rows", "pm KB"
+		printf " %5s %5s\n", "pm", "sh"
+		for (c = 1; c <= nc; c++) {
+			if (index(name[c], old))	# before the shorter history
+				continue
+			printf "%-28s |", name[c]
+			for (s = 0; s < 2; s++)
+				printf " %7.2f %7.2f %7d %6s |", pm[s, c], sh[s, c],
+				    rows[s, c], pkb[s, c]
+			printf " %5.2f %5.2f\n", (pm[0, c] > 0 ? pm[1, c] / pm[0, c] : 0),
+			    (sh[0, c] > 0 ? sh[1, c] / sh[0, c] : 0)
+		}
+	}' "$work/results"
+fi
 
 echo
 echo "peak resident memory, KB (GNU time %M; target: pm <= 16384 at any size)"
