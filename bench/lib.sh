@@ -25,12 +25,21 @@ bench_need() {
 	done
 }
 
-# bench_tickets: set 'cache' to the database of $TICKETS tickets in
-# bench/data/, building it when it is missing or stale.  It is good while
-# the schema, the estate and the generator are.
+# bench_tickets [COUNT [SPAN]]: set 'cache' to the database of COUNT
+# tickets (default $TICKETS) received over SPAN seconds up to the last
+# one (default 157000000, five years) in bench/data/, building it when it
+# is missing or stale.  It is good while the schema, the estate, the
+# calendar and the generator are: their hash is kept beside it
+# (tickets-COUNT.db.stamp).  Each size has its own file, so the sizes
+# stay cached side by side; a span other than five years is in the name
+# (tickets-COUNT-SPAN.db).  The build goes to a temporary name first: an
+# interrupted one leaves no database that looks good.
 bench_tickets() {
+	count=${1:-$TICKETS}
+	span=${2:-157000000}
 	data=$top/bench/data
-	cache=$data/tickets-$TICKETS.db
+	cache=$data/tickets-$count.db
+	[ "$span" -eq 157000000 ] || cache=$data/tickets-$count-$span.db
 	stamp=$(cat "$top"/schema/*.sql "$top/tests/data/ticket-estate.yaml" \
 		"$top/tests/data/ticket-calendar-2026.tsv" "$top/bench/gen-tickets.sql" |
 		sha256sum | cut -d' ' -f1)
@@ -38,12 +47,55 @@ bench_tickets() {
 	if [ -f "$cache" ] && [ "$(cat "$cache.stamp" 2>/dev/null)" = "$stamp" ]; then
 		return 0
 	fi
-	rm -f "$cache" "$cache-wal" "$cache-shm" "$cache.stamp"
-	echo "building $cache ($TICKETS tickets)..."
+	rm -f "$cache" "$cache-wal" "$cache-shm" "$cache.stamp" \
+	    "$cache.tmp" "$cache.tmp-wal" "$cache.tmp-shm"
+	echo "building $cache ($count tickets over $span s)..." >&2
 	start=$(date +%s)
-	"$bin/pm-db" init -d "$cache" > /dev/null
-	"$bin/pm-db" apply -d "$cache" "$top/tests/data/ticket-estate.yaml" > /dev/null
-	sed "s/@COUNT@/$TICKETS/g" "$top/bench/gen-tickets.sql" | sqlite3 "$cache" > /dev/null
-	echo "built in $(( $(date +%s) - start )) s"
+	"$bin/pm-db" init -d "$cache.tmp" > /dev/null
+	"$bin/pm-db" apply -d "$cache.tmp" "$top/tests/data/ticket-estate.yaml" > /dev/null
+	sed "s/@COUNT@/$count/g; s/@SPAN@/$span/g" "$top/bench/gen-tickets.sql" |
+	    sqlite3 "$cache.tmp" > /dev/null
+	mv "$cache.tmp" "$cache"
+	rm -f "$cache.tmp-wal" "$cache.tmp-shm"
+	echo "built in $(( $(date +%s) - start )) s, $(( $(wc -c < "$cache") / 1048576 )) MiB" >&2
 	echo "$stamp" > "$cache.stamp"
+}
+
+# bench_sizes: the ticket counts to measure, $SIZES (default "100000
+# 1000000"), each built or found by bench_tickets before anything is
+# timed.
+bench_sizes() {
+	SIZES=${SIZES:-100000 1000000}
+	for s in $SIZES; do
+		bench_tickets "$s"
+	done
+}
+
+# bench_rss: set 'rss' to 1 when /usr/bin/time -f %M gives the peak
+# resident set of a command (GNU time), else 0.
+bench_rss() {
+	if [ -x /usr/bin/time ] && /usr/bin/time -f %M true > /dev/null 2>&1; then
+		rss=1
+	else
+		rss=0
+	fi
+}
+
+# bench_analyzed [COUNT [SPAN]]: set 'analyzed' to a copy of the database
+# of bench_tickets on which ANALYZE has run (bench/data/tickets-COUNT-
+# analyzed.db), made again whenever the database it copies is.  The
+# plans pm gets with statistics must be no worse than without.
+bench_analyzed() {
+	bench_tickets "$@"
+	analyzed=${cache%.db}-analyzed.db
+	if [ -f "$analyzed" ] && cmp -s "$cache.stamp" "$analyzed.stamp"; then
+		return 0
+	fi
+	rm -f "$analyzed" "$analyzed-wal" "$analyzed-shm" "$analyzed.stamp"
+	echo "analyzing a copy of $cache..." >&2
+	cp "$cache" "$analyzed.tmp"
+	sqlite3 "$analyzed.tmp" 'ANALYZE'
+	mv "$analyzed.tmp" "$analyzed"
+	rm -f "$analyzed.tmp-wal" "$analyzed.tmp-shm"
+	cp "$cache.stamp" "$analyzed.stamp"
 }
