@@ -313,9 +313,11 @@ pm_cli_open(struct pm_cli *cli, int flags, struct pm_db **db)
 	char *lang = NULL;
 	int rc;
 
-	if ((rc = pm_db_open(pm_db_path(cli->db_path), flags & ~PM_CLI_WRITE,
-	    db)) != 0)
+	if ((rc = pm_db_open(pm_db_path(cli->db_path),
+	    flags & ~(PM_CLI_WRITE | PM_CLI_READ), db)) != 0)
 		return rc;
+	if ((flags & PM_CLI_READ) && (rc = pm_db_read(*db)) != 0)
+		goto fail;
 	pm_db_set_actor(*db, pm_progname(), cli->verb, cli->user);
 	/* cron names no language: the estate's decides. */
 	if (!pm_i18n_from_env()) {

@@ -153,7 +153,8 @@ int pm_cli_bad(const char *what, const char *value, const char *why);
 
 /* How pm_cli_open() opens the database. */
 enum {
-	PM_CLI_READ = 0,	/* read only what it needs */
+	PM_CLI_READ = 0x200,	/* only reads: one snapshot, one read
+				   transaction (pm_db_read()) */
 	PM_CLI_WRITE = 0x100	/* changes records as the acting staff
 				   member: pm_actor_check() first */
 };
@@ -162,7 +163,9 @@ enum {
  * Open the database named by -d / $PM_DB / ./pm.db with 'flags' (see
  * pm_db_open, plus PM_CLI_WRITE), set the audit actor to this program,
  * verb and user, and, when the environment names no language, take the
- * estate's.  With PM_CLI_WRITE the acting user must be a staff member
+ * estate's.  With PM_CLI_READ everything the command reads comes from
+ * one snapshot, taken at its first read.  With PM_CLI_WRITE the acting
+ * user must be a staff member
  * who may act (see actor.h); otherwise the database is closed and the
  * refusal returned.
  */

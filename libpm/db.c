@@ -674,6 +674,17 @@ pm_db_begin(struct pm_db *db)
 }
 
 int
+pm_db_read(struct pm_db *db)
+{
+	int rc;
+
+	if ((rc = pm_db_exec(db, "BEGIN DEFERRED")) != 0)
+		return rc;
+	db->in_tx = 1;
+	return 0;
+}
+
+int
 pm_db_commit(struct pm_db *db)
 {
 	int rc;

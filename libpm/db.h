@@ -112,12 +112,21 @@ void pm_db_set_actor(struct pm_db *db, const char *prog, const char *verb,
     const char *user);
 
 /*
- * Transactions.  pm_db_begin() starts BEGIN IMMEDIATE (the write lock is
- * taken now, waiting up to the busy timeout; PM_EX_BUSY past it).
+ * Write transactions.  pm_db_begin() starts BEGIN IMMEDIATE (the write
+ * lock is taken now, waiting up to the busy timeout; PM_EX_BUSY past it).
  * pm_db_commit() commits; pm_db_rollback() rolls back and never fails.
  */
 int pm_db_begin(struct pm_db *db);
 int pm_db_commit(struct pm_db *db);
+
+/*
+ * Start a read transaction (BEGIN DEFERRED): every later read sees the
+ * snapshot of the first, so a report is of one moment, and the reads
+ * share one WAL read lock instead of taking one each, which is most of
+ * the cost of many small ones.  pm_db_close() ends it.  In WAL mode it
+ * does not hold up writers.
+ */
+int pm_db_read(struct pm_db *db);
 void pm_db_rollback(struct pm_db *db);
 
 /*
