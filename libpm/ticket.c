@@ -418,58 +418,79 @@ apply_meets(struct pm_ticket *t, const char *meets, pm_time at)
 	t->resolved = t->met[PM_DUE_COMPLETION];
 }
 
-int
-pm_ticket_at(struct pm_db *db, int64_t id, pm_time at, struct pm_ticket *t)
+static int
+tk_replay_start(struct pm_ticket *t)
 {
-	char b[PM_TIME_UTC_LEN];
-	sqlite3_stmt *st;
-	pm_time when;
-	int rc, k;
+	int k, rc;
 
-	if ((rc = pm_ticket_get(db, id, t)) != 0 || at >= pm_now())
-		return rc;
 	t->level = t->first_level;
 	t->escalated = 0;
 	if ((rc = tk_set(&t->status, "new")) != 0 ||
 	    (rc = tk_set(&t->assignee, NULL)) != 0)
-		goto fail;
+		return rc;
 	for (k = 0; k < PM_DUE_N; k++) {
 		t->due[k] = t->first_due[k];
 		t->met[k] = 0;
 	}
 	t->resolved = 0;
-	st = pm_db_stmt(db, "SELECT at, event, status, level, assignee,"
+	return 0;
+}
+
+sqlite3_stmt *
+tk_replay_stmt(struct pm_db *db)
+{
+	return pm_db_stmt(db, "SELECT at, event, status, level, assignee,"
 	    " notice_due, onsite_due, same_day_due, feedback_due,"
 	    " completion_due, meets FROM ticket_events"
 	    " WHERE ticket_id = ?1 AND at <= ?2 ORDER BY at, id");
-	if (st == NULL) {
-		rc = pm_err_code();
-		goto fail;
-	}
-	pm_bind_int(st, 1, id);
-	pm_bind_text(st, 2, pm_time_utc(at, b));
+}
+
+int
+tk_replay(struct pm_db *db, sqlite3_stmt *st, const char *at,
+    struct pm_ticket *t)
+{
+	int rc, k;
+
+	if ((rc = tk_replay_start(t)) != 0)
+		return rc;
+	pm_bind_int(st, 1, t->id);
+	pm_bind_text(st, 2, at);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		when = tk_col_time(st, 0);
 		if (strcmp(pm_col_text(st, 1), "escalate") == 0)
 			t->escalated = 1;
 		if ((rc = tk_set(&t->status, pm_col_text(st, 2))) != 0 ||
 		    (rc = tk_set(&t->assignee, pm_col_text(st, 4))) != 0) {
 			sqlite3_reset(st);
-			goto fail;
+			return rc;
 		}
 		t->level = sqlite3_column_int(st, 3);
 		for (k = 0; k < PM_DUE_N; k++)
 			if (pm_col_text(st, 5 + k) != NULL)
 				t->due[k] = tk_col_time(st, 5 + k);
-		apply_meets(t, pm_col_text(st, 10), when);
+		apply_meets(t, pm_col_text(st, 10), tk_col_time(st, 0));
 	}
 	rc = rc == SQLITE_DONE ? 0 : pm_db_error(db, "read ticket events");
 	sqlite3_reset(st);
+	return rc;
+}
+
+int
+pm_ticket_at(struct pm_db *db, int64_t id, pm_time at, struct pm_ticket *t)
+{
+	char b[PM_TIME_UTC_LEN];
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = pm_ticket_get(db, id, t)) != 0 || at >= pm_now())
+		return rc;
+	if ((st = tk_replay_stmt(db)) == NULL)
+		rc = pm_err_code();
+	else
+		rc = tk_replay(db, st, pm_time_utc(at, b), t);
 	if (rc == 0)
 		return 0;
-fail:
 	pm_ticket_release(t);
-	return rc != 0 ? rc : PM_EX_SOFTWARE;
+	return rc;
 }
 
 /*

@@ -332,8 +332,8 @@ each_unresolved(struct pm_db *db, pm_time at, pm_time end,
 	    366 * 86400 };
 	char b[6][PM_TIME_UTC_LEN];
 	struct pm_ticket t;
-	sqlite3_stmt *st;
-	int rc, k, now = at >= pm_now() && at < end;
+	sqlite3_stmt *st, *ev = NULL;
+	int rc, sr = SQLITE_DONE, k, now = at >= pm_now() && at < end;
 
 	/*
 	 * Unless the period is still running ('at' is now), 'at' is its
@@ -343,9 +343,12 @@ each_unresolved(struct pm_db *db, pm_time at, pm_time end,
 	 * Otherwise a resolve at 00:00:00 would take a ticket off the day
 	 * before's list, and a reopen at 00:00:00 put one on it.
 	 */
-	if (!now)
+	if (!now) {
 		at--;
-	st = pm_db_stmt(db, "WITH c(id) AS MATERIALIZED ("
+		if ((ev = tk_replay_stmt(db)) == NULL)
+			return pm_err_code();
+	}
+	st = pm_db_stmt(db, "WITH c(cid) AS MATERIALIZED ("
 	    " SELECT ticket_id FROM ticket_spans WHERE class = 0"
 	    "  AND opened_at > ?3 AND opened_at <= ?1 AND closed_at > ?1"
 	    " UNION ALL SELECT ticket_id FROM ticket_spans WHERE class = 1"
@@ -358,7 +361,7 @@ each_unresolved(struct pm_db *db, pm_time at, pm_time end,
 	    "  AND opened_at <= ?1 AND closed_at > ?1"
 	    " UNION ALL SELECT id FROM open_tickets"
 	    "  WHERE open_since IS NOT NULL AND open_since <= ?1)"
-	    " SELECT t.id FROM c CROSS JOIN tickets t ON t.id = c.id"
+	    " SELECT " TK_COLS " FROM c CROSS JOIN tickets t ON t.id = c.cid"
 	    " WHERE t.received_at < ?2 ORDER BY t.received_at, t.id");
 	if (st == NULL)
 		return pm_err_code();
@@ -366,38 +369,18 @@ each_unresolved(struct pm_db *db, pm_time at, pm_time end,
 	pm_bind_text(st, 2, pm_time_utc(end, b[1]));
 	for (k = 0; k < 4; k++)
 		pm_bind_text(st, 3 + k, pm_time_utc(at - longest[k], b[2 + k]));
-	/* The ids first: replaying each one reuses the statements. */
-	{
-		int64_t *ids = NULL, *nv;
-		size_t n = 0, cap = 0, i;
-
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			if (n == cap) {
-				cap = cap ? cap * 2 : 64;
-				if ((nv = realloc(ids, cap * sizeof *nv)) ==
-				    NULL) {
-					sqlite3_reset(st);
-					free(ids);
-					return pm_err(PM_EX_SOFTWARE,
-					    "out of memory");
-				}
-				ids = nv;
-			}
-			ids[n++] = sqlite3_column_int64(st, 0);
-		}
-		rc = rc == SQLITE_DONE ? 0 : pm_db_error(db,
-		    "read unresolved tickets");
-		sqlite3_reset(st);
-		for (i = 0; i < n && rc == 0; i++) {
-			if ((rc = now ? pm_ticket_get(db, ids[i], &t) :
-			    pm_ticket_at(db, ids[i], at, &t)) != 0)
-				break;
-			if (tk_unresolved(t.status))
-				rc = fn(&t, arg);
-			pm_ticket_release(&t);
-		}
-		free(ids);
+	/* Each row as it stands, or replayed to 'at'; one pass, no copies. */
+	rc = 0;
+	while (rc == 0 && (sr = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((rc = tk_from_row(st, &t)) == 0 &&
+		    (ev == NULL || (rc = tk_replay(db, ev, b[0], &t)) == 0) &&
+		    tk_unresolved(t.status))
+			rc = fn(&t, arg);
+		pm_ticket_release(&t);
 	}
+	if (rc == 0 && sr != SQLITE_DONE)
+		rc = pm_db_error(db, "read unresolved tickets");
+	sqlite3_reset(st);
 	return rc;
 }
 

@@ -65,6 +65,16 @@ int tk_save(struct pm_db *db, const struct pm_ticket *before,
  */
 int tk_from_row(sqlite3_stmt *st, struct pm_ticket *t);
 
+/*
+ * Replaying events: tk_replay() sets 't' (read from the tickets row) back
+ * to how it was received and applies its events up to 'at' (database
+ * text), read with 'st' from tk_replay_stmt(), which a loop over many
+ * tickets fetches once.  0, PM_EX_SOFTWARE or the database error.
+ */
+sqlite3_stmt *tk_replay_stmt(struct pm_db *db);
+int tk_replay(struct pm_db *db, sqlite3_stmt *st, const char *at,
+    struct pm_ticket *t);
+
 /* A deep copy of 'from' into 'to'; 0 or PM_EX_SOFTWARE. */
 int tk_copy(struct pm_ticket *to, const struct pm_ticket *from);
 
