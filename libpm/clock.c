@@ -50,6 +50,8 @@
 static char zone_name[ZONE_NAME_MAX + 1] = DEFAULT_ZONE;
 static char zone_tz[ZONE_TZ_MAX];	/* what TZ must say; "" until used */
 
+static void fixed_forget(void);
+
 /*
  * The zones pm knows without zone files, as POSIX TZ rules: the default
  * zone and its aliases (see DEFAULT_ZONE_POSIX) and UTC.  A minimal
@@ -323,8 +325,12 @@ zone_apply(void)
 	const char *cur;
 
 	/* zone_name is the default, found at worst among the built-ins. */
-	if (zone_tz[0] == '\0' && !zone_find(zone_name, zone_tz, sizeof zone_tz))
-		snprintf(zone_tz, sizeof zone_tz, "%s", DEFAULT_ZONE_POSIX);
+	if (zone_tz[0] == '\0') {
+		if (!zone_find(zone_name, zone_tz, sizeof zone_tz))
+			snprintf(zone_tz, sizeof zone_tz, "%s",
+			    DEFAULT_ZONE_POSIX);
+		fixed_forget();
+	}
 	cur = getenv("TZ");
 	if (cur == NULL || strcmp(cur, zone_tz) != 0)
 		setenv("TZ", zone_tz, 1);
@@ -341,6 +347,7 @@ pm_clock_set_zone(const char *zone)
 		    pm_q(zone));
 	snprintf(zone_name, sizeof zone_name, "%s", zone);
 	memcpy(zone_tz, tz, sizeof zone_tz);
+	fixed_forget();
 	zone_apply();
 	return 0;
 }
@@ -383,11 +390,104 @@ clamp_local(pm_time t)
 	return t;
 }
 
+/*
+ * Most estates' zones keep one offset all year (China's has since 1992),
+ * and a report converts a time per row: the C library's conversions,
+ * with their locks and rule lookups, were a fifth of a pending list's
+ * time.  So a year in which the zone's offset stays put is converted by
+ * arithmetic.  Whether it does is asked of the C library once per year
+ * and zone: its offset every five days from a day before the year to a
+ * day after it (no zone has changed its offset for less than a week).
+ * Other years, and other zones' changing years, go to the C library.
+ */
+#define FIXED_FIRST	1970
+#define FIXED_YEARS	130	/* 1970 to 2099 */
+#define FIXED_STEP	(5 * DAY_SECS)
+
+static struct {
+	signed char known;	/* 0 not asked, 1 fixed, -1 changes */
+	long off;
+} fixed_year[FIXED_YEARS];
+
+/* Forget what was learnt of the zone (it has just changed). */
+/* Counts the zone's changes, for what else depends on it (pm_now()). */
+static unsigned zone_gen;
+
+static void
+fixed_forget(void)
+{
+	memset(fixed_year, 0, sizeof fixed_year);
+	zone_gen++;
+}
+
+/* Whether the zone's offset is fixed all through UTC year 'y': '*off'. */
+static int
+fixed_offset(int64_t y, long *off)
+{
+	pm_time t, hi;
+	struct tm tm;
+	time_t tt;
+	int i = (int)(y - FIXED_FIRST);
+
+	if (y < FIXED_FIRST || i >= FIXED_YEARS)
+		return 0;
+	if (fixed_year[i].known == 0) {
+		fixed_year[i].known = 1;
+		t = days_from_civil(y, 1, 1) * DAY_SECS - DAY_SECS;
+		hi = days_from_civil(y + 1, 1, 1) * DAY_SECS + DAY_SECS;
+		for (; fixed_year[i].known == 1; t += FIXED_STEP) {
+			if (t > hi)
+				t = hi;
+			tt = (time_t)t;
+			if (localtime_r(&tt, &tm) == NULL)
+				fixed_year[i].known = -1;
+			else if (t == days_from_civil(y, 1, 1) * DAY_SECS -
+			    DAY_SECS)
+				fixed_year[i].off = tm.tm_gmtoff;
+			else if (tm.tm_gmtoff != fixed_year[i].off)
+				fixed_year[i].known = -1;
+			if (t == hi)
+				break;
+		}
+	}
+	*off = fixed_year[i].off;
+	return fixed_year[i].known == 1;
+}
+
+/* The UTC year holding day number 'z'. */
+static int64_t
+year_of_day(int64_t z)
+{
+	int64_t y;
+	int m, d;
+
+	civil_from_days(z, &y, &m, &d);
+	return y;
+}
+
 static void
 local_tm(pm_time t, struct tm *tm)
 {
 	time_t tt = (time_t)clamp_local(t);
+	int64_t z, secs, y;
+	long off;
+	int m, d;
 
+	if (tt >= 0 && fixed_offset(year_of_day(tt / DAY_SECS), &off)) {
+		z = (tt + off) / DAY_SECS;
+		secs = (tt + off) % DAY_SECS;
+		civil_from_days(z, &y, &m, &d);
+		memset(tm, 0, sizeof *tm);
+		tm->tm_year = (int)(y - 1900);
+		tm->tm_mon = m - 1;
+		tm->tm_mday = d;
+		tm->tm_hour = (int)(secs / 3600);
+		tm->tm_min = (int)(secs / 60 % 60);
+		tm->tm_sec = (int)(secs % 60);
+		tm->tm_wday = (int)((z + 4) % WEEK_DAYS);
+		tm->tm_gmtoff = off;
+		return;
+	}
 	if (localtime_r(&tt, tm) == NULL)
 		memset(tm, 0, sizeof *tm);
 }
@@ -415,7 +515,11 @@ local_make(int64_t z, int secs)
 {
 	struct tm tm;
 	int64_t y;
+	long off;
 
+	/* Within a day of its own year, so that year's offset holds. */
+	if (z >= 0 && fixed_offset(year_of_day(z), &off))
+		return (pm_time)(z * DAY_SECS + secs - off);
 	memset(&tm, 0, sizeof tm);
 	civil_from_days(z, &y, &tm.tm_mon, &tm.tm_mday);
 	tm.tm_year = (int)(y - 1900);
@@ -842,12 +946,26 @@ now_from_env(const char *env, pm_time *t)
 pm_time
 pm_now(void)
 {
+	/* A report asks the time per row: parse each $PM_NOW once. */
+	static char last[64];
+	static unsigned last_gen;
+	static pm_time last_t;
 	const char *env = getenv("PM_NOW");
 	pm_time t;
 
-	if (env != NULL && *env != '\0' && now_from_env(env, &t) == 0)
-		return t;
-	return (pm_time)time(NULL);
+	if (env == NULL || *env == '\0')
+		return (pm_time)time(NULL);
+	zone_apply();
+	if (last_gen == zone_gen && strcmp(env, last) == 0)
+		return last_t;
+	if (now_from_env(env, &t) != 0)
+		return (pm_time)time(NULL);
+	if (strlen(env) < sizeof last) {
+		memcpy(last, env, strlen(env) + 1);
+		last_gen = zone_gen;
+		last_t = t;
+	}
+	return t;
 }
 
 int

@@ -370,17 +370,18 @@ pm_rec_out_time(struct pm_out *o, int64_t t, enum pm_ftype type)
 		pm_out_text(o, NULL);
 		return;
 	}
+	pm_time_local(t, buf);
 	/*
 	 * An end-of-day deadline is midnight of the next day, which staff
 	 * read as "tomorrow": show it as 24:00 of its own day (ISO 8601).
+	 * (The minutes shown first, as the cheap test.)
 	 */
-	if (type == PM_F_DEADLINE && pm_day_start(t) == t) {
+	if (type == PM_F_DEADLINE && strcmp(buf + PM_DATE_LEN - 1, "T00:00") ==
+	    0 && pm_day_start(t) == t) {
 		snprintf(buf, sizeof buf, "%sT24:00", pm_date_local(t - 1,
 		    day));
-		pm_out_text(o, buf);
-		return;
 	}
-	pm_out_text(o, pm_time_local(t, buf));
+	pm_out_text(o, buf);
 }
 
 /* Write the fields of the current row of 'st'. */

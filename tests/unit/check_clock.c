@@ -255,6 +255,56 @@ START_TEST(test_zone_set)
 }
 END_TEST
 
+/*
+ * Years in which a zone keeps one offset are converted by arithmetic,
+ * the others by the C library: both must agree with the C library
+ * everywhere, in zones with summer time (London, New York), half-hour
+ * summer time (Lord Howe), summer time suspended for Ramadan, which
+ * wanders through the year (Casablanca), a day skipped (Apia, 2011)
+ * and China's summer time of 1986 to 1991.
+ */
+START_TEST(test_zone_arithmetic_matches_libc)
+{
+	static const char *zones[] = {
+		"Asia/Shanghai", "Europe/London", "America/New_York",
+		"Australia/Lord_Howe", "Africa/Casablanca", "Pacific/Apia",
+		"UTC"
+	};
+	char got[PM_TIME_LOCAL_LEN], want[32];
+	pm_time t, end = utc(2041, 1, 1, 0, 0, 0), parsed;
+	struct tm tm;
+	time_t tt;
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < sizeof zones / sizeof zones[0]; i++) {
+		if (pm_clock_set_zone(zones[i]) != 0)
+			continue;	/* no zone file: nothing to compare */
+		n++;
+		for (t = utc(1985, 1, 1, 0, 0, 0); t < end; t += 7 * H + 797) {
+			pm_time_local(t, got);
+			/* pm_time_local() has made the zone TZ's. */
+			tt = (time_t)t;
+			localtime_r(&tt, &tm);
+			strftime(want, sizeof want, "%Y-%m-%dT%H:%M", &tm);
+			ck_assert_msg(strcmp(got, want) == 0, "%s %lld: %s, "
+			    "want %s", zones[i], (long long)t, got, want);
+			tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+			tm.tm_isdst = -1;
+			ck_assert_msg(pm_day_start(t) == (pm_time)mktime(&tm),
+			    "%s %s: day start", zones[i], got);
+			localtime_r(&tt, &tm);
+			tm.tm_sec = 0;
+			tm.tm_isdst = -1;
+			ck_assert_int_eq(pm_time_parse(got, &parsed), 0);
+			ck_assert_msg(parsed == (pm_time)mktime(&tm),
+			    "%s %s: parsed back", zones[i], got);
+		}
+	}
+	ck_assert_int_ge(n, 2);
+}
+END_TEST
+
 START_TEST(test_zone_bad)
 {
 	static const char *bad[] = {
@@ -609,13 +659,20 @@ START_TEST(test_now_env)
 	setenv("PM_NOW", "2026-11-23T09:30", 1);
 	ck_assert_int_eq(pm_clock_check_env(), 0);
 	ck_assert_int_eq(pm_now(), utc(2026, 11, 23, 1, 30, 0));
-	/* Read afresh each call: nothing is cached. */
+	/* Read afresh each call: a change is seen at once. */
 	setenv("PM_NOW", "2026-11-23T01:31:00Z", 1);
 	ck_assert_int_eq(pm_now(), utc(2026, 11, 23, 1, 31, 0));
 	setenv("PM_NOW", "2026-10-01", 1);
 	ck_assert_int_eq(pm_now(), utc(2026, 9, 30, 16, 0, 0));
 	setenv("PM_NOW", "2026-10-01T12:00:00+09:00", 1);
 	ck_assert_int_eq(pm_now(), utc(2026, 10, 1, 3, 0, 0));
+	/* The same local time is another instant in another zone. */
+	setenv("PM_NOW", "2026-11-23T09:30", 1);
+	ck_assert_int_eq(pm_now(), utc(2026, 11, 23, 1, 30, 0));
+	ck_assert_int_eq(pm_clock_set_zone("Europe/London"), 0);
+	ck_assert_int_eq(pm_now(), utc(2026, 11, 23, 9, 30, 0));
+	ck_assert_int_eq(pm_clock_set_zone("Asia/Shanghai"), 0);
+	ck_assert_int_eq(pm_now(), utc(2026, 11, 23, 1, 30, 0));
 	/* An empty PM_NOW is as good as none. */
 	setenv("PM_NOW", "", 1);
 	ck_assert_int_eq(pm_clock_check_env(), 0);
@@ -1569,6 +1626,7 @@ clock_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_zone_default_whatever_tz);
 	tcase_add_test(tc, test_zone_set);
+	tcase_add_test(tc, test_zone_arithmetic_matches_libc);
 	tcase_add_test(tc, test_zone_bad);
 	tcase_add_test(tc, test_zone_tzdir_without_zone);
 	tcase_add_test(tc, test_zone_tzdir_first);
