@@ -36,8 +36,9 @@
 #       AND due = ?3                                -> SELECT 1 FROM (VALUES
 #       (id, kind, due), ...) v CROSS JOIN ticket_notices n WHERE the same
 #
-# The ids are those pm passes: for pending and stats the rows of the
-# candidate statement (run here, once, by the shell); for due, the
+# The ids are those pm passes: for pending and stats the first column
+# of the candidate statement's rows (run here, once, by the shell, and
+# again in the SQL it writes, as pm reads each row); for due, the
 # deadlines of the open tickets that tk_deadline_overdue() finds at $LIMIT
 # (worked out here in SQL), and of those the ones not reported before for
 # the ticket reads.  A statement with parameters that no rule knows stops
@@ -125,7 +126,7 @@ for (@stmts) {
 		$s =~ s/pm_ticket_next_due\(([^()]*)\)/next_due($1)/ge;
 		$s =~ s/pm_ticket_overdue\(([^()]*)\)/overdue($1)/ge;
 		$s =~ s/\?(?!\d)/@v ? lit(shift @v) : die "shell-sql.pl: more ? than \$SEQ values in: $s\n"/ge;
-	} elsif ($s =~ /^WITH c\(id\) AS MATERIALIZED \(.* FROM ticket_spans /) {
+	} elsif ($s =~ /^WITH c\(c?id\) AS MATERIALIZED \(.* FROM ticket_spans /) {
 		$s =~ s/\?([1-6])(?!\d)/lit(env("T$1"))/ge;
 		@ids = map { $_->[0] } rows($s);
 		$have_ids = 1;

@@ -503,8 +503,8 @@ pm_rec_check_key(const struct pm_rtype *t, const char *key)
 	if (*p >= '1' && *p <= '9' && strspn(p, "0123456789") == strlen(p) &&
 	    strlen(p) <= 18)
 		return 0;
-	return pm_err(PM_EX_DATAERR, "%s %s: not a %s id", _(t->name),
-	    pm_q(key), _(t->name));
+	return pm_err(PM_EX_DATAERR, "%s %s: not an id (ids are numbers, "
+	    "like 42 or #42)", _(t->name), pm_q(key));
 }
 
 /* The key as the database compares it: normalized, "#42" as 42. */

@@ -81,7 +81,8 @@ char *pm_code_normalize(const char *s, char *buf, size_t len);
 /*
  * The edit distance (Damerau-Levenshtein, optimal string alignment)
  * between 'a' and 'b' in bytes, or a number above 'limit' as soon as it
- * must exceed it.  Used to suggest the code a user probably meant.
+ * must exceed it.  Used to suggest the code a user probably meant; a
+ * string over 64 bytes (21 Chinese characters) is near nothing.
  */
 int pm_edit_distance(const char *a, const char *b, int limit);
 

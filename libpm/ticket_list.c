@@ -343,11 +343,8 @@ each_unresolved(struct pm_db *db, pm_time at, pm_time end,
 	 * Otherwise a resolve at 00:00:00 would take a ticket off the day
 	 * before's list, and a reopen at 00:00:00 put one on it.
 	 */
-	if (!now) {
+	if (!now)
 		at--;
-		if ((ev = tk_replay_stmt(db)) == NULL)
-			return pm_err_code();
-	}
 	st = pm_db_stmt(db, "WITH c(cid) AS MATERIALIZED ("
 	    " SELECT ticket_id FROM ticket_spans WHERE class = 0"
 	    "  AND opened_at > ?3 AND opened_at <= ?1 AND closed_at > ?1"
@@ -363,7 +360,7 @@ each_unresolved(struct pm_db *db, pm_time at, pm_time end,
 	    "  WHERE open_since IS NOT NULL AND open_since <= ?1)"
 	    " SELECT " TK_COLS " FROM c CROSS JOIN tickets t ON t.id = c.cid"
 	    " WHERE t.received_at < ?2 ORDER BY t.received_at, t.id");
-	if (st == NULL)
+	if (st == NULL || (!now && (ev = tk_replay_stmt(db)) == NULL))
 		return pm_err_code();
 	pm_bind_text(st, 1, pm_time_utc(at, b[0]));
 	pm_bind_text(st, 2, pm_time_utc(end, b[1]));

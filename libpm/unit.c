@@ -72,8 +72,8 @@ pm_unit_check_phone(const char *s)
 	}
 	if (digits == 7 || digits == 8)
 		return 0;
-	return pm_err(PM_EX_DATAERR, "phone %s: %zu digits, neither a "
-	    "mobile number (11, starting with 1) nor a local one (7 or 8)",
+	return pm_err(PM_EX_DATAERR, "phone %s: digits: %zu; a mobile "
+	    "number has 11, starting with 1, a local one 7 or 8",
 	    pm_q_masked(s), digits);
 }
 

@@ -106,7 +106,7 @@ same "both shown" "2-1-101 10-1-101" "$(out | cut -f1 | tr '\n' ' ' | sed 's/ $/
 # set: every refusal writes nothing.
 before=$(dbsum)
 fails 65 "a bad phone" pm-unit set --phone 12345 3-1-501
-same "message" "pm-unit: phone '1***5': 5 digits, neither a mobile number (11, starting with 1) nor a local one (7 or 8)" "$(err)"
+same "message" "pm-unit: phone '1***5': digits: 5; a mobile number has 11, starting with 1, a local one 7 or 8" "$(err)"
 fails 65 "not a mobile number" pm-unit set --phone 12812345678 3-1-501
 fails 65 "a phone with letters" pm-unit set --phone 138-CALL-ME 3-1-501
 has "message" "$(err)" "not a phone number (a mobile number such as 13812345678 or a landline such as 010-12345678)"
@@ -172,7 +172,7 @@ same "and changes nothing" "" "$(out)"
 before=$(dbsum)
 fails 65 "errors in an import" pm-unit import "$data/unit-owners-bad.csv"
 same "every error, with its line" "pm-unit: $data/unit-owners-bad.csv:3: unit '9-9-999': no such unit (see 'pm-unit list')
-pm-unit: $data/unit-owners-bad.csv:4: phone '1***5': 5 digits, neither a mobile number (11, starting with 1) nor a local one (7 or 8)
+pm-unit: $data/unit-owners-bad.csv:4: phone '1***5': digits: 5; a mobile number has 11, starting with 1, a local one 7 or 8
 pm-unit: $data/unit-owners-bad.csv:5: unit '3-1-501': named twice (first on line 2)
 pm-unit: $data/unit-owners-bad.csv:6: id number '110***********1234': wrong check digit (a typing error?)
 pm-unit: $data/unit-owners-bad.csv:7: occupancy 'empty': unknown occupancy (choose occupied, vacant or rented)

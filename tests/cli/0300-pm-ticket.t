@@ -61,7 +61,7 @@ same "and comes back as it went in" "'; DROP TABLE tickets; --" "$(pm-ticket lis
 
 # Ids
 fails 65 "a bad id" pm-ticket start abc
-same "message" "pm-ticket: ticket 'abc': not a ticket id" "$(err)"
+same "message" "pm-ticket: ticket 'abc': not an id (ids are numbers, like 42 or #42)" "$(err)"
 fails 66 "no such ticket" pm-ticket start 999
 same "message" "pm-ticket: ticket '999': no such ticket" "$(err)"
 fails 64 "no id at all" pm-ticket start

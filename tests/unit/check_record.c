@@ -573,7 +573,7 @@ START_TEST(check_key)
 	ck_assert_int_eq(pm_rec_check_key(&id_type, "#42"), 0);
 	ck_assert_int_eq(pm_rec_check_key(&id_type, "999999999999999999"), 0);
 	pm_assert_err(pm_rec_check_key(&id_type, "abc"), PM_EX_DATAERR,
-	    "item 'abc': not a item id");
+	    "item 'abc': not an id (ids are numbers, like 42 or #42)");
 	pm_assert_err(pm_rec_check_key(&id_type, "0"), PM_EX_DATAERR, "not a");
 	pm_assert_err(pm_rec_check_key(&id_type, "#0"), PM_EX_DATAERR,
 	    "not a");
@@ -586,7 +586,7 @@ START_TEST(check_key)
 	pm_assert_err(pm_rec_check_key(&id_type, "9999999999999999999"),
 	    PM_EX_DATAERR, "not a");
 	pm_assert_err(pm_rec_find(db, &id_type, "x", NULL, 0), PM_EX_DATAERR,
-	    "item 'x': not a item id");
+	    "item 'x': not an id (ids are numbers, like 42 or #42)");
 	/* Codes and text keys take any form. */
 	ck_assert_int_eq(pm_rec_check_key(&thing_type, "abc"), 0);
 	ck_assert_int_eq(pm_rec_check_key(&text_type, ""), 0);

@@ -1131,7 +1131,7 @@ START_TEST(parse_id)
 	ck_assert_int_eq(pm_ticket_parse_id("#7", &id), 0);
 	ck_assert_int_eq(id, 7);
 	pm_assert_err(pm_ticket_parse_id("abc", &id), PM_EX_DATAERR,
-	    "ticket 'abc': not a ticket id");
+	    "ticket 'abc': not an id (ids are numbers, like 42 or #42)");
 	pm_assert_err(pm_ticket_parse_id("0", &id), PM_EX_DATAERR, "not a");
 	pm_assert_err(pm_ticket_parse_id("-1", &id), PM_EX_DATAERR, "not a");
 	pm_assert_err(pm_ticket_parse_id("12x", &id), PM_EX_DATAERR, "not a");
@@ -1192,7 +1192,7 @@ START_TEST(act)
 	ck_assert_int_eq(count("SELECT count(*) FROM ticket_events WHERE"
 	    " event = 'feedback'"), 1);
 	pm_assert_err(pm_ticket_act(db, "x1", canon, sizeof canon, &a), PM_EX_DATAERR,
-	    "ticket 'x1': not a ticket id");
+	    "ticket 'x1': not an id (ids are numbers, like 42 or #42)");
 	pm_assert_err(pm_ticket_act(db, "9", canon, sizeof canon, &a), PM_EX_NOINPUT,
 	    "ticket '9': no such ticket");
 	a.verb = "frobnicate";
@@ -1536,7 +1536,7 @@ START_TEST(show_and_history)
 	pm_assert_err(pm_test_show(db, &mem, &pm_ticket_type, "5", 0),
 	    PM_EX_NOINPUT, "ticket '5': no such ticket");
 	pm_assert_err(pm_test_show(db, &mem, &pm_ticket_type, "five", 0),
-	    PM_EX_DATAERR, "ticket 'five': not a ticket id");
+	    PM_EX_DATAERR, "ticket 'five': not an id (ids are numbers, like 42 or #42)");
 	pm_assert_err(pm_test_list(db, &mem, &pm_ticket_event_type, 0,
 	    ARGS("ticket", "7")), PM_EX_NOINPUT, "ticket '7': no such ticket");
 }

@@ -239,10 +239,10 @@ START_TEST(check_phone)
 	pm_assert_err(pm_unit_check_phone("12345678901"), PM_EX_DATAERR,
 	    "phone '123****8901': not a mobile number (they start 13 to 19)");
 	pm_assert_err(pm_unit_check_phone("1381234567"), PM_EX_DATAERR,
-	    "phone '1********7': 10 digits, neither a mobile number (11, "
-	    "starting with 1) nor a local one (7 or 8)");
+	    "phone '1********7': digits: 10; a mobile number has 11, "
+	    "starting with 1, a local one 7 or 8");
 	pm_assert_err(pm_unit_check_phone("1"), PM_EX_DATAERR,
-	    "phone '*': 1 digits, neither");
+	    "phone '*': digits: 1; a mobile");
 	pm_assert_err(pm_unit_check_phone("+86 13812345678"), PM_EX_DATAERR,
 	    "phone '+86********5678': not a phone number (a mobile number "
 	    "such as 13812345678 or a landline such as 010-12345678)");
@@ -508,7 +508,7 @@ START_TEST(set_errors)
 	ck_assert_int_eq(ch, 1);
 	/* Checked before anything is written; the number masked. */
 	pm_assert_err(pm_unit_set(db, "3-1-501", &bad, &ch), PM_EX_DATAERR,
-	    "phone '**': 2 digits");
+	    "phone '**': digits: 2");
 	ck_assert_int_eq(count_rows("SELECT count(*) FROM units WHERE"
 	    " owner_name IS NOT NULL"), 0);
 	ck_assert_int_eq(count_rows("SELECT count(*) FROM audit"), 1);
@@ -661,8 +661,8 @@ START_TEST(import_record_errors)
 	    "F:6: unit: missing\n"
 	    "F:7: unit 'P-PUMP': a public area has no owner or occupancy\n"
 	    "F:8: unit '3-9-101': retired unit\n"
-	    "F:9: phone '*': 1 digits, neither a mobile number (11, starting "
-	    "with 1) nor a local one (7 or 8)\n"
+	    "F:9: phone '*': digits: 1; a mobile number has 11, starting "
+	    "with 1, a local one 7 or 8\n"
 	    /* The same unit typed in full-width forms is the same unit. */
 	    "F:10: unit '3-1-501': named twice (first on line 2)\n");
 	ck_assert_str_eq(msg(), "F: 8 errors, nothing imported");
