@@ -202,9 +202,20 @@ static char *
 fmt_hundredths(int64_t v, char *buf)
 {
 	uint64_t m = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	char tmp[PM_MONEY_LEN], *p = tmp + sizeof tmp, *q = buf;
+	int n = 0;
 
-	snprintf(buf, PM_MONEY_LEN, "%s%" PRIu64 ".%02u", v < 0 ? "-" : "",
-	    m / 100, (unsigned)(m % 100));
+	/* By hand: a list prints one per row, and printf is most of that. */
+	*--p = '\0';
+	do {
+		*--p = (char)('0' + m % 10);
+		m /= 10;
+		if (++n == 2)
+			*--p = '.';
+	} while (m != 0 || n < 3);
+	if (v < 0)
+		*q++ = '-';
+	memcpy(q, p, (size_t)(tmp + sizeof tmp - p));
 	return buf;
 }
 

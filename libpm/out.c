@@ -25,6 +25,7 @@
 #include "clock.h"
 #include "err.h"
 #include "i18n.h"
+#include "money.h"
 #include "out.h"
 #include "text.h"
 #include "utf8.h"
@@ -866,23 +867,27 @@ pm_out_duration(struct pm_out *o, int64_t secs)
 void
 pm_out_int(struct pm_out *o, int64_t v)
 {
-	char buf[32];
+	/* Negate in unsigned arithmetic, where INT64_MIN has a magnitude. */
+	uint64_t m = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	char buf[24], *p = buf + sizeof buf;
 
-	snprintf(buf, sizeof buf, "%" PRId64, v);
-	pm_out_text(o, buf);
+	/* By hand: one per field of a long list, where printf showed. */
+	*--p = '\0';
+	do {
+		*--p = (char)('0' + m % 10);
+		m /= 10;
+	} while (m != 0);
+	if (v < 0)
+		*--p = '-';
+	pm_out_text(o, p);
 }
 
 void
 pm_out_fen(struct pm_out *o, int64_t fen)
 {
-	char buf[32];
-	uint64_t mag;
+	char buf[PM_MONEY_LEN];
 
-	/* Negate in unsigned arithmetic, where INT64_MIN has a magnitude. */
-	mag = fen < 0 ? 0 - (uint64_t)fen : (uint64_t)fen;
-	snprintf(buf, sizeof buf, "%s%" PRIu64 ".%02" PRIu64,
-	    fen < 0 ? "-" : "", mag / 100, mag % 100);
-	pm_out_text(o, buf);
+	pm_out_text(o, pm_money_fmt(fen, buf));
 }
 
 void
