@@ -28,15 +28,12 @@ estate=$data/estate-10000.yaml
 db=$data/estate-10000.db
 small=$data/estate-aijia.db
 bench_need pm-db pm-unit sqlite3 perl awk
-if [ -x /usr/bin/time ] && /usr/bin/time -f %M true > /dev/null 2>&1; then
-	rss=1
-else
-	rss=0
-	echo "(no /usr/bin/time -f: memory left out)"
-fi
+bench_rss
+[ "$rss" = 1 ] || echo "(no /usr/bin/time -f: memory left out)"
 mkdir -p "$data"
 rmdb() { rm -f "$1" "$1-wal" "$1-shm"; }
 t=$data/estate-times
+rss_file=$data/estate-rss
 clean() { rmdb "$db"; rmdb "$small"; rm -f "$data/estate-rss" "$t".*; }
 clean
 trap clean EXIT
@@ -103,28 +100,6 @@ gen() {
 	}'
 }
 
-# one CMD...: run it once with stdout to /dev/null; prints "MS KB" (KB is
-# - without /usr/bin/time).  Exits 1 if the command fails.
-one() {
-	RSS=$rss OUT="$data/estate-rss" perl -MTime::HiRes=time -e '
-		my @cmd = $ENV{RSS} ? ("/usr/bin/time", "-f", "%M", "-o",
-		    $ENV{OUT}, @ARGV) : @ARGV;
-		my $t = time;
-		my $pid = fork // die "fork: $!\n";
-		if ($pid == 0) {
-			open STDOUT, ">", "/dev/null" or die;
-			exec @cmd or die "exec $cmd[0]: $!\n";
-		}
-		waitpid $pid, 0;
-		my $ms = (time - $t) * 1000;
-		$? == 0 or die "failed: @ARGV\n";
-		my $kb = "-";
-		if ($ENV{RSS} && open my $f, "<", $ENV{OUT}) {
-			while (<$f>) { $kb = $1 if /^(\d+)$/ }
-		}
-		printf "%.2f %s\n", $ms, $kb;
-	' -- "$@"
-}
 # median FILE: the median of the first column, and the largest second.
 median() {
 	sort -n "$1" | awk '{ ms[NR] = $1; if ($2 != "-" && $2 > kb) kb = $2 }
@@ -140,8 +115,8 @@ printf '%-44s %12s %12s\n' "" "median" "max RSS"
 : > "$t.init"; : > "$t.apply"
 for i in $(seq "$APPLIES"); do
 	rmdb "$db"
-	one "$bin/pm-db" init -d "$db" >> "$t.init"
-	one "$bin/pm-db" apply -d "$db" "$estate" >> "$t.apply"
+	bench_one "$bin/pm-db" init -d "$db" >> "$t.init"
+	bench_one "$bin/pm-db" apply -d "$db" "$estate" >> "$t.apply"
 done
 row "pm-db init" "$t.init"
 row "pm-db apply, first (10,000 units)" "$t.apply"
@@ -150,7 +125,7 @@ units=$(sqlite3 "$db" "SELECT count(*) FROM units WHERE kind = 'unit'")
 
 : > "$t.same"
 for i in $(seq "$APPLIES"); do
-	one "$bin/pm-db" apply -d "$db" "$estate" >> "$t.same"
+	bench_one "$bin/pm-db" apply -d "$db" "$estate" >> "$t.same"
 done
 row "pm-db apply, nothing changed" "$t.same"
 changed=$("$bin/pm-db" apply -d "$db" "$estate" | awk '$3 + $4 + $5 != 0')
@@ -161,7 +136,7 @@ changed=$("$bin/pm-db" apply -d "$db" "$estate" | awk '$3 + $4 + $5 != 0')
 for i in $(seq "$APPLIES"); do
 	[ $((i % 2)) -eq 1 ] && a=90.50 || a=89.50
 	gen "$a" > "$estate"
-	one "$bin/pm-db" apply -d "$db" "$estate" >> "$t.one"
+	bench_one "$bin/pm-db" apply -d "$db" "$estate" >> "$t.one"
 done
 row "pm-db apply, one unit's area changed" "$t.one"
 [ $((APPLIES % 2)) -eq 1 ] && a=89.50 || a=90.50
@@ -179,8 +154,8 @@ pmrows=$(PM_DB=$db "$bin/pm-unit" list -o tsv | wc -l)
 shrows=$(sqlite3 -batch -tabs "$db" "$sel" | wc -l)
 : > "$t.pm"; : > "$t.sh"
 for i in $(seq "$N"); do
-	PM_DB=$db one "$bin/pm-unit" list -o tsv >> "$t.pm"
-	one sqlite3 -batch -tabs "$db" "$sel" >> "$t.sh"
+	PM_DB=$db bench_one "$bin/pm-unit" list -o tsv >> "$t.pm"
+	bench_one sqlite3 -batch -tabs "$db" "$sel" >> "$t.sh"
 done
 row "pm-unit list -o tsv ($pmrows rows)" "$t.pm"
 row "sqlite3 SELECT ... FROM units ($shrows rows)" "$t.sh"
@@ -195,15 +170,15 @@ awk -v a="$(median "$t.pm" | awk '{ print $1 }')" \
 # the apply's, for comparison, holds the file and the table in memory.
 : > "$t.small_init"; : > "$t.small_apply"; : > "$t.small_same"
 "$bin/pm-db" init -d "$small" > /dev/null
-one "$bin/pm-db" apply -d "$small" "$top/examples/aijia.yaml" > "$t.small_apply"
+bench_one "$bin/pm-db" apply -d "$small" "$top/examples/aijia.yaml" > "$t.small_apply"
 for i in $(seq "$APPLIES"); do
-	one "$bin/pm-db" apply -d "$small" "$top/examples/aijia.yaml" >> "$t.small_same"
+	bench_one "$bin/pm-db" apply -d "$small" "$top/examples/aijia.yaml" >> "$t.small_same"
 done
 smallrows=$(PM_DB=$small "$bin/pm-unit" list -o tsv | wc -l)
 : > "$t.small"; : > "$t.small_sh"
 for i in $(seq "$N"); do
-	PM_DB=$small one "$bin/pm-unit" list -o tsv >> "$t.small"
-	one sqlite3 -batch -tabs "$small" "$sel" >> "$t.small_sh"
+	PM_DB=$small bench_one "$bin/pm-unit" list -o tsv >> "$t.small"
+	bench_one sqlite3 -batch -tabs "$small" "$sel" >> "$t.small_sh"
 done
 echo
 echo "demo estate (examples/aijia.yaml)"

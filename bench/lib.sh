@@ -99,3 +99,28 @@ bench_analyzed() {
 	rm -f "$analyzed.tmp-wal" "$analyzed.tmp-shm"
 	cp "$cache.stamp" "$analyzed.stamp"
 }
+
+# bench_one CMD...: run CMD once with stdout to /dev/null and print
+# "MS KB": its wall time (one fork, exec and wait, measured by perl) and,
+# when bench_rss found GNU time, its peak resident set ("-" otherwise),
+# by way of the file $rss_file.  A failing CMD stops the benchmark.
+bench_one() {
+	RSS=$rss OUT=${rss_file:?} perl -MTime::HiRes=time -e '
+		my @cmd = $ENV{RSS} ? ("/usr/bin/time", "-f", "%M", "-o",
+		    $ENV{OUT}, @ARGV) : @ARGV;
+		my $t = time;
+		my $pid = fork // die "fork: $!\n";
+		if ($pid == 0) {
+			open STDOUT, ">", "/dev/null" or die;
+			exec @cmd or die "exec $cmd[0]: $!\n";
+		}
+		waitpid $pid, 0;
+		my $ms = (time - $t) * 1000;
+		$? == 0 or die "failed: @ARGV\n";
+		my $kb = "-";
+		if ($ENV{RSS} && open my $f, "<", $ENV{OUT}) {
+			while (<$f>) { $kb = $1 if /^(\d+)$/ }
+		}
+		printf "%.2f %s\n", $ms, $kb;
+	' -- "$@"
+}

@@ -49,6 +49,7 @@ bench_need pm-ticket pm-db sqlite3 perl
 bench_rss
 data=$top/bench/data
 work=$data/import
+rss_file=$work/rss
 rmdb() { rm -f "$1" "$1-wal" "$1-shm"; }
 clean() { rm -rf "$work"; }
 clean
@@ -64,27 +65,6 @@ sed -n '/^INSERT INTO buildings/,/^FROM u;/p' "$top/bench/gen-tickets.sql" |
 units=$(sqlite3 "$base" "SELECT count(*) FROM units WHERE kind = 'unit'")
 [ "$units" -ge 10000 ] || echo "WARNING: the base has $units units, not 10030"
 
-# one OUT CMD...: run CMD with stdout to /dev/null, and print "MS KB".
-one() {
-	RSS=$rss OUT=$work/rss perl -MTime::HiRes=time -e '
-		my @cmd = $ENV{RSS} ? ("/usr/bin/time", "-f", "%M", "-o",
-		    $ENV{OUT}, @ARGV) : @ARGV;
-		my $t = time;
-		my $pid = fork // die "fork: $!\n";
-		if ($pid == 0) {
-			open STDOUT, ">", "/dev/null" or die;
-			exec @cmd or die "exec $cmd[0]: $!\n";
-		}
-		waitpid $pid, 0;
-		my $ms = (time - $t) * 1000;
-		$? == 0 or die "failed: @ARGV\n";
-		my $kb = "-";
-		if ($ENV{RSS} && open my $f, "<", $ENV{OUT}) {
-			while (<$f>) { $kb = $1 if /^(\d+)$/ }
-		}
-		printf "%.0f %s\n", $ms, $kb;
-	' -- "$@"
-}
 # The median of the first column, and the largest second.
 median() {
 	sort -n "$1" | awk '{ ms[NR] = $1; if ($2 != "-" && $2 > kb) kb = $2 }
@@ -118,7 +98,7 @@ for n in $ROWS; do
 		db=$work/pm.db
 		rmdb "$db"
 		cp "$base" "$db"
-		PM_DB=$db PM_USER=zhang.wei PM_NOW=$NOW one "$bin/pm-ticket" \
+		PM_DB=$db PM_USER=zhang.wei PM_NOW=$NOW bench_one "$bin/pm-ticket" \
 		    import "$tsv" >> "$work/pm.$n"
 		if [ "$r" -eq 1 ]; then
 			got=$(sqlite3 "$db" 'SELECT count(*) FROM tickets')
@@ -157,7 +137,7 @@ for n in $ROWS; do
 		db=$work/sh.db
 		rmdb "$db"
 		cp "$base" "$db"
-		one sh -c 'exec sqlite3 -batch "$1" < "$2"' sh "$db" \
+		bench_one sh -c 'exec sqlite3 -batch "$1" < "$2"' sh "$db" \
 		    "$work/floor.sql" >> "$work/sh.$n"
 		if [ "$r" -eq 1 ]; then
 			same=$(sqlite3 "$db" "ATTACH '$work/pm.db' AS p;

@@ -490,6 +490,44 @@ START_TEST(test_meta_busy)
 END_TEST
 
 /*
+ * A read command's reads are of one moment: what another process commits
+ * after its first read is not seen, and the writer is not held up.
+ */
+START_TEST(test_read_snapshot)
+{
+	struct pm_db *db, *reader;
+	char path[128], *v = NULL;
+
+	mkdir_tmp();
+	db = file_db("snap.db", path, sizeof path);
+	ck_assert_int_eq(pm_db_set_meta(db, "note", "before"), 0);
+	ck_assert_int_eq(pm_db_open(path, PM_DB_READONLY, &reader), 0);
+	ck_assert_int_eq(pm_db_read(reader), 0);
+	ck_assert_int_eq(pm_db_meta(reader, "note", &v), 0);
+	ck_assert_str_eq(v, "before");
+	free(v);
+	/* The writer commits at once, the reader still open. */
+	sqlite3_busy_timeout(db->h, 0);
+	ck_assert_int_eq(pm_db_begin(db), 0);
+	ck_assert_int_eq(pm_db_set_meta(db, "note", "after"), 0);
+	ck_assert_int_eq(pm_db_commit(db), 0);
+	ck_assert_int_eq(pm_db_meta(reader, "note", &v), 0);
+	ck_assert_str_eq(v, "before");
+	free(v);
+	pm_db_close(reader);
+	/* A new reader sees the commit. */
+	ck_assert_int_eq(pm_db_open(path, PM_DB_READONLY, &reader), 0);
+	ck_assert_int_eq(pm_db_read(reader), 0);
+	ck_assert_int_eq(pm_db_meta(reader, "note", &v), 0);
+	ck_assert_str_eq(v, "after");
+	free(v);
+	pm_db_close(reader);
+	pm_db_close(db);
+	rm_tmp();
+}
+END_TEST
+
+/*
  * A file that is not SQLite at all is "not a pm database" (78), as an
  * empty SQLite file is, not "file is not a database" (65).
  */
@@ -702,6 +740,7 @@ db_suite(void)
 	tcase_add_test(tc, test_backup_and_check);
 	tcase_add_test(tc, test_backup_in_write_tx);
 	tcase_add_test(tc, test_meta_busy);
+	tcase_add_test(tc, test_read_snapshot);
 	tcase_add_test(tc, test_not_sqlite);
 	tcase_add_test(tc, test_readonly_not_noperm);
 	tcase_add_test(tc, test_wal_checked);
