@@ -148,6 +148,8 @@ struct pm_estate {
 	struct pm_estate_day *days;	/* sorted by date */
 	int ndays;
 
+	/* What the tools' own sections read (estate_priv.h), one each. */
+
 	struct pm_estate_mem *mem;	/* private: the strings */
 };
 

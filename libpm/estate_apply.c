@@ -23,212 +23,13 @@
 #include "db.h"
 #include "err.h"
 #include "estate.h"
+#include "estate_priv.h"
 #include "money.h"
 #include "text.h"
 
-#define MAX_COLS 7
 
-enum coltype {
-	COL_TEXT,
-	COL_INT,
-	COL_AREA	/* hundredths of a m², shown as "89.50" */
-};
 
-struct column {
-	const char *name;
-	enum coltype type;
-	const char *dflt;	/* for a kept value on a new row */
-};
 
-/*
- * One table.  'select' returns the key, the columns in order and (if
- * 'retire_flag') retired, ordered by the key.  'insert' and 'update' take
- * ?1 the key and ?2... the columns; 'update' also un-retires.  'retire'
- * takes ?1 the key and sets retired = 1, or deletes where the table has
- * no retired column.  The merge knows whether a row is new, so it needs
- * no upsert (INSERT ... ON CONFLICT), which is SQLite's dialect and, on
- * the units table, would also take a code that differs only in case for
- * the row it collides with in the case-blind index.
- *
- * 'unbind' (may be NULL) takes ?1 the key and clears column 'unbind_col'
- * (an index into col), whose values are unique among the rows: see
- * unbind_pass().
- */
-struct table {
-	const char *name;
-	const char *select;
-	const char *insert;
-	const char *update;
-	const char *retire;
-	int retire_flag;
-	int ncols;
-	struct column col[MAX_COLS];
-	int split;		/* units: count units, public areas, common parts */
-	const char *unbind;
-	int unbind_col;
-};
-
-static const struct table t_departments = {
-	.name = "departments",
-	.select = "SELECT code, name, retired FROM departments"
-	    " ORDER BY code" PM_SQL_BYTES,
-	.insert = "INSERT INTO departments(code, name) VALUES (?1, ?2)",
-	.update = "UPDATE departments SET name = ?2, retired = 0"
-	    " WHERE code = ?1",
-	.retire = "UPDATE departments SET retired = 1 WHERE code = ?1",
-	.retire_flag = 1,
-	.ncols = 1,
-	.col = { { "name", COL_TEXT, NULL } }
-};
-
-/*
- * A staff member's Unix account is unique among the staff (schema 0003),
- * and one who leaves the file gives theirs up, so it can be bound again,
- * to the same person under a new login or to someone else.
- */
-static const struct table t_staff = {
-	.name = "staff",
-	.select = "SELECT login, name, department, role, phone, unix_user,"
-	    " retired FROM staff ORDER BY login" PM_SQL_BYTES,
-	.insert = "INSERT INTO staff(login, name, department, role, phone,"
-	    " unix_user) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	.update = "UPDATE staff SET name = ?2, department = ?3, role = ?4,"
-	    " phone = ?5, unix_user = ?6, retired = 0 WHERE login = ?1",
-	.retire = "UPDATE staff SET retired = 1 WHERE login = ?1",
-	.retire_flag = 1,
-	.ncols = 5,
-	.col = { { "name", COL_TEXT, NULL }, { "department", COL_TEXT, NULL },
-	    { "role", COL_TEXT, NULL }, { "phone", COL_TEXT, NULL },
-	    { "unix_user", COL_TEXT, NULL } },
-	.unbind = "UPDATE staff SET unix_user = NULL"
-	    " WHERE login = ?1 AND unix_user IS NOT NULL",
-	.unbind_col = 4
-};
-
-static const struct table t_buildings = {
-	.name = "buildings",
-	.select = "SELECT code, name, retired FROM buildings"
-	    " ORDER BY code" PM_SQL_BYTES,
-	.insert = "INSERT INTO buildings(code, name) VALUES (?1, ?2)",
-	.update = "UPDATE buildings SET name = ?2, retired = 0"
-	    " WHERE code = ?1",
-	.retire = "UPDATE buildings SET retired = 1 WHERE code = ?1",
-	.retire_flag = 1,
-	.ncols = 1,
-	.col = { { "name", COL_TEXT, NULL } }
-};
-
-/* Occupancy and owners belong to pm-unit import: never named here. */
-static const struct table t_units = {
-	.name = "units",
-	.select = "SELECT code, kind, building, entrance, floor, name, area,"
-	    " condition, retired FROM units ORDER BY code" PM_SQL_BYTES,
-	.insert = "INSERT INTO units(code, kind, building, entrance, floor,"
-	    " name, area, condition) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	.update = "UPDATE units SET kind = ?2, building = ?3, entrance = ?4,"
-	    " floor = ?5, name = ?6, area = ?7, condition = ?8, retired = 0"
-	    " WHERE code = ?1",
-	.retire = "UPDATE units SET retired = 1 WHERE code = ?1",
-	.retire_flag = 1,
-	.ncols = 7,
-	.col = { { "kind", COL_TEXT, NULL }, { "building", COL_TEXT, NULL },
-	    { "entrance", COL_INT, NULL }, { "floor", COL_INT, NULL },
-	    { "name", COL_TEXT, NULL }, { "area", COL_AREA, NULL },
-	    { "condition", COL_TEXT, "good" } },
-	.split = 1
-};
-
-static const struct table t_categories = {
-	.name = "categories",
-	.select = "SELECT code, name, kind, urgent, emergency, department,"
-	    " retired FROM categories ORDER BY code" PM_SQL_BYTES,
-	.insert = "INSERT INTO categories(code, name, kind, urgent, emergency,"
-	    " department) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	.update = "UPDATE categories SET name = ?2, kind = ?3, urgent = ?4,"
-	    " emergency = ?5, department = ?6, retired = 0 WHERE code = ?1",
-	.retire = "UPDATE categories SET retired = 1 WHERE code = ?1",
-	.retire_flag = 1,
-	.ncols = 5,
-	.col = { { "name", COL_TEXT, NULL }, { "kind", COL_TEXT, NULL },
-	    { "urgent", COL_INT, NULL }, { "emergency", COL_INT, NULL },
-	    { "department", COL_TEXT, NULL } }
-};
-
-static const struct table t_sla = {
-	.name = "sla",
-	.select = "SELECT name, seconds, clock FROM sla"
-	    " ORDER BY name" PM_SQL_BYTES,
-	.insert = "INSERT INTO sla(name, seconds, clock) VALUES (?1, ?2, ?3)",
-	.update = "UPDATE sla SET seconds = ?2, clock = ?3 WHERE name = ?1",
-	.retire = "DELETE FROM sla WHERE name = ?1",
-	.ncols = 2,
-	.col = { { "seconds", COL_INT, NULL }, { "clock", COL_TEXT, NULL } }
-};
-
-static const struct table t_kpi = {
-	.name = "kpi_targets",
-	.select = "SELECT kpi, target FROM kpi_targets"
-	    " ORDER BY kpi" PM_SQL_BYTES,
-	.insert = "INSERT INTO kpi_targets(kpi, target) VALUES (?1, ?2)",
-	.update = "UPDATE kpi_targets SET target = ?2 WHERE kpi = ?1",
-	.retire = "DELETE FROM kpi_targets WHERE kpi = ?1",
-	.ncols = 1,
-	.col = { { "target", COL_INT, NULL } }
-};
-
-static const struct table t_days = {
-	.name = "calendar_days",
-	.select = "SELECT date, working, name FROM calendar_days"
-	    " ORDER BY date" PM_SQL_BYTES,
-	.insert = "INSERT INTO calendar_days(date, working, name)"
-	    " VALUES (?1, ?2, ?3)",
-	.update = "UPDATE calendar_days SET working = ?2, name = ?3"
-	    " WHERE date = ?1",
-	.retire = "DELETE FROM calendar_days WHERE date = ?1",
-	.ncols = 2,
-	.col = { { "working", COL_INT, NULL }, { "name", COL_TEXT, NULL } }
-};
-
-/* Only the estate's own keys: other modules keep theirs in meta too. */
-static const struct table t_settings = {
-	.name = "meta",
-	.select = "SELECT key, value FROM meta WHERE key IN ('estate_name',"
-	    " 'timezone', 'working_hours', 'calendar_file', 'language')"
-	    " ORDER BY key" PM_SQL_BYTES,
-	.insert = "INSERT INTO meta(key, value) VALUES (?1, ?2)",
-	.update = "UPDATE meta SET value = ?2 WHERE key = ?1",
-	.retire = "DELETE FROM meta WHERE key = ?1",
-	.ncols = 1,
-	.col = { { "value", COL_TEXT, NULL } }
-};
-
-/* The tables in the order they are applied (references first). */
-static const struct table *const tables[] = { &t_departments, &t_staff,
-	&t_buildings, &t_units, &t_categories, &t_sla, &t_kpi, &t_days,
-	&t_settings };
-#define NTABLES ((int)(sizeof tables / sizeof tables[0]))
-
-enum valkind {
-	VAL_NULL,
-	VAL_INT,
-	VAL_TEXT,
-	VAL_KEEP	/* not stated in the file: keep what the table has */
-};
-
-struct val {
-	enum valkind kind;
-	int64_t i;
-	const char *s;
-};
-
-/*
- * A record from the file, built by row_at() only when it is compared or
- * written: the records' keys alone are kept for the whole table.
- */
-struct frow {
-	const char *key;
-	struct val v[MAX_COLS];
-};
 
 /* The key of record 'rec' of the file (row_at()'s 'i'), for sorting. */
 struct fkey {
@@ -242,7 +43,7 @@ struct fkey {
  * SELECT because it is written only once the SELECT is done.
  */
 struct drow {
-	sqlite3_value *v[MAX_COLS];
+	sqlite3_value *v[EST_MAX_COLS];
 	int retired;
 };
 
@@ -287,28 +88,6 @@ nomem(void)
 	return pm_err(PM_EX_SOFTWARE, "out of memory");
 }
 
-static struct val
-text(const char *s)
-{
-	struct val v = { s == NULL ? VAL_NULL : VAL_TEXT, 0, s };
-
-	return v;
-}
-
-static struct val
-integer(int64_t i)
-{
-	struct val v = { VAL_INT, i, NULL };
-
-	return v;
-}
-
-/* An integer that 0 means "not known" for: NULL in the table. */
-static struct val
-known(int i)
-{
-	return i == 0 ? text(NULL) : integer(i);
-}
 
 /*
  * Keys in the order of SQLite's BINARY collation, which the SELECTs
@@ -336,7 +115,7 @@ fkey_cmp(const void *a, const void *b)
 }
 
 static void
-plan_free(const struct table *t, struct plan *p)
+plan_free(const struct est_table *t, struct plan *p)
 {
 	int i, j;
 
@@ -374,14 +153,14 @@ plan_push(struct plan *p, enum opkind kind, int bucket)
 
 /* Whether the file's value 'v' is what column 'i' of 'st' holds. */
 static int
-same_col(const struct val *v, sqlite3_stmt *st, int i)
+same_col(const struct est_val *v, sqlite3_stmt *st, int i)
 {
 	switch (v->kind) {
-	case VAL_KEEP:
+	case EST_VAL_KEEP:
 		return 1;
-	case VAL_NULL:
+	case EST_VAL_NULL:
 		return sqlite3_column_type(st, i) == SQLITE_NULL;
-	case VAL_INT:
+	case EST_VAL_INT:
 		return sqlite3_column_type(st, i) == SQLITE_INTEGER &&
 		    sqlite3_column_int64(st, i) == v->i;
 	default:
@@ -392,14 +171,14 @@ same_col(const struct val *v, sqlite3_stmt *st, int i)
 
 /* As same_col(), for a value copied out of the SELECT. */
 static int
-same(const struct val *v, sqlite3_value *dv)
+same(const struct est_val *v, sqlite3_value *dv)
 {
 	switch (v->kind) {
-	case VAL_KEEP:
+	case EST_VAL_KEEP:
 		return 1;
-	case VAL_NULL:
+	case EST_VAL_NULL:
 		return sqlite3_value_type(dv) == SQLITE_NULL;
-	case VAL_INT:
+	case EST_VAL_INT:
 		return sqlite3_value_type(dv) == SQLITE_INTEGER &&
 		    sqlite3_value_int64(dv) == v->i;
 	default:
@@ -410,27 +189,27 @@ same(const struct val *v, sqlite3_value *dv)
 
 /* Append a value for the audit trail: 'text', 12, 89.50 or NULL. */
 static void
-show_int(sqlite3_str *s, enum coltype type, int64_t i)
+show_int(sqlite3_str *s, enum est_coltype type, int64_t i)
 {
 	char buf[PM_MONEY_LEN];
 
-	if (type == COL_AREA)
+	if (type == EST_COL_HUNDREDTHS)
 		sqlite3_str_appendall(s, pm_hundredths_fmt(i, buf));
 	else
 		sqlite3_str_appendf(s, "%lld", (long long)i);
 }
 
 static void
-show_val(sqlite3_str *s, enum coltype type, const struct val *v)
+show_val(sqlite3_str *s, enum est_coltype type, const struct est_val *v)
 {
-	if (v->kind == VAL_INT)
+	if (v->kind == EST_VAL_INT)
 		show_int(s, type, v->i);
 	else
 		sqlite3_str_appendf(s, "%Q", v->s);
 }
 
 static void
-show_dval(sqlite3_str *s, enum coltype type, sqlite3_value *v)
+show_dval(sqlite3_str *s, enum est_coltype type, sqlite3_value *v)
 {
 	if (sqlite3_value_type(v) == SQLITE_INTEGER)
 		show_int(s, type, sqlite3_value_int64(v));
@@ -444,7 +223,7 @@ show_dval(sqlite3_str *s, enum coltype type, sqlite3_value *v)
  * caller's row report, with the same BODY.
  */
 static int
-audit(const struct run *r, const struct table *t, const char *what,
+audit(const struct run *r, const struct est_table *t, const char *what,
     const char *action, const char *key, sqlite3_str *s)
 {
 	int err = sqlite3_str_errcode(s), rc;
@@ -468,7 +247,7 @@ audit(const struct run *r, const struct table *t, const char *what,
  * from 'd' or the default.
  */
 static int
-put(struct pm_db *db, const struct table *t, const struct frow *f,
+put(struct pm_db *db, const struct est_table *t, const struct est_row *f,
     const struct drow *d)
 {
 	sqlite3_stmt *st;
@@ -478,15 +257,15 @@ put(struct pm_db *db, const struct table *t, const struct frow *f,
 		return pm_err_code();
 	sqlite3_bind_text(st, 1, f->key, -1, SQLITE_STATIC);
 	for (j = 0; j < t->ncols; j++) {
-		const struct val *v = &f->v[j];
+		const struct est_val *v = &f->v[j];
 
-		if (v->kind == VAL_INT)
+		if (v->kind == EST_VAL_INT)
 			sqlite3_bind_int64(st, j + 2, v->i);
-		else if (v->kind == VAL_TEXT)
+		else if (v->kind == EST_VAL_TEXT)
 			sqlite3_bind_text(st, j + 2, v->s, -1, SQLITE_STATIC);
-		else if (v->kind == VAL_KEEP && d != NULL)
+		else if (v->kind == EST_VAL_KEEP && d != NULL)
 			sqlite3_bind_value(st, j + 2, d->v[j]);
-		else if (v->kind == VAL_KEEP)
+		else if (v->kind == EST_VAL_KEEP)
 			sqlite3_bind_text(st, j + 2, t->col[j].dflt, -1,
 			    SQLITE_STATIC);
 		else
@@ -524,22 +303,22 @@ same_code(struct pm_db *db, const struct pm_estate *e, const char *key,
 
 /* Add record 'f', a new row of kind 'what'. */
 static int
-add(const struct run *r, const struct table *t, const char *what,
-    const struct frow *f)
+add(const struct run *r, const struct est_table *t, const char *what,
+    const struct est_row *f)
 {
 	sqlite3_str *s;
 	int j, rc, n = 0;
 
 	if ((rc = put(r->db, t, f, NULL)) != 0)
-		return t == &t_units && rc == PM_EX_DATAERR ?
+		return t->split && rc == PM_EX_DATAERR ?
 		    same_code(r->db, r->e, f->key, rc) : rc;
 	s = sqlite3_str_new(r->db->h);
 	for (j = 0; j < t->ncols; j++) {
-		struct val v = f->v[j];
+		struct est_val v = f->v[j];
 
-		if (v.kind == VAL_KEEP)
-			v = text(t->col[j].dflt);
-		if (v.kind == VAL_NULL)
+		if (v.kind == EST_VAL_KEEP)
+			v = est_v_text(t->col[j].dflt);
+		if (v.kind == EST_VAL_NULL)
 			continue;
 		sqlite3_str_appendf(s, "%s%s ", n++ ? ", " : "",
 		    t->col[j].name);
@@ -550,7 +329,7 @@ add(const struct run *r, const struct table *t, const char *what,
 
 /* Whether record 'f' differs from the row 'st' is on. */
 static int
-differs(const struct table *t, const struct frow *f, sqlite3_stmt *st)
+differs(const struct est_table *t, const struct est_row *f, sqlite3_stmt *st)
 {
 	int j;
 
@@ -564,8 +343,8 @@ differs(const struct table *t, const struct frow *f, sqlite3_stmt *st)
 
 /* Update 'd' to 'f', which differ. */
 static int
-change(const struct run *r, const struct table *t, const char *what,
-    const struct frow *f, const struct drow *d)
+change(const struct run *r, const struct est_table *t, const char *what,
+    const struct est_row *f, const struct drow *d)
 {
 	sqlite3_str *s;
 	int j, rc, n = 0;
@@ -590,7 +369,7 @@ change(const struct run *r, const struct table *t, const char *what,
 }
 
 static int
-retire(const struct run *r, const struct table *t, const char *what,
+retire(const struct run *r, const struct est_table *t, const char *what,
     const char *key)
 {
 	sqlite3_stmt *st;
@@ -614,7 +393,7 @@ retire(const struct run *r, const struct table *t, const char *what,
  * (0 a unit, 1 a public area, 2 a common part).
  */
 static int
-bucket(const struct table *t, const char *kind, int has_building)
+bucket(const struct est_table *t, const char *kind, int has_building)
 {
 	if (!t->split || kind == NULL || strcmp(kind, "public") != 0)
 		return 0;
@@ -622,14 +401,14 @@ bucket(const struct table *t, const char *kind, int has_building)
 }
 
 static int
-bucket_f(const struct table *t, const struct frow *f)
+bucket_f(const struct est_table *t, const struct est_row *f)
 {
-	return bucket(t, f->v[0].s, f->v[1].kind != VAL_NULL);
+	return bucket(t, f->v[0].s, f->v[1].kind != EST_VAL_NULL);
 }
 
 /* As bucket_f(), for the row 'st' is on. */
 static int
-bucket_d(const struct table *t, sqlite3_stmt *st)
+bucket_d(const struct est_table *t, sqlite3_stmt *st)
 {
 	if (!t->split)
 		return 0;
@@ -639,7 +418,7 @@ bucket_d(const struct table *t, sqlite3_stmt *st)
 
 /* Plan to add 'f', record 'rec' of the file; 0 or out of memory. */
 static int
-plan_add(struct plan *p, const struct table *t, const struct frow *f,
+plan_add(struct plan *p, const struct est_table *t, const struct est_row *f,
     int rec)
 {
 	struct op *o;
@@ -652,7 +431,7 @@ plan_add(struct plan *p, const struct table *t, const struct frow *f,
 
 /* Plan the change of the row 'st' is on to 'f', copying the row out. */
 static int
-plan_change(struct plan *p, const struct table *t, const struct frow *f,
+plan_change(struct plan *p, const struct est_table *t, const struct est_row *f,
     int rec, sqlite3_stmt *st)
 {
 	struct op *o;
@@ -673,7 +452,7 @@ plan_change(struct plan *p, const struct table *t, const struct frow *f,
 
 /* Plan to retire the row 'st' is on, whose key is 'key' ('len' bytes). */
 static int
-plan_retire(struct plan *p, const struct table *t, sqlite3_stmt *st,
+plan_retire(struct plan *p, const struct est_table *t, sqlite3_stmt *st,
     const char *key, size_t len)
 {
 	struct op *o;
@@ -693,7 +472,7 @@ plan_retire(struct plan *p, const struct table *t, sqlite3_stmt *st,
  * some characters, and then failing beats retiring the wrong rows.
  */
 static int
-key_next(const struct table *t, const char *key, size_t len, char **prev,
+key_next(const struct est_table *t, const char *key, size_t len, char **prev,
     size_t *prevlen, size_t *cap)
 {
 	char *np;
@@ -712,19 +491,26 @@ key_next(const struct table *t, const char *key, size_t len, char **prev,
 	return 0;
 }
 
-static void row_at(const struct pm_estate *, int, int, struct frow *);
+/* Record i of table t, from the estate. */
+static void
+row_of(const struct est_table *t, const struct pm_estate *e, int i,
+    struct est_row *r)
+{
+	memset(r, 0, sizeof *r);
+	t->row(e, i, r);
+}
 
 /*
- * The merge: step through table k in key order alongside the file's
+ * The merge: step through table t in key order alongside the file's
  * records, whose keys are 'keys' (sorted), and plan what to write
  * without writing it.
  */
 static int
-plan_table(struct pm_db *db, const struct pm_estate *e, int k,
-    const struct fkey *keys, int n, struct plan *p)
+plan_table(struct pm_db *db, const struct pm_estate *e,
+    const struct est_table *t, const struct fkey *keys, int n,
+    struct plan *p)
 {
-	const struct table *t = tables[k];
-	struct frow f;
+	struct est_row f;
 	sqlite3_stmt *st;
 	const char *key;
 	char *prev = NULL;
@@ -741,13 +527,13 @@ plan_table(struct pm_db *db, const struct pm_estate *e, int k,
 		cmp = 1;
 		while (rc == 0 && i < n && (cmp = keycmp(keys[i].key,
 		    keys[i].len, key, len)) < 0) {
-			row_at(e, k, keys[i].rec, &f);
+			row_of(t, e, keys[i].rec, &f);
 			rc = plan_add(p, t, &f, keys[i++].rec);
 		}
 		if (rc != 0)
 			break;
 		if (i < n && cmp == 0) {
-			row_at(e, k, keys[i].rec, &f);
+			row_of(t, e, keys[i].rec, &f);
 			if (differs(t, &f, st))
 				rc = plan_change(p, t, &f, keys[i].rec, st);
 			i++;
@@ -760,7 +546,7 @@ plan_table(struct pm_db *db, const struct pm_estate *e, int k,
 		rc = pm_db_error(db, "read estate");
 	sqlite3_reset(st);
 	for (; rc == 0 && i < n; i++) {
-		row_at(e, k, keys[i].rec, &f);
+		row_of(t, e, keys[i].rec, &f);
 		rc = plan_add(p, t, &f, keys[i].rec);
 	}
 	return rc;
@@ -768,20 +554,19 @@ plan_table(struct pm_db *db, const struct pm_estate *e, int k,
 
 /*
  * Free the unique values (a staff member's Unix account) that the plan
- * for table k takes from rows, before any write: the writes go in key
+ * for table t takes from rows, before any write: the writes go in key
  * order, so an account that moves from one staff member to another, or
  * from one who leaves to one who comes, would otherwise be held by two
  * rows in between, and the unique index refuse the apply.  The change
  * that follows writes the new value, and its audit row says old -> new.
  */
 static int
-unbind_pass(struct pm_db *db, const struct pm_estate *e, int k,
-    const struct plan *p)
+unbind_pass(struct pm_db *db, const struct pm_estate *e,
+    const struct est_table *t, const struct plan *p)
 {
-	const struct table *t = tables[k];
 	const struct op *o;
 	sqlite3_stmt *st;
-	struct frow f;
+	struct est_row f;
 	const char *key;
 	int i, rc;
 
@@ -792,7 +577,7 @@ unbind_pass(struct pm_db *db, const struct pm_estate *e, int k,
 		if (o->kind == OP_ADD)
 			continue;
 		if (o->kind == OP_CHANGE) {
-			row_at(e, k, o->rec, &f);
+			row_of(t, e, o->rec, &f);
 			if (sqlite3_value_type(o->d->v[t->unbind_col]) ==
 			    SQLITE_NULL || same(&f.v[t->unbind_col],
 			    o->d->v[t->unbind_col]))
@@ -810,30 +595,29 @@ unbind_pass(struct pm_db *db, const struct pm_estate *e, int k,
 }
 
 /*
- * Write what the plan for table k says, in its order, and count it in
+ * Write what the plan for table t says, in its order, and count it in
  * cnt[bucket], each record of kind kinds[bucket].
  */
 static int
-plan_run(const struct run *r, int k, const struct plan *p,
-    struct counts *cnt, const char *const *kinds)
+plan_run(const struct run *r, const struct est_table *t,
+    const struct plan *p, struct counts *cnt, const char *const *kinds)
 {
-	const struct table *t = tables[k];
 	const struct op *o;
-	struct frow f;
+	struct est_row f;
 	int i, rc;
 
-	if ((rc = unbind_pass(r->db, r->e, k, p)) != 0)
+	if ((rc = unbind_pass(r->db, r->e, t, p)) != 0)
 		return rc;
 	for (i = 0; i < p->n && rc == 0; i++) {
 		o = &p->op[i];
 		switch (o->kind) {
 		case OP_ADD:
-			row_at(r->e, k, o->rec, &f);
+			row_of(t, r->e, o->rec, &f);
 			if ((rc = add(r, t, kinds[o->bucket], &f)) == 0)
 				cnt[o->bucket].added++;
 			break;
 		case OP_CHANGE:
-			row_at(r->e, k, o->rec, &f);
+			row_of(t, r->e, o->rec, &f);
 			if ((rc = change(r, t, kinds[o->bucket], &f,
 			    o->d)) == 0)
 				cnt[o->bucket].changed++;
@@ -848,23 +632,23 @@ plan_run(const struct run *r, int k, const struct plan *p,
 }
 
 /*
- * Make table k say what the file's 'n' records for it say, with 'keys'
+ * Make table t say what the file's 'n' records for it say, with 'keys'
  * (room for n) to sort their keys in.  Counts go to cnt[0], and for the
  * units table public areas to cnt[1] and common parts to cnt[2]; kinds
  * names them alike.
  */
 static int
-sync_table(const struct run *r, int k, int n, struct fkey *keys,
-    struct counts *cnt, const char *const *kinds)
+sync_table(const struct run *r, const struct est_table *t, int n,
+    struct fkey *keys, struct counts *cnt, const char *const *kinds)
 {
 	struct pm_db *db = r->db;
 	const struct pm_estate *e = r->e;
 	struct plan p;
-	struct frow f;
+	struct est_row f;
 	int i, rc;
 
 	for (i = 0; i < n; i++) {
-		row_at(e, k, i, &f);
+		row_of(t, e, i, &f);
 		keys[i].key = f.key;
 		keys[i].len = strlen(f.key);
 		keys[i].rec = i;
@@ -872,15 +656,15 @@ sync_table(const struct run *r, int k, int n, struct fkey *keys,
 	if (n > 1)
 		qsort(keys, (size_t)n, sizeof *keys, fkey_cmp);
 	memset(&p, 0, sizeof p);
-	if ((rc = plan_table(db, e, k, keys, n, &p)) == 0)
-		rc = plan_run(r, k, &p, cnt, kinds);
-	plan_free(tables[k], &p);
+	if ((rc = plan_table(db, e, t, keys, n, &p)) == 0)
+		rc = plan_run(r, t, &p, cnt, kinds);
+	plan_free(t, &p);
 	return rc;
 }
 
 /* Unit, public area or common part i (in that order) as a record. */
 static void
-unit_row(const struct pm_estate *e, int i, struct frow *r)
+unit_row(const struct pm_estate *e, int i, struct est_row *r)
 {
 	const struct pm_estate_unit *u;
 	int unit = 0;
@@ -893,15 +677,15 @@ unit_row(const struct pm_estate *e, int i, struct frow *r)
 	else
 		u = &e->common_parts[i - e->npublic_areas];
 	r->key = u->code;
-	r->v[0] = text(unit ? "unit" : "public");
-	r->v[1] = text(u->building);
-	r->v[2] = known(u->entrance);
-	r->v[3] = known(u->floor);
-	r->v[4] = text(u->name);
-	r->v[5] = integer(u->area);
-	r->v[6] = text(u->condition);
+	r->v[0] = est_v_text(unit ? "unit" : "public");
+	r->v[1] = est_v_text(u->building);
+	r->v[2] = est_v_known(u->entrance);
+	r->v[3] = est_v_known(u->floor);
+	r->v[4] = est_v_text(u->name);
+	r->v[5] = est_v_int(u->area);
+	r->v[6] = est_v_text(u->condition);
 	if (u->condition == NULL)
-		r->v[6].kind = VAL_KEEP;
+		r->v[6].kind = EST_VAL_KEEP;
 }
 
 /*
@@ -909,7 +693,7 @@ unit_row(const struct pm_estate *e, int i, struct frow *r)
  * setting i into *r, or (i < 0) how many there are.
  */
 static int
-setting_at(const struct pm_estate *e, int i, struct frow *r)
+setting_at(const struct pm_estate *e, int i, struct est_row *r)
 {
 	const struct {
 		const char *key, *value;
@@ -927,141 +711,378 @@ setting_at(const struct pm_estate *e, int i, struct frow *r)
 			continue;
 		if (n++ == i) {
 			r->key = settings[j].key;
-			r->v[0] = text(settings[j].value);
+			r->v[0] = est_v_text(settings[j].value);
 		}
 	}
 	return n;
 }
 
-/* How many records the file has for table k (an index into tables). */
-static int
-rows_count(const struct pm_estate *e, int k)
-{
+/*
+ * The core records, each table's count and record i in the file's order.
+ */
+static int n_departments(const struct pm_estate *e) { return e->ndepartments; }
+static int n_staff(const struct pm_estate *e) { return e->nstaff; }
+static int n_buildings(const struct pm_estate *e) { return e->nbuildings; }
+static int n_categories(const struct pm_estate *e) { return e->ncategories; }
+static int n_days(const struct pm_estate *e) { return e->ndays; }
+static int n_sla(const struct pm_estate *e) { (void)e; return PM_ESTATE_NSLA; }
+static int n_kpi(const struct pm_estate *e) { (void)e; return PM_ESTATE_NKPI; }
 
-	switch (k) {
-	case 0:
-		return e->ndepartments;
-	case 1:
-		return e->nstaff;
-	case 2:
-		return e->nbuildings;
-	case 3:
-		return e->nunits + e->npublic_areas + e->ncommon_parts;
-	case 4:
-		return e->ncategories;
-	case 5:
-		return PM_ESTATE_NSLA;
-	case 6:
-		return PM_ESTATE_NKPI;
-	case 7:
-		return e->ndays;
-	default:
-		return setting_at(e, -1, NULL);
-	}
+static int
+n_units(const struct pm_estate *e)
+{
+	return e->nunits + e->npublic_areas + e->ncommon_parts;
+}
+
+static int
+n_settings(const struct pm_estate *e)
+{
+	return setting_at(e, -1, NULL);
+}
+
+static void
+row_setting(const struct pm_estate *e, int i, struct est_row *r)
+{
+	setting_at(e, i, r);
+}
+
+static void
+row_department(const struct pm_estate *e, int i, struct est_row *r)
+{
+	r->key = e->departments[i].code;
+	r->v[0] = est_v_text(e->departments[i].name);
+}
+
+static void
+row_staff(const struct pm_estate *e, int i, struct est_row *r)
+{
+	r->key = e->staff[i].login;
+	r->v[0] = est_v_text(e->staff[i].name);
+	r->v[1] = est_v_text(e->staff[i].department);
+	r->v[2] = est_v_text(e->staff[i].role);
+	r->v[3] = est_v_text(e->staff[i].phone);
+	r->v[4] = est_v_text(e->staff[i].unix_user);
+}
+
+static void
+row_building(const struct pm_estate *e, int i, struct est_row *r)
+{
+	r->key = e->buildings[i].code;
+	r->v[0] = est_v_text(e->buildings[i].name);
+}
+
+static void
+row_category(const struct pm_estate *e, int i, struct est_row *r)
+{
+	r->key = e->categories[i].code;
+	r->v[0] = est_v_text(e->categories[i].name);
+	r->v[1] = est_v_text(e->categories[i].kind);
+	r->v[2] = est_v_int(e->categories[i].urgent);
+	r->v[3] = est_v_int(e->categories[i].emergency);
+	r->v[4] = est_v_text(e->categories[i].department);
+}
+
+static void
+row_sla(const struct pm_estate *e, int i, struct est_row *r)
+{
+	r->key = e->sla[i].name;
+	r->v[0] = est_v_int(e->sla[i].seconds);
+	r->v[1] = est_v_text(e->sla[i].clock);
+}
+
+/* A KPI without a target ("none") is a row with no target. */
+static void
+row_kpi(const struct pm_estate *e, int i, struct est_row *r)
+{
+	r->key = e->kpi[i].kpi;
+	r->v[0] = e->kpi[i].target >= 0 ? est_v_int(e->kpi[i].target) :
+	    est_v_text(NULL);
+}
+
+static void
+row_day(const struct pm_estate *e, int i, struct est_row *r)
+{
+	r->key = e->days[i].date;
+	r->v[0] = est_v_int(e->days[i].working);
+	r->v[1] = est_v_text(e->days[i].name);
+}
+
+static const struct est_table t_departments = {
+	.kind = "departments",
+	.count = n_departments,
+	.row = row_department,
+	.name = "departments",
+	.select = "SELECT code, name, retired FROM departments"
+	    " ORDER BY code" PM_SQL_BYTES,
+	.insert = "INSERT INTO departments(code, name) VALUES (?1, ?2)",
+	.update = "UPDATE departments SET name = ?2, retired = 0"
+	    " WHERE code = ?1",
+	.retire = "UPDATE departments SET retired = 1 WHERE code = ?1",
+	.retire_flag = 1,
+	.ncols = 1,
+	.col = { { "name", EST_COL_TEXT, NULL } }
+};
+
+/*
+ * A staff member's Unix account is unique among the staff (schema 0003),
+ * and one who leaves the file gives theirs up, so it can be bound again,
+ * to the same person under a new login or to someone else.
+ */
+static const struct est_table t_staff = {
+	.kind = "staff",
+	.count = n_staff,
+	.row = row_staff,
+	.name = "staff",
+	.select = "SELECT login, name, department, role, phone, unix_user,"
+	    " retired FROM staff ORDER BY login" PM_SQL_BYTES,
+	.insert = "INSERT INTO staff(login, name, department, role, phone,"
+	    " unix_user) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	.update = "UPDATE staff SET name = ?2, department = ?3, role = ?4,"
+	    " phone = ?5, unix_user = ?6, retired = 0 WHERE login = ?1",
+	.retire = "UPDATE staff SET retired = 1 WHERE login = ?1",
+	.retire_flag = 1,
+	.ncols = 5,
+	.col = { { "name", EST_COL_TEXT, NULL }, { "department", EST_COL_TEXT, NULL },
+	    { "role", EST_COL_TEXT, NULL }, { "phone", EST_COL_TEXT, NULL },
+	    { "unix_user", EST_COL_TEXT, NULL } },
+	.unbind = "UPDATE staff SET unix_user = NULL"
+	    " WHERE login = ?1 AND unix_user IS NOT NULL",
+	.unbind_col = 4
+};
+
+static const struct est_table t_buildings = {
+	.kind = "buildings",
+	.count = n_buildings,
+	.row = row_building,
+	.name = "buildings",
+	.select = "SELECT code, name, retired FROM buildings"
+	    " ORDER BY code" PM_SQL_BYTES,
+	.insert = "INSERT INTO buildings(code, name) VALUES (?1, ?2)",
+	.update = "UPDATE buildings SET name = ?2, retired = 0"
+	    " WHERE code = ?1",
+	.retire = "UPDATE buildings SET retired = 1 WHERE code = ?1",
+	.retire_flag = 1,
+	.ncols = 1,
+	.col = { { "name", EST_COL_TEXT, NULL } }
+};
+
+/* Occupancy and owners belong to pm-unit import: never named here. */
+static const struct est_table t_units = {
+	.kind = "units",
+	.count = n_units,
+	.row = unit_row,
+	.name = "units",
+	.select = "SELECT code, kind, building, entrance, floor, name, area,"
+	    " condition, retired FROM units ORDER BY code" PM_SQL_BYTES,
+	.insert = "INSERT INTO units(code, kind, building, entrance, floor,"
+	    " name, area, condition) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	.update = "UPDATE units SET kind = ?2, building = ?3, entrance = ?4,"
+	    " floor = ?5, name = ?6, area = ?7, condition = ?8, retired = 0"
+	    " WHERE code = ?1",
+	.retire = "UPDATE units SET retired = 1 WHERE code = ?1",
+	.retire_flag = 1,
+	.ncols = 7,
+	.col = { { "kind", EST_COL_TEXT, NULL }, { "building", EST_COL_TEXT, NULL },
+	    { "entrance", EST_COL_INT, NULL }, { "floor", EST_COL_INT, NULL },
+	    { "name", EST_COL_TEXT, NULL }, { "area", EST_COL_HUNDREDTHS, NULL },
+	    { "condition", EST_COL_TEXT, "good" } },
+	.split = 1
+};
+
+static const struct est_table t_categories = {
+	.kind = "categories",
+	.count = n_categories,
+	.row = row_category,
+	.name = "categories",
+	.select = "SELECT code, name, kind, urgent, emergency, department,"
+	    " retired FROM categories ORDER BY code" PM_SQL_BYTES,
+	.insert = "INSERT INTO categories(code, name, kind, urgent, emergency,"
+	    " department) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	.update = "UPDATE categories SET name = ?2, kind = ?3, urgent = ?4,"
+	    " emergency = ?5, department = ?6, retired = 0 WHERE code = ?1",
+	.retire = "UPDATE categories SET retired = 1 WHERE code = ?1",
+	.retire_flag = 1,
+	.ncols = 5,
+	.col = { { "name", EST_COL_TEXT, NULL }, { "kind", EST_COL_TEXT, NULL },
+	    { "urgent", EST_COL_INT, NULL }, { "emergency", EST_COL_INT, NULL },
+	    { "department", EST_COL_TEXT, NULL } }
+};
+
+static const struct est_table t_sla = {
+	.kind = "sla",
+	.count = n_sla,
+	.row = row_sla,
+	.name = "sla",
+	.select = "SELECT name, seconds, clock FROM sla"
+	    " ORDER BY name" PM_SQL_BYTES,
+	.insert = "INSERT INTO sla(name, seconds, clock) VALUES (?1, ?2, ?3)",
+	.update = "UPDATE sla SET seconds = ?2, clock = ?3 WHERE name = ?1",
+	.retire = "DELETE FROM sla WHERE name = ?1",
+	.ncols = 2,
+	.col = { { "seconds", EST_COL_INT, NULL }, { "clock", EST_COL_TEXT, NULL } }
+};
+
+static const struct est_table t_kpi = {
+	.kind = "kpi targets",
+	.count = n_kpi,
+	.row = row_kpi,
+	.name = "kpi_targets",
+	.select = "SELECT kpi, target FROM kpi_targets"
+	    " ORDER BY kpi" PM_SQL_BYTES,
+	.insert = "INSERT INTO kpi_targets(kpi, target) VALUES (?1, ?2)",
+	.update = "UPDATE kpi_targets SET target = ?2 WHERE kpi = ?1",
+	.retire = "DELETE FROM kpi_targets WHERE kpi = ?1",
+	.ncols = 1,
+	.col = { { "target", EST_COL_INT, NULL } }
+};
+
+static const struct est_table t_days = {
+	.kind = "calendar days",
+	.count = n_days,
+	.row = row_day,
+	.name = "calendar_days",
+	.select = "SELECT date, working, name FROM calendar_days"
+	    " ORDER BY date" PM_SQL_BYTES,
+	.insert = "INSERT INTO calendar_days(date, working, name)"
+	    " VALUES (?1, ?2, ?3)",
+	.update = "UPDATE calendar_days SET working = ?2, name = ?3"
+	    " WHERE date = ?1",
+	.retire = "DELETE FROM calendar_days WHERE date = ?1",
+	.ncols = 2,
+	.col = { { "working", EST_COL_INT, NULL }, { "name", EST_COL_TEXT, NULL } }
+};
+
+/* Only the estate's own keys: other modules keep theirs in meta too. */
+static const struct est_table t_settings = {
+	.kind = "settings",
+	.count = n_settings,
+	.row = row_setting,
+	.name = "meta",
+	.select = "SELECT key, value FROM meta WHERE key IN ('estate_name',"
+	    " 'timezone', 'working_hours', 'calendar_file', 'language')"
+	    " ORDER BY key" PM_SQL_BYTES,
+	.insert = "INSERT INTO meta(key, value) VALUES (?1, ?2)",
+	.update = "UPDATE meta SET value = ?2 WHERE key = ?1",
+	.retire = "DELETE FROM meta WHERE key = ?1",
+	.ncols = 1,
+	.col = { { "value", EST_COL_TEXT, NULL } }
+};
+
+/* The core tables in the order they are applied (references first). */
+static const struct est_table *const core_tables[] = { &t_departments,
+	&t_staff, &t_buildings, &t_units, &t_categories, &t_sla, &t_kpi,
+	&t_days, &t_settings, NULL };
+
+/* What the units table's rows are counted as besides units. */
+static const char *const unit_kinds[] = { "units", "public areas",
+	"common parts" };
+
+struct est_val
+est_v_text(const char *s)
+{
+	struct est_val v = { s == NULL ? EST_VAL_NULL : EST_VAL_TEXT, 0, s };
+
+	return v;
+}
+
+struct est_val
+est_v_int(int64_t i)
+{
+	struct est_val v = { EST_VAL_INT, i, NULL };
+
+	return v;
+}
+
+struct est_val
+est_v_known(int i)
+{
+	return i == 0 ? est_v_text(NULL) : est_v_int(i);
 }
 
 /*
- * Record i (from 0 to rows_count() - 1, in the file's order) for table
- * k into *r.  Its strings are the estate's.
+ * Every table to apply, in order: the core ones, then each section's.
+ * Calls fn(t, arg) until it returns non-zero, and returns that.
  */
-static void
-row_at(const struct pm_estate *e, int k, int i, struct frow *r)
+static int
+each_table(int (*fn)(const struct est_table *t, void *arg), void *arg)
 {
-	memset(r, 0, sizeof *r);
-	switch (k) {
-	case 0:
-		r->key = e->departments[i].code;
-		r->v[0] = text(e->departments[i].name);
-		break;
-	case 1:
-		r->key = e->staff[i].login;
-		r->v[0] = text(e->staff[i].name);
-		r->v[1] = text(e->staff[i].department);
-		r->v[2] = text(e->staff[i].role);
-		r->v[3] = text(e->staff[i].phone);
-		r->v[4] = text(e->staff[i].unix_user);
-		break;
-	case 2:
-		r->key = e->buildings[i].code;
-		r->v[0] = text(e->buildings[i].name);
-		break;
-	case 3:
-		unit_row(e, i, r);
-		break;
-	case 4:
-		r->key = e->categories[i].code;
-		r->v[0] = text(e->categories[i].name);
-		r->v[1] = text(e->categories[i].kind);
-		r->v[2] = integer(e->categories[i].urgent);
-		r->v[3] = integer(e->categories[i].emergency);
-		r->v[4] = text(e->categories[i].department);
-		break;
-	case 5:
-		r->key = e->sla[i].name;
-		r->v[0] = integer(e->sla[i].seconds);
-		r->v[1] = text(e->sla[i].clock);
-		break;
-	case 6:
-		/* A KPI without a target ("none") is a row with no target. */
-		r->key = e->kpi[i].kpi;
-		r->v[0] = e->kpi[i].target >= 0 ? integer(e->kpi[i].target) :
-		    text(NULL);
-		break;
-	case 7:
-		r->key = e->days[i].date;
-		r->v[0] = integer(e->days[i].working);
-		r->v[1] = text(e->days[i].name);
-		break;
-	default:
-		setting_at(e, i, r);
-		break;
-	}
+	const struct est_table *const *t;
+	int i, rc;
+
+	for (t = core_tables; *t != NULL; t++)
+		if ((rc = fn(*t, arg)) != 0)
+			return rc;
+	for (i = 0; est_sections[i] != NULL; i++)
+		for (t = est_sections[i]->tables; t != NULL && *t != NULL; t++)
+			if ((rc = fn(*t, arg)) != 0)
+				return rc;
+	return 0;
 }
 
-/* What the report calls each kind, in pm-estate(5)'s order. */
-static const char *const kinds[] = { "departments", "staff", "buildings",
-	"units", "public areas", "common parts", "categories", "sla",
-	"kpi targets", "calendar days", "settings" };
-#define NKINDS ((int)(sizeof kinds / sizeof kinds[0]))
+/* One apply: the tables walked, each kind counted. */
+struct walk {
+	struct run r;
+	struct fkey *keys;
+	size_t nkeys;
+	struct counts *cnt;	/* one per kind, in the report's order */
+	const char **kinds;
+	int nkinds;
+};
+
+/* Room for the keys of the largest table; the kinds, counted. */
+static int
+measure(const struct est_table *t, void *arg)
+{
+	struct walk *w = arg;
+	size_t n = (size_t)t->count(w->r.e);
+
+	if (n > w->nkeys)
+		w->nkeys = n;
+	w->nkinds += t->split ? 3 : 1;
+	return 0;
+}
+
+static int
+apply_one(const struct est_table *t, void *arg)
+{
+	struct walk *w = arg;
+	int j;
+
+	if (t->split)
+		for (j = 0; j < 3; j++)
+			w->kinds[w->nkinds + j] = unit_kinds[j];
+	else
+		w->kinds[w->nkinds] = t->kind;
+	j = w->nkinds;
+	w->nkinds += t->split ? 3 : 1;
+	return sync_table(&w->r, t, t->count(w->r.e), w->keys, &w->cnt[j],
+	    &w->kinds[j]);
+}
 
 int
 pm_estate_apply(struct pm_db *db, const struct pm_estate *e,
     const struct pm_estate_report *report)
 {
-	struct counts cnt[NKINDS];
-	struct run r;
-	struct fkey *keys;
-	size_t max;
-	int k, at, rc = 0;
+	struct walk w;
+	int k, rc;
 
 	if (!e->calendar_read)
 		return pm_err(PM_EX_SOFTWARE, "estate %s: loaded without its "
 		    "calendar, cannot apply", pm_q(e->file));
-	/* Room for the largest kind; the sum of them all is enough. */
-	max = (size_t)e->nunits + (size_t)e->npublic_areas +
-	    (size_t)e->ncommon_parts + (size_t)e->ndays +
-	    (size_t)e->ndepartments + (size_t)e->nstaff +
-	    (size_t)e->nbuildings + (size_t)e->ncategories + PM_ESTATE_NSLA +
-	    PM_ESTATE_NKPI + 5;
-	if ((keys = calloc(max, sizeof *keys)) == NULL)
-		return nomem();
-	memset(cnt, 0, sizeof cnt);
-	r.db = db;
-	r.e = e;
-	r.report = report;
-	/*
-	 * The units table (k 3) also counts public areas and common parts,
-	 * in the two counts after its own, so the tables after it count
-	 * two places further on.
-	 */
-	for (k = 0; k < NTABLES && rc == 0; k++) {
-		at = k < 4 ? k : k + 2;
-		rc = sync_table(&r, k, rows_count(e, k), keys, &cnt[at],
-		    &kinds[at]);
+	memset(&w, 0, sizeof w);
+	w.r.db = db;
+	w.r.e = e;
+	w.r.report = report;
+	each_table(measure, &w);
+	if ((w.keys = calloc(w.nkeys + 1, sizeof *w.keys)) == NULL ||
+	    (w.cnt = calloc((size_t)w.nkinds, sizeof *w.cnt)) == NULL ||
+	    (w.kinds = calloc((size_t)w.nkinds, sizeof *w.kinds)) == NULL) {
+		rc = nomem();
+		goto out;
 	}
-	free(keys);
-	if (rc != 0)
-		return rc;
+	w.nkinds = 0;
+	if ((rc = each_table(apply_one, &w)) != 0)
+		goto out;
 	/* The cached calendar, if any, is the old one now. */
 	free(db->ticket_sla);
 	db->ticket_sla = NULL;
@@ -1071,8 +1092,12 @@ pm_estate_apply(struct pm_db *db, const struct pm_estate *e,
 		db->cal = NULL;
 	}
 	if (report != NULL && report->count != NULL)
-		for (k = 0; k < NKINDS; k++)
-			report->count(kinds[k], cnt[k].added, cnt[k].changed,
-			    cnt[k].retired, report->arg);
-	return 0;
+		for (k = 0; k < w.nkinds; k++)
+			report->count(w.kinds[k], w.cnt[k].added,
+			    w.cnt[k].changed, w.cnt[k].retired, report->arg);
+out:
+	free(w.keys);
+	free(w.cnt);
+	free(w.kinds);
+	return rc;
 }
