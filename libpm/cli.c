@@ -207,9 +207,19 @@ finish(struct pm_cli *cli)
 {
 	const char *u;
 
-	if (cli->format_name != NULL) {
-		if (pm_out_parse_format(cli->format_name, &cli->format) != 0)
+	if (cli->own_format != NULL && cli->format_name != NULL &&
+	    strcmp(cli->format_name, cli->own_format) == 0) {
+		cli->own_format_chosen = 1;
+		cli->format = PM_FMT_TABLE;
+	} else if (cli->format_name != NULL) {
+		if (pm_out_parse_format(cli->format_name, &cli->format) != 0) {
+			if (cli->own_format != NULL)
+				pm_err(PM_EX_USAGE, "format %s: unknown format "
+				    "(choose table, tsv, csv, json, excel or "
+				    "%s)", pm_q(cli->format_name),
+				    cli->own_format);
 			exit(pm_fail(PM_EX_USAGE));
+		}
 	} else
 		cli->format = pm_out_default_format(stdout);
 	if (cli->user == NULL && (u = getenv("PM_USER")) != NULL &&

@@ -82,6 +82,14 @@ struct pm_cli {
 	const char *user;	/* --as, $PM_USER or the login name */
 	int user_given;		/* the user came from --as or $PM_USER */
 	int quiet;		/* -q */
+	/*
+	 * A format of the verb's own beyond those of out.h ("html" for
+	 * pm-report), set by the verb before its first pm_cli_getopt():
+	 * "-o NAME" then sets 'own_format_chosen' (and 'format' to table)
+	 * instead of failing, and an unknown format's message lists it.
+	 */
+	const char *own_format;
+	int own_format_chosen;
 	/* Made by the record verbs from their type; freed at exit. */
 	struct pm_opt *made_opts;
 };

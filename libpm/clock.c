@@ -1127,6 +1127,143 @@ pm_period_parse(const char *s, pm_time *from, pm_time *to)
 	return pm_err(PM_EX_USAGE, "period %s: %s", pm_q(s), _(why));
 }
 
+void
+pm_period_of(enum pm_period_kind kind, pm_time t, pm_time *from,
+    pm_time *to)
+{
+	int64_t z, y, monday;
+	int m, d;
+
+	zone_apply();
+	z = local_day(t);
+	civil_from_days(z, &y, &m, &d);
+	switch (kind) {
+	case PM_PERIOD_DAY:
+		days_period(z, z + 1, from, to);
+		break;
+	case PM_PERIOD_WEEK:
+		monday = z - weekday(z);
+		days_period(monday, monday + WEEK_DAYS, from, to);
+		break;
+	case PM_PERIOD_MONTH:
+		month_period(y, m, from, to);
+		break;
+	case PM_PERIOD_QUARTER:
+		m = (m - 1) / 3 * 3 + 1;
+		days_period(days_from_civil(y, m, 1), m == 10 ?
+		    days_from_civil(y + 1, 1, 1) : days_from_civil(y, m + 3, 1),
+		    from, to);
+		break;
+	default:
+		days_period(days_from_civil(y, 1, 1),
+		    days_from_civil(y + 1, 1, 1), from, to);
+		break;
+	}
+}
+
+char *
+pm_period_name(enum pm_period_kind kind, pm_time from,
+    char buf[PM_PERIOD_NAME_LEN])
+{
+	int64_t z, y, wy;
+	int m, d;
+	char *p;
+
+	zone_apply();
+	z = local_day(from);
+	civil_from_days(z, &y, &m, &d);
+	switch (kind) {
+	case PM_PERIOD_DAY:
+		fmt_date(z, buf);
+		return buf;
+	case PM_PERIOD_WEEK:
+		/* The ISO year of a week is the year of its Thursday. */
+		civil_from_days(z - weekday(z) + 3, &wy, &m, &d);
+		p = put_digits(buf, wy, 4);
+		*p++ = '-';
+		*p++ = 'W';
+		p = put_digits(p, (z - iso_week_one(wy)) / WEEK_DAYS + 1, 2);
+		break;
+	case PM_PERIOD_MONTH:
+		p = put_digits(buf, y, 4);
+		*p++ = '-';
+		p = put_digits(p, m, 2);
+		break;
+	case PM_PERIOD_QUARTER:
+		p = put_digits(buf, y, 4);
+		*p++ = '-';
+		*p++ = 'Q';
+		*p++ = (char)('1' + (m - 1) / 3);
+		break;
+	default:
+		p = put_digits(buf, y, 4);
+		break;
+	}
+	*p = '\0';
+	return buf;
+}
+
+int
+pm_quarter_parse(const char *s, pm_time *from, pm_time *to)
+{
+	const char *p = s != NULL ? s : "";
+	int y, q;
+
+	zone_apply();
+	if (!scan_digits(&p, 4, &y) || p[0] != '-' || (p[1] != 'Q' &&
+	    p[1] != 'q') || p[2] < '1' || p[2] > '4' || p[3] != '\0')
+		return pm_err(PM_EX_USAGE, "period %s: %s", pm_q(s),
+		    _("not a quarter (use 2026-Q4)"));
+	if (y < YEAR_MIN || y > YEAR_MAX)
+		return pm_err(PM_EX_USAGE, "period %s: %s", pm_q(s),
+		    _("year out of range (1970 to 9999)"));
+	q = p[2] - '1';
+	days_period(days_from_civil(y, q * 3 + 1, 1), q == 3 ?
+	    days_from_civil(y + 1, 1, 1) : days_from_civil(y, q * 3 + 4, 1),
+	    from, to);
+	return 0;
+}
+
+char *
+pm_time_rfc5322(pm_time t, char buf[PM_TIME_RFC5322_LEN])
+{
+	static const char days[7][4] = { "Sun", "Mon", "Tue", "Wed", "Thu",
+	    "Fri", "Sat" };
+	static const char months[12][4] = { "Jan", "Feb", "Mar", "Apr", "May",
+	    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	struct tm tm;
+	long off;
+	char *p;
+
+	zone_apply();
+	local_tm(t, &tm);
+	memcpy(buf, days[tm.tm_wday % 7], 3);
+	p = buf + 3;
+	*p++ = ',';
+	*p++ = ' ';
+	p = put_digits(p, tm.tm_mday, 2);
+	*p++ = ' ';
+	memcpy(p, months[tm.tm_mon % 12], 3);
+	p += 3;
+	*p++ = ' ';
+	p = put_digits(p, tm.tm_year + 1900, 4);
+	*p++ = ' ';
+	p = put_digits(p, tm.tm_hour, 2);
+	*p++ = ':';
+	p = put_digits(p, tm.tm_min, 2);
+	*p++ = ':';
+	p = put_digits(p, tm.tm_sec, 2);
+	*p++ = ' ';
+	off = tm.tm_gmtoff;
+	*p++ = off < 0 ? '-' : '+';
+	if (off < 0)
+		off = -off;
+	p = put_digits(p, off / 3600, 2);
+	p = put_digits(p, off / 60 % 60, 2);
+	*p = '\0';
+	return buf;
+}
+
 /*
  * Durations.
  */

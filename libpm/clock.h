@@ -83,9 +83,51 @@ int pm_time_parse(const char *s, pm_time *t);
  */
 int pm_period_parse(const char *s, pm_time *from, pm_time *to);
 
+/*
+ * The lengths of period a report covers, and the one of 'kind' holding
+ * 't': a local day, an ISO week (Monday to Sunday), a month, a quarter
+ * (January, April, July or October and the two months after) or a
+ * year, as a half-open interval [*from, *to) of local time.
+ */
+enum pm_period_kind {
+	PM_PERIOD_DAY,
+	PM_PERIOD_WEEK,
+	PM_PERIOD_MONTH,
+	PM_PERIOD_QUARTER,
+	PM_PERIOD_YEAR
+};
+
+#define PM_PERIOD_NAME_LEN 11	/* "2026-11-23" + NUL, the longest */
+
+void pm_period_of(enum pm_period_kind kind, pm_time t, pm_time *from,
+    pm_time *to);
+
+/*
+ * The name of the period of 'kind' that starts at 'from': "2026-11-23",
+ * "2026-W48" (the ISO week-numbering year), "2026-11", "2026-Q4",
+ * "2026".  pm_period_parse() reads each back but the quarter.  Returns
+ * 'buf'.
+ */
+char *pm_period_name(enum pm_period_kind kind, pm_time from,
+    char buf[PM_PERIOD_NAME_LEN]);
+
+/*
+ * A quarter "2026-Q4" (also "2026-q4") as [*from, *to).  Returns 0, or
+ * PM_EX_USAGE ("period 'X': ...") for another form or quarter.
+ */
+int pm_quarter_parse(const char *s, pm_time *from, pm_time *to);
+
 /* The start of the local day holding 't', and of the next local day. */
 pm_time pm_day_start(pm_time t);
 pm_time pm_day_end(pm_time t);
+
+/*
+ * Write 't' as a mail's Date (RFC 5322 section 3.3) in the estate's
+ * zone: "Tue, 01 Dec 2026 07:00:00 +0800", with English day and month
+ * names whatever the language.  Returns 'buf'.
+ */
+#define PM_TIME_RFC5322_LEN 32
+char *pm_time_rfc5322(pm_time t, char buf[PM_TIME_RFC5322_LEN]);
 
 /*
  * Parse a duration: "30m", "5min", "2h", "2d", "1d12h", "90s", "1w";

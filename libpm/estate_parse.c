@@ -89,7 +89,10 @@ static const struct pm_estate_kpi kpi_defaults[PM_ESTATE_NKPI] = {
 	{ "arrears_recovery", -1 },
 	{ "facility_intact", 9500 },
 	{ "housing_intact", 9800 },
-	{ "owner_satisfaction", 9500 }
+	{ "owner_satisfaction", 9500 },
+	{ "combined_collection", -1 },
+	{ "walk_visits", 10000 },
+	{ "training", 10000 }
 };
 
 

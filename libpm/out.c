@@ -845,23 +845,29 @@ duration_words(int64_t secs, char *buf, size_t len)
 	return buf;
 }
 
+char *
+pm_out_duration_words(int64_t secs, char *buf, size_t len)
+{
+	char words[48];
+
+	if (secs >= 0)
+		return duration_words(secs, buf, len);
+	duration_words(-secs, words, sizeof words);
+	snprintf(buf, len, _("in %s"), words);
+	return buf;
+}
+
 void
 pm_out_duration(struct pm_out *o, int64_t secs)
 {
-	char buf[64], words[48];
+	char buf[64];
 
 	if (!pm_out_for_people(o)) {
 		/* Whole minutes, rounding toward zero as the words do. */
 		pm_out_int(o, secs / 60);
 		return;
 	}
-	if (secs >= 0) {
-		pm_out_text(o, duration_words(secs, buf, sizeof buf));
-		return;
-	}
-	duration_words(-secs, words, sizeof words);
-	snprintf(buf, sizeof buf, _("in %s"), words);
-	pm_out_text(o, buf);
+	pm_out_text(o, pm_out_duration_words(secs, buf, sizeof buf));
 }
 
 void

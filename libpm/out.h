@@ -108,6 +108,13 @@ void pm_out_fen(struct pm_out *o, int64_t fen);
  */
 void pm_out_duration(struct pm_out *o, int64_t secs);
 
+/*
+ * A duration in the words pm_out_duration() gives people ("1d 2h 5m",
+ * "in 5m", in Chinese "1天2小时5分"), into 'buf' of 'len' bytes (64 is
+ * enough), which is returned.
+ */
+char *pm_out_duration_words(int64_t secs, char *buf, size_t len);
+
 /* Whether the writer's format is read by people (table, excel). */
 int pm_out_for_people(const struct pm_out *o);
 

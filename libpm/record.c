@@ -361,15 +361,13 @@ prepare(struct pm_db *db, const struct pm_rtype *t, sqlite3_str *q,
 	return 0;
 }
 
-void
-pm_rec_out_time(struct pm_out *o, int64_t t, enum pm_ftype type)
+char *
+pm_rec_time_text(int64_t t, enum pm_ftype type, char *buf)
 {
-	char buf[PM_TIME_LOCAL_LEN + 8], day[PM_DATE_LEN];
+	char day[PM_DATE_LEN];
 
-	if (t == 0) {
-		pm_out_text(o, NULL);
-		return;
-	}
+	if (t == 0)
+		return NULL;
 	pm_time_local(t, buf);
 	/*
 	 * An end-of-day deadline is midnight of the next day, which staff
@@ -378,10 +376,18 @@ pm_rec_out_time(struct pm_out *o, int64_t t, enum pm_ftype type)
 	 */
 	if (type == PM_F_DEADLINE && strcmp(buf + PM_DATE_LEN - 1, "T00:00") ==
 	    0 && pm_day_start(t) == t) {
-		snprintf(buf, sizeof buf, "%sT24:00", pm_date_local(t - 1,
+		snprintf(buf, PM_REC_TIME_LEN, "%sT24:00", pm_date_local(t - 1,
 		    day));
 	}
-	pm_out_text(o, buf);
+	return buf;
+}
+
+void
+pm_rec_out_time(struct pm_out *o, int64_t t, enum pm_ftype type)
+{
+	char buf[PM_REC_TIME_LEN];
+
+	pm_out_text(o, pm_rec_time_text(t, type, buf));
 }
 
 /* Write the fields of the current row of 'st'. */

@@ -187,6 +187,14 @@ char *pm_rec_synopsis(const struct pm_rtype *t, int list);
 void pm_rec_out_time(struct pm_out *o, int64_t t, enum pm_ftype type);
 
 /*
+ * The text pm_rec_out_time() writes for 't' (PM_F_TIME or PM_F_DEADLINE)
+ * into 'buf' (PM_REC_TIME_LEN bytes): local "2026-11-23T09:30", or
+ * "2026-11-23T24:00" for a deadline at the end of that day; NULL for 0.
+ */
+#define PM_REC_TIME_LEN 24
+char *pm_rec_time_text(int64_t t, enum pm_ftype type, char *buf);
+
+/*
  * The generic verbs: "list" with the type's filters (and --reveal when it
  * has masked fields), "show KEY ..." (and --reveal).  Use them as the
  * 'run' of a verb whose 'type' is set.

@@ -304,6 +304,25 @@ int pm_ticket_stats(struct pm_db *db, pm_time from, pm_time to,
     struct pm_out *o);
 
 /*
+ * Call 'fn' with each ticket unresolved at 'at' and received before
+ * 'end', as it stood then, oldest first: the tickets of the pending
+ * list and of the counts' "unresolved".  Unless 'at' is now, it is the
+ * end of a period, and what happened at that very second belongs to the
+ * next one, so the tickets are read as they stood one second before.
+ * Stops at the first non-zero return of 'fn' and returns it.
+ */
+int pm_ticket_each_unresolved(struct pm_db *db, pm_time at, pm_time end,
+    int (*fn)(const struct pm_ticket *t, void *arg), void *arg);
+
+/*
+ * The earliest deadline of 't' that is overdue at 'at' (as list
+ * --overdue and due mean it): its moment, with its kind in *k; 0 when
+ * none is.
+ */
+pm_time pm_ticket_overdue(const struct pm_ticket *t, pm_time at,
+    enum pm_ticket_due *k);
+
+/*
  * The deadlines (notice, onsite, feedback, completion) not yet met that
  * have passed, or pass within 'within' seconds, and that an earlier
  * "due --mark" has not reported; sets *count to the rows written.

@@ -381,6 +381,13 @@ each_unresolved(struct pm_db *db, pm_time at, pm_time end,
 	return rc;
 }
 
+int
+pm_ticket_each_unresolved(struct pm_db *db, pm_time at, pm_time end,
+    int (*fn)(const struct pm_ticket *t, void *arg), void *arg)
+{
+	return each_unresolved(db, at, end, fn, arg);
+}
+
 struct pending {
 	struct pm_out *o;
 	pm_time at, end;

@@ -183,6 +183,22 @@ tk_overdue_at(const struct pm_ticket *t, pm_time at)
 	return 0;
 }
 
+pm_time
+pm_ticket_overdue(const struct pm_ticket *t, pm_time at,
+    enum pm_ticket_due *k)
+{
+	pm_time best = 0;
+	int i;
+
+	for (i = 0; i < PM_DUE_N; i++)
+		if (tk_deadline_overdue(t, i, at) && (best == 0 ||
+		    t->due[i] < best)) {
+			best = t->due[i];
+			*k = i;
+		}
+	return best;
+}
+
 /*
  * Adding a ticket.
  */

@@ -163,6 +163,47 @@ static const struct pm_word estate_action[] = {
 };
 const struct pm_vocab pm_v_estate_action = { N_("action"), estate_action };
 
+/* The KPIs of DESIGN.md section 6 that have one target each. */
+static const struct pm_word kpi[] = {
+	{ "complaint_timeliness", "投诉处理及时率", "投诉及时率", NULL },
+	{ "repair_timeliness", "维修及时率", NULL, NULL },
+	{ "callback_rate", "回访率", NULL, NULL },
+	{ "callback_satisfaction", "回访满意率", NULL, NULL },
+	{ "first_time_fix", "一次处理率", NULL, NULL },
+	{ "collection_rate", "当期收缴率", "收缴率|收费率", NULL },
+	{ "arrears_recovery", "清欠率", NULL, NULL },
+	{ "combined_collection", "综合收缴率", NULL, NULL },
+	{ "facility_intact", "设施设备完好率", "设备完好率", NULL },
+	{ "housing_intact", "房屋完好率", NULL, NULL },
+	{ "owner_satisfaction", "业主满意度", NULL, NULL },
+	{ "walk_visits", "走访", "走访率", NULL },
+	{ "training", "培训", "培训率", NULL },
+	END
+};
+const struct pm_vocab pm_v_kpi = { N_("kpi"), kpi };
+
+/* Why a record is in or out of a figure (pm-report explain). */
+static const struct pm_word kpi_reason[] = {
+	{ "met", "按时", NULL, NULL },
+	{ "late", "超时完成", NULL, NULL },
+	{ "feedback_late", "反馈超时", NULL, NULL },
+	{ "overdue", "超时未完成", NULL, NULL },
+	{ "cancelled", "期限前取消", NULL, NULL },
+	{ "cancelled_late", "超时后取消", NULL, NULL },
+	{ "paused", "暂停中", NULL, NULL },
+	{ "not_due", "未到期", NULL, NULL },
+	{ "moved", "期限顺延", NULL, NULL },
+	{ "called_back", "已回访", NULL, NULL },
+	{ "not_called_back", "未回访", NULL, NULL },
+	{ "fixed", "一次解决", NULL, NULL },
+	{ "reopened", "返修", NULL, NULL },
+	{ "satisfied", "满意", NULL, NULL },
+	{ "basic", "基本满意", NULL, NULL },
+	{ "dissatisfied", "不满意", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_kpi_reason = { N_("reason"), kpi_reason };
+
 /* Whether 's' is one of the '|'-separated names in 'list'. */
 static int
 in_list(const char *list, const char *s)

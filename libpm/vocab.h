@@ -40,6 +40,8 @@ extern const struct pm_vocab pm_v_unit_kind;	/* unit public */
 extern const struct pm_vocab pm_v_event;	/* add assign start ... */
 extern const struct pm_vocab pm_v_estate_kind;	/* what pm-db apply counts */
 extern const struct pm_vocab pm_v_estate_action; /* add change retire */
+extern const struct pm_vocab pm_v_kpi;		/* complaint_timeliness ... */
+extern const struct pm_vocab pm_v_kpi_reason;	/* met late ... (explain) */
 
 /*
  * The identifier of the word 's' names: its identifier, its Chinese name

@@ -558,7 +558,8 @@ START_TEST(unknown_keys)
 	    "(allowed: complaint_timeliness, repair_timeliness, "
 	    "callback_rate, callback_satisfaction, first_time_fix, "
 	    "collection_rate, arrears_recovery, facility_intact, "
-	    "housing_intact, owner_satisfaction)");
+	    "housing_intact, owner_satisfaction, combined_collection, "
+	    "walk_visits, training)");
 	load_fails("estate: {name: x, name: y}\n", PM_EX_CONFIG,
 	    "test.yaml:1:19: estate: key 'name' given twice (first at 1:10)");
 	load_fails("buildings: []\n", PM_EX_CONFIG, "test.yaml:1:1: missing "
@@ -1251,7 +1252,7 @@ START_TEST(apply_example_twice)
 	ck_assert_str_eq(counts(&r, "common parts"), "56/0/0");
 	ck_assert_str_eq(counts(&r, "categories"), "22/0/0");
 	ck_assert_str_eq(counts(&r, "sla"), "7/0/0");
-	ck_assert_str_eq(counts(&r, "kpi targets"), "10/0/0");
+	ck_assert_str_eq(counts(&r, "kpi targets"), "13/0/0");
 	ck_assert_str_eq(counts(&r, "calendar days"), "39/0/0");
 	ck_assert_str_eq(counts(&r, "settings"), "5/0/0");
 	for (i = 0; i < r.n; i++)
@@ -1439,12 +1440,15 @@ START_TEST(apply_reports_rows)
 	    "add|kpi targets|callback_rate|target 10000\n"
 	    "add|kpi targets|callback_satisfaction|target 9500\n"
 	    "add|kpi targets|collection_rate|target 8500\n"
+	    "add|kpi targets|combined_collection|\n"
 	    "add|kpi targets|complaint_timeliness|target 10000\n"
 	    "add|kpi targets|facility_intact|target 9500\n"
 	    "add|kpi targets|first_time_fix|\n"
 	    "add|kpi targets|housing_intact|target 9800\n"
 	    "add|kpi targets|owner_satisfaction|target 9500\n"
 	    "add|kpi targets|repair_timeliness|target 9500\n"
+	    "add|kpi targets|training|target 10000\n"
+	    "add|kpi targets|walk_visits|target 10000\n"
 	    "add|settings|estate_name|value '测试小区'\n"
 	    "add|settings|timezone|value 'Asia/Shanghai'\n"
 	    "add|settings|working_hours|value '09:00-12:00,13:30-18:00'\n");
@@ -1628,9 +1632,9 @@ START_TEST(apply_kpi_targets)
 
 	apply_text(db, "estate: {name: x}\nkpi_targets:\n"
 	    "  first_time_fix: 90%\n  arrears_recovery: none\n", &r);
-	ck_assert_str_eq(counts(&r, "kpi targets"), "10/0/0");
+	ck_assert_str_eq(counts(&r, "kpi targets"), "13/0/0");
 	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM kpi_targets",
-	    NULL), 10);
+	    NULL), 13);
 	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM kpi_targets WHERE "
 	    "kpi = ?1 AND target IS NULL", "arrears_recovery"), 1);
 	/* A target set to none loses its target; given again, gets one. */
@@ -1638,7 +1642,7 @@ START_TEST(apply_kpi_targets)
 	    "  first_time_fix: none\n  arrears_recovery: 60%\n", &r);
 	ck_assert_str_eq(counts(&r, "kpi targets"), "0/2/0");
 	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM kpi_targets",
-	    NULL), 10);
+	    NULL), 13);
 	ck_assert_int_eq(sql_int(db, "SELECT target FROM kpi_targets WHERE "
 	    "kpi = ?1", "arrears_recovery"), 6000);
 	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM kpi_targets WHERE "
