@@ -19,6 +19,8 @@
 #   list of open tickets (rec.c list query)    each ? in turn: $SEQ (tab-separated)
 #   the unresolved candidates (each_unresolved) ?1..?6 $T1..$T6
 #   stats: received and events                 ?1 $T1 (from), ?2 $T2 (to or now)
+#   pm-report's statements (REPORT=1)          ?1 $FROM, ?2 $CUT, ?3 $TO
+#   a KPI's target (kpi_targets)               ?1 'repair_timeliness'
 #
 # Two functions pm registers, pm_ticket_next_due() and pm_ticket_overdue()
 # (ticket_list.c), do not exist in the shell: each call is replaced by the
@@ -133,6 +135,8 @@ for (@stmts) {
 	} elsif ($s =~ /^SELECT kind, count\(\*\) FROM tickets WHERE received_at >= \?1 AND received_at < \?2 GROUP BY kind$/ ||
 	    $s =~ /^SELECT t\.kind, e\.event, e\.satisfaction, count\(\*\) FROM ticket_events e JOIN tickets t ON t\.id = e\.ticket_id WHERE e\.at >= \?1 AND e\.at < \?2 /) {
 		$s =~ s/\?([12])(?!\d)/lit(env($1 == 1 ? 'FROM' : 'TO'))/ge;
+	} elsif ($s =~ /^SELECT target FROM kpi_targets WHERE kpi = \?1$/) {
+		$s =~ s/\?1/'repair_timeliness'/;
 	} elsif ($s =~ /^SELECT id, kind, .* FROM open_tickets$/) {
 		@due = due_rows();
 	} elsif ($s =~ /^SELECT 1 FROM ticket_notices WHERE ticket_id = \?1 AND kind = \?2 AND due = \?3$/) {
@@ -154,6 +158,10 @@ for (@stmts) {
 		my $list = join(', ', @ids);
 		my $at = lit(env('T1'));
 		$s =~ s/WHERE .*/WHERE ticket_id IN ($list) AND at <= $at ORDER BY ticket_id, at, id/;
+	} elsif ($ENV{REPORT} && $s =~ /\?[123](?!\d)/ && $s !~ /\?[4-9]/) {
+		# Every statement of pm-report binds the period so.
+		my %v = (1 => 'FROM', 2 => 'CUT', 3 => 'TO');
+		$s =~ s/\?([123])(?!\d)/lit(env($v{$1}))/ge;
 	} elsif ($s =~ /\?/) {
 		die "shell-sql.pl: a statement with parameters it does not know"
 		    . " (update bench/shell-sql.pl): $s\n";

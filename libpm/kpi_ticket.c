@@ -117,12 +117,12 @@ kt_each(struct pm_db *db, const struct pm_period *p,
 	st = pm_db_stmt(db, "WITH c(id) AS MATERIALIZED ("
 	    " SELECT id FROM tickets WHERE (kind = 'repair' OR"
 	    "  kind = 'complaint') AND first_completion_due >= ?1"
-	    "  AND first_completion_due < ?2"
+	    "  AND first_completion_due < ?3"
 	    " UNION SELECT ticket_id FROM ticket_events"
 	    "  WHERE event = 'resume' AND completion_due IS NOT NULL"
-	    "  AND completion_due >= ?1 AND completion_due < ?2 AND at < ?3"
+	    "  AND completion_due >= ?1 AND completion_due < ?3 AND at < ?2"
 	    " UNION SELECT ticket_id FROM ticket_events"
-	    "  WHERE at >= ?1 AND at < ?3 AND event = 'resolve')"
+	    "  WHERE at >= ?1 AND at < ?2 AND event = 'resolve')"
 	    " SELECT t.id, t.kind, t.receiver, t.received_at,"
 	    "  t.first_completion_due, e.at, e.event, e.status, e.assignee,"
 	    "  e.feedback_due, e.completion_due, e.meets,"
@@ -131,12 +131,13 @@ kt_each(struct pm_db *db, const struct pm_period *p,
 	    " CROSS JOIN units u ON u.code = t.unit"
 	    " CROSS JOIN ticket_events e ON e.ticket_id = t.id"
 	    " WHERE (t.kind = 'repair' OR t.kind = 'complaint')"
-	    "  AND e.at < ?3 ORDER BY t.id, e.at, e.id");
+	    "  AND e.at < ?2 ORDER BY t.id, e.at, e.id");
 	if (st == NULL)
 		return pm_err_code();
 	pm_bind_text(st, 1, pm_time_utc(p->from, f));
-	pm_bind_text(st, 2, pm_time_utc(p->to, to));
-	pm_bind_text(st, 3, pm_time_utc(p->cut, cut));
+	/* Every report statement binds ?1 from, ?2 cut, ?3 to. */
+	pm_bind_text(st, 2, pm_time_utc(p->cut, cut));
+	pm_bind_text(st, 3, pm_time_utc(p->to, to));
 	while ((sr = sqlite3_step(st)) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
 		if (have && id != t.id) {
