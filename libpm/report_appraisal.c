@@ -337,6 +337,18 @@ dsum_free(struct dsum *d, int n)
 	free(d);
 }
 
+/* The name of department 'code', or the code when it has none. */
+static const char *
+dept_name(const struct dsum *d, int n, const char *code)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(d[i].code, code) == 0)
+			return d[i].name;
+	return code;
+}
+
 /*
  * For programs.
  */
@@ -430,7 +442,7 @@ rp_rows_appraisal(struct pm_db *db, const struct pm_period *p, int by_staff,
  */
 
 static const struct pm_col staff_cols[] = {
-	{ N_("staff"), PM_COL_TEXT, NULL },
+	{ N_("login"), PM_COL_TEXT, NULL },
 	{ N_("name"), PM_COL_TEXT, NULL },
 	{ N_("department"), PM_COL_TEXT, NULL },
 	{ N_("received"), PM_COL_INT, NULL },
@@ -505,6 +517,9 @@ rp_view_appraisal(struct pm_db *db, const struct pm_period *p, int by_staff,
 	}
 	if ((rc = star(db, &x, &best)) == 0 && (ord = ordered(&x)) == NULL)
 		rc = pm_err(PM_EX_SOFTWARE, "out of memory");
+	/* People read the department's name. */
+	if (rc == 0)
+		rc = departments(db, &x, &ds, &nd);
 	if (rc == 0) {
 		if (best >= 0)
 			rp_para(d, _("Service star: %s (%s), %lld received and "
@@ -520,7 +535,7 @@ rp_view_appraisal(struct pm_db *db, const struct pm_period *p, int by_staff,
 				continue;
 			rp_cell(d, t, ord[i]->login);
 			rp_cell(d, t, ord[i]->name);
-			rp_cell(d, t, ord[i]->department);
+			rp_cell(d, t, dept_name(ds, nd, ord[i]->department));
 			rp_cell_int(d, t, ord[i]->n[A_RECEIVED]);
 			rp_cell_int(d, t, ord[i]->n[A_HANDLED]);
 			cell_rates(d, t, ord[i]->n);
@@ -528,6 +543,7 @@ rp_view_appraisal(struct pm_db *db, const struct pm_period *p, int by_staff,
 			    "★" : "");
 			rp_row(d, t, 0);
 		}
+		dsum_free(ds, nd);
 	}
 	free(ord);
 	staff_free(&x);

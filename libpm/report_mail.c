@@ -169,5 +169,5 @@ rp_write_mail(FILE *fp, const struct pm_report_opts *o, const char *subject,
 		body(fp, html, htmllen);
 		fprintf(fp, "\n--%s--\n", boundary);
 	}
-	return ferror(fp) ? pm_err(PM_EX_IOERR, "write error") : 0;
+	return ferror(fp) ? pm_err(PM_EX_SOFTWARE, "out of memory") : 0;
 }
