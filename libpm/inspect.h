@@ -98,15 +98,15 @@ struct pm_inspect_result {
 
 /*
  * Parse one result argument "N=VALUE" or "N=VALUE:NOTE" (3=pass,
- * 4=fail:阀门未铅封, 5=1234.5).  The strings point into 'arg', which
- * must outlive 'r'.  PM_EX_USAGE when it is not of that form.
+ * 4=fail:阀门未铅封, 5=1234.5) into 'r', whose strings are malloc'd
+ * (pm_inspect_results_free()).  PM_EX_USAGE when it is not of that form.
  */
-int pm_inspect_parse_result(char *arg, struct pm_inspect_result *r);
+int pm_inspect_parse_result(const char *arg, struct pm_inspect_result *r);
 
 /*
  * Read results from CSV, TSV or JSON Lines with the fields item, result
- * and note (rec.h), appending to *rs (malloc'd, *n of them; the strings
- * are malloc'd too and freed by pm_inspect_results_free()).  'name'
+ * and note (rec.h), appending to *rs (malloc'd, *n of them, the strings
+ * too; all freed by pm_inspect_results_free()).  'name'
  * names the stream in messages.  Every bad line is an error (PM_EX_DATAERR
  * "stdin:3: ...").
  */

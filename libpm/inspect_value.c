@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "err.h"
+#include "i18n.h"
 #include "inspect.h"
+#include "inspect_priv.h"
 #include "text.h"
 #include "vocab.h"
 
@@ -179,4 +181,93 @@ pm_reading_fmt(int64_t v, char buf[PM_READING_LEN])
 	snprintf(buf, PM_READING_LEN, "%s%lld.%0*d", v < 0 ? "-" : "",
 	    (long long)(a / 1000), n, frac);
 	return buf;
+}
+
+/*
+ * What the inspect files share (inspect_priv.h).
+ */
+
+int64_t
+ins_day_of_utc(const char *utc)
+{
+	pm_time t;
+
+	if (utc == NULL || pm_time_parse_utc(utc, &t) != 0)
+		return INS_NO_DAY;
+	return pm_day_of(t);
+}
+
+int64_t
+ins_next_due(const struct pm_interval *iv, const char *last,
+    const char *next, const char *since)
+{
+	int64_t z;
+	int y, m, d;
+
+	if (next != NULL && sscanf(next, "%4d-%2d-%2d", &y, &m, &d) == 3)
+		return pm_day_from_civil(y, m, d);
+	if ((z = ins_day_of_utc(last)) == INS_NO_DAY &&
+	    (z = ins_day_of_utc(since)) == INS_NO_DAY)
+		return INS_NO_DAY;
+	return pm_interval_add(z, iv, 1);
+}
+
+void
+ins_out_interval(struct pm_out *o, const struct pm_interval *iv)
+{
+	char buf[64];
+	int i;
+
+	if (iv->days == 0 && iv->months == 0) {
+		pm_out_text(o, NULL);
+		return;
+	}
+	if (!pm_out_for_people(o)) {
+		pm_out_text(o, pm_interval_fmt(iv, buf));
+		return;
+	}
+	for (i = 0; i < (int)(sizeof named / sizeof named[0]); i++)
+		if (named[i].days == iv->days && named[i].months == iv->months) {
+			pm_out_text(o, pm_vocab_label(&pm_v_interval,
+			    pm_vocab_id(&pm_v_interval, i)));
+			return;
+		}
+	if (iv->months == 0)
+		snprintf(buf, sizeof buf, _("every %d days"), iv->days);
+	else if (iv->months % 12 == 0)
+		snprintf(buf, sizeof buf, _("every %d years"), iv->months / 12);
+	else
+		snprintf(buf, sizeof buf, _("every %d months"), iv->months);
+	pm_out_text(o, buf);
+}
+
+char *
+ins_months_fmt(int mask, char *buf, size_t len)
+{
+	size_t n = 0;
+	int m, end;
+
+	buf[0] = '\0';
+	for (m = 0; m < 12; m++) {
+		if (!(mask & (1 << m)))
+			continue;
+		for (end = m; end + 1 < 12 && (mask & (1 << (end + 1))); end++)
+			;
+		if (end == m)
+			n += (size_t)snprintf(buf + n, len - n, "%s%d",
+			    n ? "," : "", m + 1);
+		else
+			n += (size_t)snprintf(buf + n, len - n, "%s%d-%d",
+			    n ? "," : "", m + 1, end + 1);
+		m = end;
+		if (n >= len)
+			break;
+	}
+	return buf;
+}
+
+int
+ins_level_rank(const char *level)
+{
+	return pm_vocab_index(&pm_v_inspect_level, level);
 }

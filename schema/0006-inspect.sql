@@ -100,6 +100,10 @@ CREATE TABLE rounds (
 	CHECK (every_days > 0 OR every_months > 0)
 ) WITHOUT ROWID;
 
+-- The vacant units a round of vacant units walks, without reading the
+-- occupied ones.
+CREATE INDEX units_vacant ON units(code) WHERE occupancy = 'vacant';
+
 -- Each place of a round, keyed "ROUND PLACE": a unit, public area or
 -- common part, or a facility.
 CREATE TABLE round_places (
