@@ -55,9 +55,12 @@ int64_t ins_day_of_utc(const char *utc);
 
 /*
  * An interval for its reader: programs get pm_interval_fmt(), people its
- * word ("weekly", 每周) or "every 15 days" (每15天).
+ * word ("weekly", 每周) or "every 15 days" (每15天); with 'span', a
+ * length of time instead: "30d", "1mo" for programs, "30 days",
+ * "1 months" (30天, 1个月) for people.
  */
-void ins_out_interval(struct pm_out *o, const struct pm_interval *iv);
+void ins_out_interval(struct pm_out *o, const struct pm_interval *iv,
+    int span);
 
 /* Months of a bit set (January bit 0) as "1-3", "10", "1-3,10". */
 char *ins_months_fmt(int mask, char *buf, size_t len);

@@ -62,7 +62,7 @@ put_reading(struct pm_out *o, sqlite3_stmt *st, int col)
 		    buf));
 }
 
-/* An interval from its days and months columns. */
+/* An interval from its days and months columns; a lead time. */
 static void
 put_interval(struct pm_out *o, sqlite3_stmt *st, int col)
 {
@@ -70,7 +70,17 @@ put_interval(struct pm_out *o, sqlite3_stmt *st, int col)
 
 	iv.days = sqlite3_column_int(st, col);
 	iv.months = sqlite3_column_int(st, col + 1);
-	ins_out_interval(o, &iv);
+	ins_out_interval(o, &iv, 0);
+}
+
+static void
+put_span(struct pm_out *o, sqlite3_stmt *st, int col)
+{
+	struct pm_interval iv;
+
+	iv.days = sqlite3_column_int(st, col);
+	iv.months = sqlite3_column_int(st, col + 1);
+	ins_out_interval(o, &iv, 1);
 }
 
 /* A plan's next due day: see ins_next_due(). */
@@ -362,7 +372,7 @@ static const struct pm_field plan_fields[] = {
 	CUSTOM(N_("every"), "p.every_days, p.every_months", 0, 2,
 	    put_interval, PM_COL_TEXT),
 	CUSTOM(N_("ahead"), "p.ahead_days, p.ahead_months", 0, 2,
-	    put_interval, PM_COL_TEXT),
+	    put_span, PM_COL_TEXT),
 	PM_FIELD(N_("hard"), PM_F_INT, "p.hard", 0, NULL),
 	PM_FIELD(N_("last"), PM_F_TIME, "r.at", 0, NULL),
 	CUSTOM(N_("next_due"), "p.every_days, p.every_months, r.at,"

@@ -213,7 +213,7 @@ ins_next_due(const struct pm_interval *iv, const char *last,
 }
 
 void
-ins_out_interval(struct pm_out *o, const struct pm_interval *iv)
+ins_out_interval(struct pm_out *o, const struct pm_interval *iv, int span)
 {
 	char buf[64];
 	int i;
@@ -223,16 +223,23 @@ ins_out_interval(struct pm_out *o, const struct pm_interval *iv)
 		return;
 	}
 	if (!pm_out_for_people(o)) {
-		pm_out_text(o, pm_interval_fmt(iv, buf));
+		if (span)
+			snprintf(buf, sizeof buf, iv->months ? "%dmo" : "%dd",
+			    iv->months ? iv->months : iv->days);
+		pm_out_text(o, span ? buf : pm_interval_fmt(iv, buf));
 		return;
 	}
-	for (i = 0; i < (int)(sizeof named / sizeof named[0]); i++)
+	for (i = 0; !span && i < (int)(sizeof named / sizeof named[0]); i++)
 		if (named[i].days == iv->days && named[i].months == iv->months) {
 			pm_out_text(o, pm_vocab_label(&pm_v_interval,
 			    pm_vocab_id(&pm_v_interval, i)));
 			return;
 		}
-	if (iv->months == 0)
+	if (span && iv->months == 0)
+		snprintf(buf, sizeof buf, _("%d days"), iv->days);
+	else if (span)
+		snprintf(buf, sizeof buf, _("%d months"), iv->months);
+	else if (iv->months == 0)
 		snprintf(buf, sizeof buf, _("every %d days"), iv->days);
 	else if (iv->months % 12 == 0)
 		snprintf(buf, sizeof buf, _("every %d years"), iv->months / 12);
