@@ -255,9 +255,12 @@ pm_grade_set(struct pm_db *db, const char *input, const char *grade,
 	if (rc != 0)
 		return rc;
 	if (g.changed == 0) {
-		pm_err(PM_UNCHANGED, "%s %s: graded %s already",
-		    building ? _("building") : _("unit"), pm_q(code),
-		    pm_vocab_label(&pm_v_grade, g.grade));
+		if (building)
+			pm_err(PM_UNCHANGED, "building %s: graded %s already",
+			    pm_q(code), pm_vocab_label(&pm_v_grade, g.grade));
+		else
+			pm_err(PM_UNCHANGED, "unit %s: graded %s already",
+			    pm_q(code), pm_vocab_label(&pm_v_grade, g.grade));
 		return PM_UNCHANGED;
 	}
 	return 0;
