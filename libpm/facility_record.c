@@ -61,20 +61,6 @@ last_state(struct pm_db *db, const char *code, char *state, char *at)
 	return rc;
 }
 
-/* The moment 'at' (0: now), which may not be in the future. */
-static int
-when(pm_time *at)
-{
-	char buf[PM_TIME_LOCAL_LEN];
-
-	if (*at == 0)
-		*at = pm_now();
-	if (*at > pm_now())
-		return pm_err(PM_EX_DATAERR, "time %s: in the future",
-		    pm_q(pm_time_local(*at, buf)));
-	return 0;
-}
-
 /* Write state 'state' of facility 'code' at 'at' and its audit row. */
 static int
 put_state(struct pm_db *db, const char *code, const char *old,
@@ -128,7 +114,7 @@ pm_facility_set_state(struct pm_db *db, const char *input, const char *state,
 
 	if ((rc = pm_vocab_check(&pm_v_facility_state, state, 0, &id)) != 0 ||
 	    (rc = pm_text_check(N_("reason"), reason, TEXT_MAX,
-	    PM_TEXT_LINES)) != 0 || (rc = when(&at)) != 0 ||
+	    PM_TEXT_LINES)) != 0 || (rc = ins_when(&at)) != 0 ||
 	    (rc = find(db, input, code, len)) != 0 ||
 	    (rc = last_state(db, code, old, last)) != 0 ||
 	    (rc = not_before(code, last, at)) != 0)
@@ -203,7 +189,7 @@ pm_facility_maint(struct pm_db *db, const struct pm_maint_new *m,
 	sqlite3_stmt *st;
 	int rc, hard = 0;
 
-	if ((rc = when(&at)) != 0 || (rc = find(db, m->facility, code,
+	if ((rc = ins_when(&at)) != 0 || (rc = find(db, m->facility, code,
 	    sizeof code)) != 0)
 		return rc;
 	day = pm_day_of(at);

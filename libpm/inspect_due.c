@@ -70,18 +70,6 @@ const struct pm_col pm_inspect_due_cols[] = {
 const int pm_inspect_due_ncols = sizeof pm_inspect_due_cols /
     sizeof pm_inspect_due_cols[0];
 
-static char *
-dup_or_null(const char *s, int *oom)
-{
-	char *d;
-
-	if (s == NULL)
-		return NULL;
-	if ((d = strdup(s)) == NULL)
-		*oom = 1;
-	return d;
-}
-
 /*
  * Keep a row due on day 'due' (listed from 'from'), when 'from' has
  * come; it is overdue once 'due' has passed.
@@ -109,11 +97,11 @@ add(struct due *d, enum due_kind kind, int64_t due, int64_t from,
 	r->overdue = due < d->day;
 	r->kind = kind;
 	r->hard = hard;
-	r->place = dup_or_null(place, &oom);
-	r->task = dup_or_null(task, &oom);
-	r->name = dup_or_null(name, &oom);
-	r->department = dup_or_null(department, &oom);
-	r->last = dup_or_null(last, &oom);
+	r->place = ins_dup(place, &oom);
+	r->task = ins_dup(task, &oom);
+	r->name = ins_dup(name, &oom);
+	r->department = ins_dup(department, &oom);
+	r->last = ins_dup(last, &oom);
 	return oom ? pm_err(PM_EX_SOFTWARE, "out of memory") : 0;
 }
 

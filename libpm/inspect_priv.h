@@ -50,6 +50,15 @@
 int64_t ins_next_due(const struct pm_interval *iv, const char *last,
     const char *next, const char *since);
 
+/*
+ * The moment *at of a record, now when it is 0; PM_EX_DATAERR ("time
+ * 'X': in the future") when it is later than now.
+ */
+int ins_when(pm_time *at);
+
+/* A malloc'd copy of 's', or NULL for NULL; sets *oom when out of memory. */
+char *ins_dup(const char *s, int *oom);
+
 /* The local day of a UTC database time, or INS_NO_DAY when it is NULL. */
 int64_t ins_day_of_utc(const char *utc);
 

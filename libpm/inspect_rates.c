@@ -31,19 +31,6 @@ pm_rate_tenths(int64_t num, int64_t den)
 	return (num * 2000 + den) / (2 * den);
 }
 
-static int
-in_future(pm_time *at)
-{
-	char buf[PM_TIME_LOCAL_LEN];
-
-	if (*at == 0)
-		*at = pm_now();
-	if (*at > pm_now())
-		return pm_err(PM_EX_DATAERR, "time %s: in the future",
-		    pm_q(pm_time_local(*at, buf)));
-	return 0;
-}
-
 /*
  * Work-plan entries.
  */
@@ -56,7 +43,7 @@ pm_work_done(struct pm_db *db, const char *input, pm_time at,
 	sqlite3_stmt *st;
 	int rc, found;
 
-	if ((rc = in_future(&at)) != 0 || (note != NULL &&
+	if ((rc = ins_when(&at)) != 0 || (note != NULL &&
 	    (rc = pm_text_check(N_("note"), note, TEXT_MAX,
 	    PM_TEXT_LINES)) != 0) ||
 	    (rc = pm_rec_find(db, &pm_work_type, input, code, len)) != 0 ||
@@ -201,7 +188,7 @@ pm_grade_set(struct pm_db *db, const char *input, const char *grade,
 	g.reason = reason;
 	if ((rc = pm_vocab_check(&pm_v_grade, grade, 0, &g.grade)) != 0 ||
 	    (reason != NULL && (rc = pm_text_check(N_("reason"), reason,
-	    TEXT_MAX, PM_TEXT_LINES)) != 0) || (rc = in_future(&at)) != 0)
+	    TEXT_MAX, PM_TEXT_LINES)) != 0) || (rc = ins_when(&at)) != 0)
 		return rc;
 	g.at = at;
 	pm_time_utc(at, g.a);

@@ -197,19 +197,6 @@ check_release(struct check *k)
 	k->nitems = 0;
 }
 
-static char *
-dup_col(sqlite3_stmt *st, int i, int *oom)
-{
-	const char *s = pm_col_text(st, i);
-	char *d;
-
-	if (s == NULL)
-		return NULL;
-	if ((d = strdup(s)) == NULL)
-		*oom = 1;
-	return d;
-}
-
 /* A retired record of kind 'what' (translated) named 'code'. */
 static int
 retired(const char *what, const char *code)
@@ -258,16 +245,16 @@ read_checklist(struct pm_db *db, const char *input, struct check *k)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k->nitems < MAX_ITEMS) {
 		it = &k->items[k->nitems++];
 		it->n = sqlite3_column_int(st, 0);
-		it->text = dup_col(st, 1, &oom);
+		it->text = ins_dup(pm_col_text(st, 1), &oom);
 		it->weight = sqlite3_column_int(st, 2);
 		it->serious = sqlite3_column_int(st, 3);
-		it->unit_of = dup_col(st, 4, &oom);
+		it->unit_of = ins_dup(pm_col_text(st, 4), &oom);
 		it->has_min = sqlite3_column_type(st, 5) != SQLITE_NULL;
 		it->min = sqlite3_column_int64(st, 5);
 		it->has_max = sqlite3_column_type(st, 6) != SQLITE_NULL;
 		it->max = sqlite3_column_int64(st, 6);
 		it->unchanged = sqlite3_column_int(st, 7);
-		it->category = dup_col(st, 8, &oom);
+		it->category = ins_dup(pm_col_text(st, 8), &oom);
 		it->pass = 1;
 	}
 	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 :
@@ -636,15 +623,13 @@ int
 pm_inspect_record(struct pm_db *db, const struct pm_inspect_new *n,
     int64_t *id)
 {
-	char buf[PM_TIME_LOCAL_LEN];
 	struct check k;
 	int rc;
 
 	memset(&k, 0, sizeof k);
-	k.at = n->at != 0 ? n->at : pm_now();
-	if (k.at > pm_now())
-		return pm_err(PM_EX_DATAERR, "time %s: in the future",
-		    pm_q(pm_time_local(k.at, buf)));
+	k.at = n->at;
+	if ((rc = ins_when(&k.at)) != 0)
+		return rc;
 	if ((n->note != NULL && (rc = pm_text_check(N_("note"), n->note,
 	    NOTE_MAX, PM_TEXT_LINES)) != 0) ||
 	    (rc = read_checklist(db, n->checklist, &k)) != 0 ||

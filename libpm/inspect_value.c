@@ -4,6 +4,7 @@
  * (exact decimals in thousandths).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
@@ -277,4 +278,29 @@ int
 ins_level_rank(const char *level)
 {
 	return pm_vocab_index(&pm_v_inspect_level, level);
+}
+
+int
+ins_when(pm_time *at)
+{
+	char buf[PM_TIME_LOCAL_LEN];
+
+	if (*at == 0)
+		*at = pm_now();
+	if (*at > pm_now())
+		return pm_err(PM_EX_DATAERR, "time %s: in the future",
+		    pm_q(pm_time_local(*at, buf)));
+	return 0;
+}
+
+char *
+ins_dup(const char *s, int *oom)
+{
+	char *d;
+
+	if (s == NULL)
+		return NULL;
+	if ((d = strdup(s)) == NULL)
+		*oom = 1;
+	return d;
 }
