@@ -512,45 +512,63 @@ static const struct pm_opt state_opts[] = {
 	{ NULL, 0, NULL, NULL }
 };
 
-struct state_args {
-	const char *state, *reason;
+/*
+ * The per-code verbs set-state, work done and grade set share their
+ * options: a word (--state, --grade), a text (--reason, --note) and
+ * --at, the moment, as each verb's option table names them.
+ */
+struct dated_args {
+	const char *word, *text;
 	pm_time at;
 };
+
+static int
+dated_opts(struct pm_cli *cli, int argc, char **argv, struct dated_args *a)
+{
+	int c, rc;
+
+	memset(a, 0, sizeof *a);
+	while ((c = pm_cli_getopt(cli, argc, argv)) != -1)
+		switch (c) {
+		case 's':
+		case 'g':
+			a->word = optarg;
+			break;
+		case 'r':
+		case 'm':
+			a->text = optarg;
+			break;
+		case OPT_AT:
+			if ((rc = time_opt(optarg, &a->at)) != 0)
+				return rc;
+			break;
+		default:
+			return pm_cli_usage(cli);
+		}
+	return 0;
+}
 
 static int
 set_state_one(struct pm_db *db, const char *code, char *canon, size_t len,
     void *arg)
 {
-	struct state_args *a = arg;
+	struct dated_args *a = arg;
 
-	return pm_facility_set_state(db, code, a->state, a->at, a->reason,
+	return pm_facility_set_state(db, code, a->word, a->at, a->text,
 	    canon, len);
 }
 
 static int
 cmd_set_state(struct pm_cli *cli, int argc, char **argv)
 {
-	struct state_args a = { NULL, NULL, 0 };
-	int c, rc;
+	struct dated_args a;
+	int rc;
 
-	while ((c = pm_cli_getopt(cli, argc, argv)) != -1)
-		switch (c) {
-		case 's':
-			a.state = optarg;
-			break;
-		case 'r':
-			a.reason = optarg;
-			break;
-		case OPT_AT:
-			if ((rc = time_opt(optarg, &a.at)) != 0)
-				return rc;
-			break;
-		default:
-			return pm_cli_usage(cli);
-		}
-	if (a.state == NULL)
+	if ((rc = dated_opts(cli, argc, argv, &a)) != 0)
+		return rc;
+	if (a.word == NULL)
 		return pm_cli_needs(cli, "state");
-	if (a.reason == NULL)
+	if (a.text == NULL)
 		return pm_cli_needs(cli, "reason");
 	return pm_cli_run_ids(cli, argc - optind, argv + optind, NULL,
 	    set_state_one, &a);
@@ -659,43 +677,32 @@ static const struct pm_opt work_opts[] = {
 	{ NULL, 0, NULL, NULL }
 };
 
-struct work_args {
-	pm_time at;
-	const char *note, *grade, *reason;
-};
-
 static int
 work_one(struct pm_db *db, const char *code, char *canon, size_t len,
     void *arg)
 {
-	struct work_args *a = arg;
+	struct dated_args *a = arg;
 
-	return pm_work_done(db, code, a->at, a->note, canon, len);
+	return pm_work_done(db, code, a->at, a->text, canon, len);
 }
 
 static int
 grade_one(struct pm_db *db, const char *code, char *canon, size_t len,
     void *arg)
 {
-	struct work_args *a = arg;
+	struct dated_args *a = arg;
 
-	return pm_grade_set(db, code, a->grade, a->at, a->reason, canon, len);
+	return pm_grade_set(db, code, a->word, a->at, a->text, canon, len);
 }
 
 static int
 cmd_work_done(struct pm_cli *cli, int argc, char **argv)
 {
-	struct work_args a = { 0, NULL, NULL, NULL };
-	int c, rc;
+	struct dated_args a;
+	int rc;
 
-	while ((c = pm_cli_getopt(cli, argc, argv)) != -1)
-		if (c == OPT_AT) {
-			if ((rc = time_opt(optarg, &a.at)) != 0)
-				return rc;
-		} else if (c == 'm')
-			a.note = optarg;
-		else
-			return pm_cli_usage(cli);
+	if ((rc = dated_opts(cli, argc, argv, &a)) != 0)
+		return rc;
 	return pm_cli_run_ids(cli, argc - optind, argv + optind, NULL,
 	    work_one, &a);
 }
@@ -713,25 +720,12 @@ static const struct pm_opt grade_opts[] = {
 static int
 cmd_grade_set(struct pm_cli *cli, int argc, char **argv)
 {
-	struct work_args a = { 0, NULL, NULL, NULL };
-	int c, rc;
+	struct dated_args a;
+	int rc;
 
-	while ((c = pm_cli_getopt(cli, argc, argv)) != -1)
-		switch (c) {
-		case 'g':
-			a.grade = optarg;
-			break;
-		case OPT_AT:
-			if ((rc = time_opt(optarg, &a.at)) != 0)
-				return rc;
-			break;
-		case 'r':
-			a.reason = optarg;
-			break;
-		default:
-			return pm_cli_usage(cli);
-		}
-	if (a.grade == NULL)
+	if ((rc = dated_opts(cli, argc, argv, &a)) != 0)
+		return rc;
+	if (a.word == NULL)
 		return pm_cli_needs(cli, "grade");
 	return pm_cli_run_ids(cli, argc - optind, argv + optind, NULL,
 	    grade_one, &a);
