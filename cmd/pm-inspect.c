@@ -41,6 +41,47 @@ time_opt(const char *s, pm_time *t)
 }
 
 /*
+ * Write one record in a transaction of its own with 'write' and print
+ * its id once committed (record, maint record).
+ */
+static int
+write_one(struct pm_cli *cli, int (*write)(struct pm_db *, void *,
+    int64_t *), void *arg)
+{
+	struct pm_db *db = NULL;
+	char idb[24];
+	int64_t id = 0;
+	int rc;
+
+	if ((rc = pm_cli_open(cli, PM_CLI_WRITE, &db)) != 0 ||
+	    (rc = pm_db_begin(db)) != 0)
+		goto out;
+	if ((rc = write(db, arg, &id)) != 0) {
+		pm_db_rollback(db);
+		goto out;
+	}
+	if ((rc = pm_db_commit(db)) == 0) {
+		snprintf(idb, sizeof idb, "%lld", (long long)id);
+		pm_cli_print_id(cli, idb);
+	}
+out:
+	pm_db_close(db);
+	return rc;
+}
+
+static int
+record_one(struct pm_db *db, void *arg, int64_t *id)
+{
+	return pm_inspect_record(db, arg, id);
+}
+
+static int
+maint_one(struct pm_db *db, void *arg, int64_t *id)
+{
+	return pm_facility_maint(db, arg, id);
+}
+
+/*
  * record
  */
 
@@ -70,9 +111,6 @@ cmd_record(struct pm_cli *cli, int argc, char **argv)
 {
 	struct pm_inspect_result *rs = NULL;
 	struct pm_inspect_new n;
-	struct pm_db *db = NULL;
-	char idb[24];
-	int64_t id;
 	int c, i, rc, nr = 0, stdin_read = 0;
 
 	memset(&n, 0, sizeof n);
@@ -129,19 +167,8 @@ cmd_record(struct pm_cli *cli, int argc, char **argv)
 	if (rc == 0)
 		n.results = rs;
 	n.nresults = nr;
-	if (rc != 0 || (rc = pm_cli_open(cli, PM_CLI_WRITE, &db)) != 0 ||
-	    (rc = pm_db_begin(db)) != 0)
-		goto out;
-	if ((rc = pm_inspect_record(db, &n, &id)) != 0) {
-		pm_db_rollback(db);
-		goto out;
-	}
-	if ((rc = pm_db_commit(db)) == 0) {
-		snprintf(idb, sizeof idb, "%lld", (long long)id);
-		pm_cli_print_id(cli, idb);
-	}
-out:
-	pm_db_close(db);
+	if (rc == 0)
+		rc = write_one(cli, record_one, &n);
 	pm_inspect_results_free(rs, nr);
 	return rc;
 }
@@ -602,9 +629,6 @@ static int
 cmd_maint(struct pm_cli *cli, int argc, char **argv)
 {
 	struct pm_maint_new m;
-	struct pm_db *db = NULL;
-	char idb[24];
-	int64_t id;
 	int c, rc;
 
 	memset(&m, 0, sizeof m);
@@ -650,20 +674,7 @@ cmd_maint(struct pm_cli *cli, int argc, char **argv)
 		return pm_err(PM_EX_USAGE, "maint record: give --task, or "
 		    "--done for a repair");
 	m.facility = argv[0];
-	if ((rc = pm_cli_open(cli, PM_CLI_WRITE, &db)) != 0 ||
-	    (rc = pm_db_begin(db)) != 0)
-		goto out;
-	if ((rc = pm_facility_maint(db, &m, &id)) != 0) {
-		pm_db_rollback(db);
-		goto out;
-	}
-	if ((rc = pm_db_commit(db)) == 0) {
-		snprintf(idb, sizeof idb, "%lld", (long long)id);
-		pm_cli_print_id(cli, idb);
-	}
-out:
-	pm_db_close(db);
-	return rc;
+	return write_one(cli, maint_one, &m);
 }
 
 /*
