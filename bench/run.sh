@@ -7,7 +7,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 PATH=$bin:$PATH
 export PATH
 for b in "$here"/*.sh; do
-	case $(basename "$b") in run.sh|lib.sh) continue ;; esac
+	case $(basename "$b") in run.sh|lib.sh|gen-*.sh) continue ;; esac
 	echo "== $(basename "$b" .sh)"
 	sh "$b"
 done

@@ -536,12 +536,66 @@ close_stdout(int rc)
 	return pm_fail(PM_EX_IOERR);
 }
 
+/*
+ * Verbs in groups: a verb named "facility list" is run as "pm-inspect
+ * facility list", and "facility" alone is its group, whose usage lists
+ * its verbs.  Whether 'name' is the verb 'group' 'sub'.
+ */
+static int
+verb_in_group(const char *name, const char *group, const char *sub)
+{
+	size_t n = strlen(group);
+
+	return sub != NULL && strncmp(name, group, n) == 0 && name[n] == ' ' &&
+	    strcmp(name + n + 1, sub) == 0;
+}
+
+/* Whether 'group' is the first word of a verb in a group. */
+static int
+in_group(const struct pm_cli_verb *verbs, const char *group)
+{
+	size_t n = strlen(group);
+
+	for (; verbs->name != NULL; verbs++)
+		if (strncmp(verbs->name, group, n) == 0 &&
+		    verbs->name[n] == ' ')
+			return 1;
+	return 0;
+}
+
+/*
+ * A group named without one of its verbs: with -h or --help the usage
+ * of its verbs on stdout, else what is wrong and that usage on stderr.
+ */
+static int
+group_usage(struct pm_cli *cli, int argc, char **argv)
+{
+	const struct pm_cli_verb *v;
+	FILE *fp = stderr;
+	size_t n = strlen(argv[1]);
+	int first = 1;
+
+	if (argc > 2 && (strcmp(argv[2], "-h") == 0 ||
+	    strcmp(argv[2], "--help") == 0))
+		fp = stdout;
+	else if (argc > 2)
+		pm_warn("unknown command %s", pm_q(argv[2]));
+	else
+		pm_warn("%s: missing command", argv[1]);
+	for (v = cli->verbs; v->name != NULL; v++)
+		if (strncmp(v->name, argv[1], n) == 0 && v->name[n] == ' ') {
+			print_verb_line(fp, v, first);
+			first = 0;
+		}
+	return fp == stdout ? close_stdout(0) : PM_EX_USAGE;
+}
+
 int
 pm_cli_main(int argc, char **argv, const struct pm_cli_verb *verbs)
 {
 	struct pm_cli cli;
 	const struct pm_cli_verb *v;
-	int rc;
+	int rc, shift;
 
 	pm_set_progname(argv[0]);
 	pm_i18n_init();
@@ -560,8 +614,11 @@ pm_cli_main(int argc, char **argv, const struct pm_cli_verb *verbs)
 	if (pm_clock_check_env() != 0)
 		return pm_fail(PM_EX_USAGE);
 	for (v = verbs; v->name != NULL; v++)
-		if (strcmp(v->name, argv[1]) == 0)
+		if (strcmp(v->name, argv[1]) == 0 ||
+		    verb_in_group(v->name, argv[1], argc > 2 ? argv[2] : NULL))
 			break;
+	if (v->name == NULL && in_group(verbs, argv[1]))
+		return group_usage(&cli, argc, argv);
 	if (v->name == NULL) {
 		if (argv[1][0] == '-')
 			pm_warn("unknown option %s (the command comes first: "
@@ -575,7 +632,9 @@ pm_cli_main(int argc, char **argv, const struct pm_cli_verb *verbs)
 	cli.verb = v->name;
 	optind = 1;
 	pm_err_clear();
-	rc = v->run(&cli, argc - 1, argv + 1);
+	/* A verb of a group ("facility list") starts after both words. */
+	shift = strchr(v->name, ' ') != NULL ? 2 : 1;
+	rc = v->run(&cli, argc - shift, argv + shift);
 	if (rc != 0 && rc != PM_EX_FOUND && pm_err_code() == rc)
 		pm_fail(rc);
 	free(cli.made_opts);

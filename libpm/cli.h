@@ -58,7 +58,12 @@ struct pm_rtype;
 struct pm_cli;
 
 struct pm_cli_verb {
-	const char *name;	/* "add" */
+	/*
+	 * "add"; or two words, "facility list", for a verb of a group:
+	 * "pm-inspect facility list", where "pm-inspect facility" alone
+	 * lists the usage of the group's verbs.
+	 */
+	const char *name;
 	int (*run)(struct pm_cli *cli, int argc, char **argv);
 	/*
 	 * What follows "pm-ticket add" in the usage: the man page's

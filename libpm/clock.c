@@ -1990,3 +1990,67 @@ pm_calendar_between(const struct pm_calendar *cal, enum pm_clock_kind kind,
 		return -work_between(cal, b, a);
 	return work_between(cal, a, b);
 }
+
+/*
+ * Local days as numbers, for plans that fall due by the day.
+ */
+
+int64_t
+pm_day_of(pm_time t)
+{
+	zone_apply();
+	return local_day(t);
+}
+
+pm_time
+pm_day_at(int64_t z)
+{
+	zone_apply();
+	return local_midnight(z);
+}
+
+char *
+pm_day_fmt(int64_t z, char buf[PM_DATE_LEN])
+{
+	fmt_date(z, buf);
+	return buf;
+}
+
+int
+pm_day_weekday(int64_t z)
+{
+	return weekday(z);
+}
+
+void
+pm_day_civil(int64_t z, int *y, int *m, int *d)
+{
+	int64_t yy;
+
+	civil_from_days(z, &yy, m, d);
+	*y = (int)yy;
+}
+
+int64_t
+pm_day_from_civil(int y, int m, int d)
+{
+	return days_from_civil(y, m, d);
+}
+
+int64_t
+pm_day_add_months(int64_t z, int months)
+{
+	int64_t y;
+	int m, d, n;
+
+	civil_from_days(z, &y, &m, &d);
+	y += (m - 1 + months) / 12;
+	m = (m - 1 + months) % 12;
+	if (m < 0) {
+		m += 12;
+		y--;
+	}
+	m++;
+	n = month_days(y, m);
+	return days_from_civil(y, m, d < n ? d : n);
+}

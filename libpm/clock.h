@@ -239,4 +239,28 @@ pm_time pm_calendar_add(const struct pm_calendar *cal, enum pm_clock_kind kind,
 int64_t pm_calendar_between(const struct pm_calendar *cal,
     enum pm_clock_kind kind, pm_time a, pm_time b);
 
+/*
+ * Local days as numbers: day 0 is 1970-01-01, and day z + 1 the local
+ * day after z, whatever the clocks do in between.  For plans that fall
+ * due by the day, counted in days and calendar months.
+ *
+ * pm_day_of      the local day holding 't'
+ * pm_day_at      the moment local day 'z' starts
+ * pm_day_fmt     day 'z' as "2026-11-23"; returns buf
+ * pm_day_weekday Monday 0 to Sunday 6
+ * pm_day_civil   year, month (1-12) and day of the month of 'z'
+ * pm_day_from_civil  the day number of a date (month and day in range)
+ * pm_day_add_months  'months' calendar months after day 'z' (before,
+ *                when negative), on the same day of the month or, when
+ *                that month is shorter, on its last day: 2026-01-31
+ *                plus one month is 2026-02-28
+ */
+int64_t pm_day_of(pm_time t);
+pm_time pm_day_at(int64_t z);
+char *pm_day_fmt(int64_t z, char buf[PM_DATE_LEN]);
+int pm_day_weekday(int64_t z);
+void pm_day_civil(int64_t z, int *y, int *m, int *d);
+int64_t pm_day_from_civil(int y, int m, int d);
+int64_t pm_day_add_months(int64_t z, int months);
+
 #endif

@@ -153,6 +153,7 @@ struct pm_estate {
 	int ndays;
 
 	/* What the tools' own sections read (estate_priv.h), one each. */
+	struct pm_estate_inspect *inspect;	/* estate_inspect.c */
 
 	struct pm_estate_mem *mem;	/* private: the strings */
 };

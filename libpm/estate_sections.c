@@ -8,6 +8,11 @@
 
 #include "estate_priv.h"
 
+extern const struct est_section est_checklists, est_facilities,
+    est_maintenance, est_rounds, est_work_plans;
+
 const struct est_section *const est_sections[] = {
+	&est_checklists, &est_facilities, &est_maintenance, &est_rounds,
+	    &est_work_plans,	/* estate_inspect.c */
 	NULL
 };

@@ -151,6 +151,13 @@ static const struct pm_word estate_kind[] = {
 	{ "kpi targets", "指标目标", NULL, NULL },
 	{ "calendar days", "节假日与调休", NULL, NULL },
 	{ "settings", "设置", NULL, NULL },
+	{ "checklists", "检查表", NULL, NULL },
+	{ "checklist items", "检查项", NULL, NULL },
+	{ "facilities", "设备设施", NULL, NULL },
+	{ "maintenance plans", "保养计划", NULL, NULL },
+	{ "rounds", "巡检路线", NULL, NULL },
+	{ "round places", "巡检点", NULL, NULL },
+	{ "work plans", "工作计划", NULL, NULL },
 	END
 };
 const struct pm_vocab pm_v_estate_kind = { N_("kind"), estate_kind };
@@ -203,6 +210,124 @@ static const struct pm_word kpi_reason[] = {
 	END
 };
 const struct pm_vocab pm_v_kpi_reason = { N_("reason"), kpi_reason };
+/*
+ * pm-inspect: the three levels of a check, in rising rank
+ * (pm_vocab_index() is the rank), an item's result, facility kinds and
+ * states, the housing grades of the damage standard, intervals, what
+ * "due" lists, work-plan frequencies and weekdays.
+ */
+static const struct pm_word inspect_level[] = {
+	{ "self", "自检", "员工自检", NULL },
+	{ "lead", "班长检查", "班长", NULL },
+	{ "supervisor", "主管抽查", "主管|抽查", NULL },
+	END
+};
+const struct pm_vocab pm_v_inspect_level = { N_("level"), inspect_level };
+
+static const struct pm_word result[] = {
+	{ "pass", "合格", "ok|y|yes|通过", NULL },
+	{ "fail", "不合格", "x|n|no|不通过", NULL },
+	END
+};
+const struct pm_vocab pm_v_result = { N_("result"), result };
+
+static const struct pm_word facility_kind[] = {
+	{ "power", "供配电", "供电|配电", NULL },
+	{ "water", "给排水", "供水|排水", NULL },
+	{ "fire", "消防", NULL, NULL },
+	{ "lift", "电梯", "elevator", NULL },
+	{ "security", "安防", "安防系统|弱电", NULL },
+	{ "other", "其他", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_facility_kind = { N_("kind"), facility_kind };
+
+static const struct pm_word facility_state[] = {
+	{ "good", "完好", "正常", NULL },
+	{ "faulty", "故障", NULL, NULL },
+	{ "out_of_service", "停用", "out-of-service|停运", NULL },
+	END
+};
+const struct pm_vocab pm_v_facility_state = { N_("state"), facility_state };
+
+static const struct pm_word grade[] = {
+	{ "good", "完好", NULL, NULL },
+	{ "basic", "基本完好", NULL, NULL },
+	{ "damaged", "一般损坏", NULL, NULL },
+	{ "serious", "严重损坏", NULL, NULL },
+	{ "dangerous", "危险", "危房", NULL },
+	END
+};
+const struct pm_vocab pm_v_grade = { N_("grade"), grade };
+
+/* The named intervals; "15 days", "2 years" and the like are parsed. */
+static const struct pm_word interval[] = {
+	{ "daily", "每天", "每日", NULL },
+	{ "weekly", "每周", NULL, NULL },
+	{ "monthly", "每月", NULL, NULL },
+	{ "quarterly", "每季度", "每季|季度", NULL },
+	{ "half-yearly", "每半年", "half_yearly|半年", NULL },
+	{ "yearly", "每年", "annually|年度", NULL },
+	END
+};
+const struct pm_vocab pm_v_interval = { N_("interval"), interval };
+
+static const struct pm_word often[] = {
+	{ "daily", "每天", "每日", NULL },
+	{ "days", "每周定日", NULL, NULL },
+	{ "weekly", "每周", NULL, NULL },
+	{ "monthly", "每月", NULL, NULL },
+	{ "once", "一次", "每年一次", NULL },
+	END
+};
+const struct pm_vocab pm_v_often = { N_("often"), often };
+
+/* Monday first: pm_vocab_index() is the day of the week, Monday 0. */
+static const struct pm_word weekday[] = {
+	{ "mon", "周一", "monday|星期一", NULL },
+	{ "tue", "周二", "tuesday|星期二", NULL },
+	{ "wed", "周三", "wednesday|星期三", NULL },
+	{ "thu", "周四", "thursday|星期四", NULL },
+	{ "fri", "周五", "friday|星期五", NULL },
+	{ "sat", "周六", "saturday|星期六", NULL },
+	{ "sun", "周日", "sunday|星期日|星期天|周天", NULL },
+	END
+};
+const struct pm_vocab pm_v_weekday = { N_("weekday"), weekday };
+
+static const struct pm_word due_kind[] = {
+	{ "round", "巡检", NULL, NULL },
+	{ "maintenance", "保养", NULL, NULL },
+	{ "certificate", "证书", NULL, NULL },
+	{ "work", "工作计划", NULL, NULL },
+	{ "vacant", "空置房", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_due_kind = { N_("kind"), due_kind };
+
+static const struct pm_word due_status[] = {
+	{ "due", "到期", NULL, NULL },
+	{ "overdue", "逾期", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_due_status = { N_("status"), due_status };
+
+/* What a facility's history holds. */
+static const struct pm_word history_kind[] = {
+	{ "state", "状态", NULL, NULL },
+	{ "maintenance", "保养", NULL, NULL },
+	{ "repair", "维修", NULL, NULL },
+	{ "inspection", "检查", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_history_kind = { N_("kind"), history_kind };
+
+static const struct pm_word intact_rate[] = {
+	{ "housing_intact", "房屋完好率", NULL, NULL },
+	{ "facility_intact", "设施设备完好率", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_intact_rate = { N_("rate"), intact_rate };
 
 /* Whether 's' is one of the '|'-separated names in 'list'. */
 static int

@@ -42,6 +42,19 @@ extern const struct pm_vocab pm_v_estate_kind;	/* what pm-db apply counts */
 extern const struct pm_vocab pm_v_estate_action; /* add change retire */
 extern const struct pm_vocab pm_v_kpi;		/* complaint_timeliness ... */
 extern const struct pm_vocab pm_v_kpi_reason;	/* met late ... (explain) */
+/* pm-inspect's */
+extern const struct pm_vocab pm_v_inspect_level; /* self lead supervisor */
+extern const struct pm_vocab pm_v_result;	/* pass fail */
+extern const struct pm_vocab pm_v_facility_kind; /* power water fire ... */
+extern const struct pm_vocab pm_v_facility_state; /* good faulty out_of_service */
+extern const struct pm_vocab pm_v_grade;	/* good basic damaged serious dangerous */
+extern const struct pm_vocab pm_v_interval;	/* daily weekly monthly ... */
+extern const struct pm_vocab pm_v_often;	/* daily days weekly monthly once */
+extern const struct pm_vocab pm_v_weekday;	/* mon ... sun */
+extern const struct pm_vocab pm_v_due_kind;	/* round maintenance ... */
+extern const struct pm_vocab pm_v_due_status;	/* due overdue */
+extern const struct pm_vocab pm_v_history_kind;	/* state maintenance ... */
+extern const struct pm_vocab pm_v_intact_rate;	/* housing_intact ... */
 
 /*
  * The identifier of the word 's' names: its identifier, its Chinese name

@@ -30,7 +30,17 @@ for c in "$PM_TOP"/cmd/pm-*.c; do
 	# VERB --help: that verb's usage, each option it has with what it
 	# does, and the shared options; an unknown option: that usage only.
 	synopsis "$page" | while read -r prog verb rest; do
-		"$b" "$verb" --help > "$PM_TMP/vhelp" 2>&1
+		# A verb of a group ("facility list") is two words: the group
+		# alone lists the usage of each of its verbs.
+		if [ "$("$b" "$verb" --help 2>/dev/null |
+		    grep -c '^usage: \|^       ')" -gt 1 ]; then
+			sub=${rest%% *}
+			rest=${rest#"$sub"}
+			rest=${rest# }
+			verb="$verb $sub"
+		fi
+		# shellcheck disable=SC2086 # a verb may be two words
+		"$b" $verb --help > "$PM_TMP/vhelp" 2>&1
 		s=$?
 		first=$(head -1 "$PM_TMP/vhelp")
 		missing=""
@@ -43,7 +53,8 @@ for c in "$PM_TOP"/cmd/pm-*.c; do
 		else
 			echo "not ok: $prog $verb: exit $s, first line '$first', missing:$missing"
 		fi
-		"$b" "$verb" --no-such-option > /dev/null 2> "$PM_TMP/verr"
+		# shellcheck disable=SC2086
+		"$b" $verb --no-such-option > /dev/null 2> "$PM_TMP/verr"
 		if [ "$(grep -c '^usage: \|^       ' "$PM_TMP/verr")" -eq 1 ] &&
 		    grep -q "^usage: $prog $verb" "$PM_TMP/verr"; then
 			echo "ok"

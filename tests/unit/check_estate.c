@@ -26,8 +26,8 @@
 /* The counts report() was given, by kind, in the order it was called. */
 struct report {
 	int n;
-	char what[12][16];
-	int count[12][3];
+	char what[32][24];
+	int count[32][3];
 };
 
 static void
@@ -35,7 +35,7 @@ collect(const char *what, int added, int changed, int retired, void *arg)
 {
 	struct report *r = arg;
 
-	ck_assert_int_lt(r->n, 12);
+	ck_assert_int_lt(r->n, 32);
 	snprintf(r->what[r->n], sizeof r->what[0], "%s", what);
 	r->count[r->n][0] = added;
 	r->count[r->n][1] = changed;
@@ -45,7 +45,9 @@ collect(const char *what, int added, int changed, int retired, void *arg)
 
 static const char *const kinds[] = { "departments", "staff", "buildings",
 	"units", "public areas", "common parts", "categories", "sla",
-	"kpi targets", "calendar days", "settings" };
+	"kpi targets", "calendar days", "settings", "checklists",
+	"checklist items", "facilities", "maintenance plans", "rounds",
+	"round places", "work plans" };
 #define NKINDS ((int)(sizeof kinds / sizeof kinds[0]))
 
 /* The counts reported for 'what', as "added/changed/retired". */
@@ -311,7 +313,7 @@ START_TEST(example_loads)
 	ck_assert_int_eq(e->npublic_areas, 12);
 	/* 16 entrances with a lift, stairwell and hall; 8 roofs. */
 	ck_assert_int_eq(e->ncommon_parts, 16 * 3 + 8);
-	ck_assert_int_eq(e->ncategories, 22);
+	ck_assert_int_eq(e->ncategories, 26);
 	ck_assert_int_eq(e->ndays, 39);
 
 	ck_assert_ptr_nonnull(u = find_unit(e, "3-1-502"));
@@ -535,7 +537,8 @@ START_TEST(unknown_keys)
 	load_fails("estate: {name: x}\nbuldings: []\n", PM_EX_CONFIG,
 	    "test.yaml:2:1: estate file: unknown key 'buldings' (allowed: "
 	    "estate, departments, staff, buildings, public_areas, "
-	    "categories, sla, kpi_targets)");
+	    "categories, sla, kpi_targets, checklists, facilities, maintenance, "
+	    "rounds, work_plans)");
 	load_fails("estate: {name: x, zone: UTC}\n", PM_EX_CONFIG,
 	    "test.yaml:1:19: estate: unknown key 'zone' (allowed: name, "
 	    "timezone, calendar, working_hours, group, language)");
@@ -1250,11 +1253,18 @@ START_TEST(apply_example_twice)
 	ck_assert_str_eq(counts(&r, "units"), "592/0/0");
 	ck_assert_str_eq(counts(&r, "public areas"), "12/0/0");
 	ck_assert_str_eq(counts(&r, "common parts"), "56/0/0");
-	ck_assert_str_eq(counts(&r, "categories"), "22/0/0");
+	ck_assert_str_eq(counts(&r, "categories"), "26/0/0");
 	ck_assert_str_eq(counts(&r, "sla"), "7/0/0");
 	ck_assert_str_eq(counts(&r, "kpi targets"), "13/0/0");
 	ck_assert_str_eq(counts(&r, "calendar days"), "39/0/0");
 	ck_assert_str_eq(counts(&r, "settings"), "5/0/0");
+	ck_assert_str_eq(counts(&r, "checklists"), "8/0/0");
+	ck_assert_str_eq(counts(&r, "checklist items"), "46/0/0");
+	ck_assert_str_eq(counts(&r, "facilities"), "40/0/0");
+	ck_assert_str_eq(counts(&r, "maintenance plans"), "126/0/0");
+	ck_assert_str_eq(counts(&r, "rounds"), "7/0/0");
+	ck_assert_str_eq(counts(&r, "round places"), "31/0/0");
+	ck_assert_str_eq(counts(&r, "work plans"), "10/0/0");
 	for (i = 0; i < r.n; i++)
 		sum += r.count[i][0];
 	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM audit", NULL), sum);

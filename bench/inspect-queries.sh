@@ -1,0 +1,181 @@
+#!/bin/sh
+# inspect-queries.sh - how long pm-inspect's schedule and comparison take
+# on a large estate (10,000 units, 2,000 facilities and their 2,333
+# maintenance plans, a daily patrol of 100 places, bench/gen-inspect.sh),
+# each against its floor, the sqlite3 shell running the SQL pm itself
+# ran; on five years of records and on half a year of the same records a
+# day, so the first has ten times the history of the second.
+#
+#   sh bench/inspect-queries.sh [BINDIR]   (default: pm-db's on PATH, else build/bin)
+#
+# The reads: "due" (today), "due DEPARTMENT", "compare" (this month) and
+# "compare --summary".  Environment: N runs of each (default 15); NOW,
+# the fixed PM_NOW (default 2026-11-16T09:30); DAYS, the two histories
+# in days (default "1826 182").  The databases are built once into
+# bench/data/ (inspect-DAYS.db), again when the schema or the generator
+# changes.
+#
+# The floor's SQL is pm's: each command is run once with PM_DEBUG_PLAN=1,
+# which prints every statement it prepares, and the values pm binds are
+# written in as literals: the end of the day asked about (UTC), the
+# department or NULL, the day (due); the month's bounds and NULL for the
+# inspector (compare).  The one statement due runs per work-plan entry
+# (was it done during its occurrence) is run once per entry with the
+# day's bounds.  The shell runs them all in one process, reading the SQL
+# from a file; pm and the shell run alternately, so drifts in the
+# machine's speed hit both alike.  A time is one fork, exec and wait,
+# measured by perl; memory the peak resident set (GNU time %M).  Figures
+# only: nothing here fails.
+set -e
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/bench/lib.sh"
+bench_bin "$1"
+N=${N:-15}
+NOW=${NOW:-2026-11-16T09:30}
+DAYS=${DAYS:-1826 182}
+bench_need pm-db pm-inspect sqlite3 perl awk
+bench_rss
+data=$top/bench/data
+work=$data/inspect-work
+mkdir -p "$data"
+rm -rf "$work"
+mkdir -p "$work"
+trap 'rm -rf "$work"' EXIT
+
+stamp=$(cat "$top"/schema/*.sql "$top/bench/gen-inspect.sh" | sha256sum | cut -d' ' -f1)
+for d in $DAYS; do
+	db=$data/inspect-$d.db
+	if [ ! -f "$db" ] || [ "$(cat "$db.stamp" 2>/dev/null)" != "$stamp" ]; then
+		echo "building $db ($d days of records)..." >&2
+		rm -f "$db.stamp"
+		sh "$top/bench/gen-inspect.sh" "$bin" "$db.tmp" "$d" "$NOW"
+		mv "$db.tmp" "$db"
+		rm -f "$db.tmp-wal" "$db.tmp-shm"
+		echo "$stamp" > "$db.stamp"
+	fi
+done
+
+# The binds, worked out from NOW in the estate's zone (Asia/Shanghai).
+today=${NOW%T*}
+utc() { date -u -d "TZ=\"Asia/Shanghai\" $1" +%Y-%m-%dT%H:%M:%SZ; }
+day_start=$(utc "$today 00:00")
+day_end=$(utc "$(date -d "$today +1 day" +%F) 00:00")
+month=$(date -d "$today" +%Y-%m)
+month_from=$(utc "$month-01 00:00")
+month_to=$(utc "$(date -d "$month-01 +1 month" +%F) 00:00")
+
+# The commands: a name, the binds (?1 ?2 ?3 as SQL literals), pm's words.
+cmds=$work/cmds
+{
+	echo "due|'$day_end' NULL '$today'|due"
+	echo "due --department engineering|'$day_end' 'engineering' '$today'|due --department engineering"
+	echo "compare|'$month_from' '$month_to' NULL|compare"
+	echo "compare --summary|'$month_from' '$month_to' NULL|compare --summary"
+} > "$cmds"
+
+# floor DB PLANFILE BINDS: the statements of PLANFILE with the binds in.
+floor() {
+	DB=$1 BINDS=$3 DSTART=$day_start DEND=$day_end perl -e '
+		my @b = split / /, $ENV{BINDS};
+		open my $pf, "<", $ARGV[0] or die "$ARGV[0]: $!\n";
+		while (<$pf>) {
+			chomp;
+			next unless s/^plan: //;
+			next unless /^(SELECT|WITH)\b/;
+			if (/^SELECT value FROM meta WHERE key = \?1$/) {
+				s/\?1/'\''timezone'\''/;
+				print "$_;\n";
+			} elsif (/FROM work_records WHERE plan = \?1 AND at >= \?2/) {
+				my @w = `sqlite3 -batch $ENV{DB} "SELECT code FROM work_plans WHERE retired = 0"`;
+				for my $w (@w) {
+					chomp $w;
+					my $s = $_;
+					$s =~ s/\?1/'\''$w'\''/; $s =~ s/\?2/'\''$ENV{DSTART}'\''/;
+					$s =~ s/\?3/'\''$ENV{DEND}'\''/; $s =~ s/\?4/'\''$ENV{DEND}'\''/;
+					print "$s;\n";
+				}
+			} else {
+				s/\?(\d+)/$b[$1 - 1] \/\/ die "no bind ?$1: $_\n"/ge;
+				print "$_;\n";
+			}
+		}' "$2"
+}
+
+timer='
+	my @pm = ($ENV{PM}, split(/ /, $ENV{ARGS}), "-o", "tsv");
+	my @sh = ("sqlite3", "-batch", "-tabs", $ENV{DB});
+	sub run {
+		my ($in, @cmd) = @_;
+		my $t = time;
+		my $pid = fork // die "fork: $!\n";
+		if ($pid == 0) {
+			open STDIN, "<", $in or die "$in: $!\n";
+			open STDOUT, ">", "/dev/null" or die;
+			exec @cmd or die "exec $cmd[0]: $!\n";
+		}
+		waitpid $pid, 0;
+		# "due" exits 1 when something is overdue.
+		$? == 0 || ($? == 256 && $cmd[0] eq $ENV{PM}) or die "failed: @cmd\n";
+		time - $t;
+	}
+	sub median { my @s = sort { $a <=> $b } @_; my $n = @s;
+		$n % 2 ? $s[$n / 2] : ($s[$n / 2 - 1] + $s[$n / 2]) / 2 }
+	my (@a, @b);
+	for (1 .. $ENV{N}) {
+		push @a, run("/dev/null", @pm);
+		push @b, run($ENV{SQL}, @sh);
+	}
+	printf "%.2f %.2f\n", median(@a) * 1000, median(@b) * 1000;
+'
+
+rss() {
+	in=$1
+	shift
+	if [ "$rss" -eq 1 ]; then
+		/usr/bin/time -f %M -o "$work/rss" "$@" < "$in" > /dev/null 2>&1 || :
+		tail -n 1 "$work/rss"
+	else
+		echo -
+	fi
+}
+
+echo "PM_NOW=$NOW, medians of $N runs, pm and the sqlite3 shell alternately"
+for d in $DAYS; do
+	db=$data/inspect-$d.db
+	echo
+	echo "$d days of records: $(sqlite3 "$db" "SELECT count(*) FROM inspections") inspections," \
+	    "$(sqlite3 "$db" "SELECT count(*) FROM inspection_items") items," \
+	    "$(sqlite3 "$db" "SELECT count(*) FROM maint_records") maintenance records," \
+	    "$(( $(wc -c < "$db") / 1048576 )) MiB"
+	printf '%-30s %9s %9s %8s %6s %8s %8s\n' command pm-ms shell-ms pm/shell rows pm-KB shell-KB
+	i=0
+	while IFS='|' read -r name binds args; do
+		i=$((i + 1))
+		base=$work/$d-$i
+		PM_DB=$db PM_NOW=$NOW PM_DEBUG_PLAN=1 "$bin/pm-inspect" $args -o tsv \
+		    > "$base.out" 2> "$base.plan" || [ $? -eq 1 ]
+		floor "$db" "$base.plan" "$binds" > "$base.sql"
+		sqlite3 -batch -tabs "$db" < "$base.sql" > /dev/null
+		times=$(PM_DB=$db PM_NOW=$NOW N=$N PM=$bin/pm-inspect ARGS=$args \
+		    DB=$db SQL=$base.sql perl -MTime::HiRes=time -e "$timer")
+		pmkb=$(PM_DB=$db PM_NOW=$NOW rss /dev/null "$bin/pm-inspect" $args -o tsv)
+		shkb=$(rss "$base.sql" sqlite3 -batch -tabs "$db")
+		set -- $times
+		echo "$d $i $1" >> "$work/results"
+		printf '%-30s %9s %9s %8s %6s %8s %8s\n' "$name" "$1" "$2" \
+		    "$(echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }')" \
+		    "$(wc -l < "$base.out")" "$pmkb" "$shkb"
+	done < "$cmds"
+done
+set -- $DAYS
+if [ $# -eq 2 ]; then
+	echo
+	echo "pm's time on $1 days against $2 (ten times the history; target 1.2):"
+	awk -v a="$1" -v b="$2" '$1 == a { t[$2] = $3 } $1 == b { u[$2] = $3 }
+		END { for (i = 1; i in t; i++) printf "  %d: %.2f\n", i, t[i] / u[i] }' "$work/results"
+fi
+echo
+echo "plans (the largest database):"
+set -- $DAYS
+PM_DB=$data/inspect-$1.db PM_NOW=$NOW PM_DEBUG_PLAN=1 "$bin/pm-inspect" due -o tsv 2>&1 > /dev/null |
+    grep -v '^plan: SELECT\|^plan: WITH' | sort | uniq -c | sort -rn | head -20 || :
