@@ -8,6 +8,12 @@
 
 #include "estate_priv.h"
 
+/* estate_people.c: pm-visit, pm-train, pm-survey, pm-duty, pm-gate. */
+extern const struct est_section est_visit_quotas, est_training_quotas,
+    est_survey_lines, est_duty_posts, est_gate;
+
 const struct est_section *const est_sections[] = {
+	&est_visit_quotas, &est_training_quotas, &est_survey_lines,
+	&est_duty_posts, &est_gate,
 	NULL
 };

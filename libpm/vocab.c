@@ -151,6 +151,11 @@ static const struct pm_word estate_kind[] = {
 	{ "kpi targets", "指标目标", NULL, NULL },
 	{ "calendar days", "节假日与调休", NULL, NULL },
 	{ "settings", "设置", NULL, NULL },
+	{ "visit quotas", "走访定额", NULL, NULL },
+	{ "training quotas", "培训定额", NULL, NULL },
+	{ "survey lines", "满意度调查项目", NULL, NULL },
+	{ "duty posts", "值班岗位", NULL, NULL },
+	{ "gate settings", "门岗设置", NULL, NULL },
 	END
 };
 const struct pm_vocab pm_v_estate_kind = { N_("kind"), estate_kind };
