@@ -126,6 +126,9 @@ int pm_rate_met(const struct pm_rate *r);
 /* "57/60 95.0%", or "—" when den is 0.  Returns buf. */
 char *pm_rate_text(const struct pm_rate *r, char *buf, size_t len);
 
+/* Write the percentage alone ("95.0"; NULL when den is 0). */
+void pm_out_percent(struct pm_out *o, const struct pm_rate *r);
+
 /*
  * Write the rate's fields: the percentage ("95.0", NULL when den is 0)
  * and the target ("95.0", NULL for none) as PM_COL_NUM columns, and
@@ -189,6 +192,24 @@ int pm_people_period(const char *arg, const char *dflt, pm_time *from,
  * pm_text_check() does.  NULL passes.
  */
 int pm_people_text(const char *what, const char *s, size_t max, int flags);
+
+/*
+ * Find staff member 'login' as stored into 'canon': PM_EX_NOINPUT when
+ * there is none, PM_EX_DATAERR "staff 'x': retired".
+ */
+int pm_people_staff(struct pm_db *db, const char *login, char *canon,
+    size_t len);
+
+/*
+ * Find unit 'code' as typed (３－１－５０２, p-gate-n) into 'canon'; with
+ * 'household', a unit and not a public area or common part.  A retired
+ * one is PM_EX_DATAERR.
+ */
+int pm_people_unit(struct pm_db *db, const char *code, int household,
+    char *canon, size_t len);
+
+/* 't' must not be after now: PM_EX_DATAERR "WHAT 'T': in the future". */
+int pm_people_past(const char *what, pm_time t);
 
 /* The acting staff member must be a manager: PM_EX_NOPERM otherwise. */
 int pm_people_manager(struct pm_db *db, const char *why);

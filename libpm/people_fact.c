@@ -11,7 +11,9 @@
 #include "err.h"
 #include "i18n.h"
 #include "people.h"
+#include "staff.h"
 #include "text.h"
+#include "unit.h"
 #include "vocab.h"
 
 #define REASON_MAX 500
@@ -253,13 +255,21 @@ pm_rate_text(const struct pm_rate *r, char *buf, size_t len)
 }
 
 void
-pm_out_rate(struct pm_out *o, const struct pm_rate *r)
+pm_out_percent(struct pm_out *o, const struct pm_rate *r)
 {
 	char buf[32];
 	int64_t t = pm_rate_tenths(r);
-	int met = pm_rate_met(r);
 
 	pm_out_text(o, t < 0 ? NULL : tenths_text(t, buf, sizeof buf));
+}
+
+void
+pm_out_rate(struct pm_out *o, const struct pm_rate *r)
+{
+	char buf[32];
+	int met = pm_rate_met(r);
+
+	pm_out_percent(o, r);
 	pm_out_text(o, r->target < 0 ? NULL : pm_bp_text(r->target, buf,
 	    sizeof buf));
 	if (met < 0)
@@ -568,4 +578,66 @@ pm_people_manager(struct pm_db *db, const char *why)
 		return pm_err(PM_EX_NOPERM, "%s: only a manager may (%s is not "
 		    "one)", _(why), pm_q(db->user));
 	return 0;
+}
+
+int
+pm_people_staff(struct pm_db *db, const char *login, char *canon, size_t len)
+{
+	sqlite3_stmt *st;
+	int rc, retired = 0;
+
+	if ((rc = pm_rec_find(db, &pm_staff_type, login, canon, len)) != 0)
+		return rc;
+	st = pm_db_stmt(db, "SELECT retired FROM staff WHERE login = ?1");
+	if (st == NULL)
+		return pm_err_code();
+	pm_bind_text(st, 1, canon);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		retired = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return pm_db_error(db, "read staff");
+	if (retired)
+		return pm_err(PM_EX_DATAERR, "staff %s: retired", pm_q(canon));
+	return 0;
+}
+
+int
+pm_people_unit(struct pm_db *db, const char *code, int household,
+    char *canon, size_t len)
+{
+	sqlite3_stmt *st;
+	int rc, retired = 0, public = 0;
+
+	if ((rc = pm_rec_find(db, &pm_unit_type, code, canon, len)) != 0)
+		return rc;
+	st = pm_db_stmt(db, "SELECT retired, kind = 'public' FROM units"
+	    " WHERE code = ?1");
+	if (st == NULL)
+		return pm_err_code();
+	pm_bind_text(st, 1, canon);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		retired = sqlite3_column_int(st, 0);
+		public = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return pm_db_error(db, "read unit");
+	if (retired)
+		return pm_err(PM_EX_DATAERR, "unit %s: retired unit", pm_q(canon));
+	if (household && public)
+		return pm_err(PM_EX_DATAERR, "unit %s: a public area, not a "
+		    "household", pm_q(canon));
+	return 0;
+}
+
+int
+pm_people_past(const char *what, pm_time t)
+{
+	char buf[PM_TIME_LOCAL_LEN];
+
+	if (t <= pm_now())
+		return 0;
+	return pm_err(PM_EX_DATAERR, "%s %s: in the future", _(what),
+	    pm_q(pm_time_local(t, buf)));
 }

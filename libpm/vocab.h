@@ -40,6 +40,17 @@ extern const struct pm_vocab pm_v_unit_kind;	/* unit public */
 extern const struct pm_vocab pm_v_event;	/* add assign start ... */
 extern const struct pm_vocab pm_v_estate_kind;	/* what pm-db apply counts */
 extern const struct pm_vocab pm_v_estate_action; /* add change retire */
+/* The people side (pm-visit, pm-train, pm-survey, pm-duty, pm-gate). */
+extern const struct pm_vocab pm_v_quota_per;	/* day month */
+extern const struct pm_vocab pm_v_todo_reason;	/* dissatisfied not_visited */
+extern const struct pm_vocab pm_v_reading;	/* callback survey visit */
+extern const struct pm_vocab pm_v_training_kind; /* pre-job in-service ... */
+extern const struct pm_vocab pm_v_entry_kind;	/* note patrol alarm ... */
+extern const struct pm_vocab pm_v_duty_gap;	/* coverage log */
+extern const struct pm_vocab pm_v_gate_kind;	/* visitor leave goods ... */
+extern const struct pm_vocab pm_v_direction;	/* in out */
+extern const struct pm_vocab pm_v_carrier;	/* resident visitor worker */
+extern const struct pm_vocab pm_v_offence_action; /* warning fine */
 
 /*
  * The identifier of the word 's' names: its identifier, its Chinese name

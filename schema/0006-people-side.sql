@@ -418,3 +418,27 @@ CREATE TRIGGER gate_records_no_delete BEFORE DELETE ON gate_records
 BEGIN
 	SELECT RAISE(ABORT, 'gate records cannot be deleted (void them)');
 END;
+
+-- The current version of each record that is not voided: what lists
+-- and shows read.
+CREATE VIEW visits_now AS SELECT * FROM visits v WHERE v.voided = 0
+	AND NOT EXISTS (SELECT 1 FROM visits n WHERE n.record = v.record
+	AND n.version > v.version);
+CREATE VIEW training_sessions_now AS SELECT * FROM training_sessions s
+	WHERE s.voided = 0 AND NOT EXISTS (SELECT 1 FROM training_sessions n
+	WHERE n.record = s.record AND n.version > s.version);
+CREATE VIEW training_attendance_now AS SELECT * FROM training_attendance a
+	WHERE a.voided = 0 AND NOT EXISTS (SELECT 1 FROM training_attendance n
+	WHERE n.record = a.record AND n.version > a.version);
+CREATE VIEW survey_responses_now AS SELECT * FROM survey_responses r
+	WHERE r.voided = 0 AND NOT EXISTS (SELECT 1 FROM survey_responses n
+	WHERE n.record = r.record AND n.version > r.version);
+CREATE VIEW duty_shifts_now AS SELECT * FROM duty_shifts s
+	WHERE s.voided = 0 AND NOT EXISTS (SELECT 1 FROM duty_shifts n
+	WHERE n.record = s.record AND n.version > s.version);
+CREATE VIEW duty_entries_now AS SELECT * FROM duty_entries e
+	WHERE e.voided = 0 AND NOT EXISTS (SELECT 1 FROM duty_entries n
+	WHERE n.record = e.record AND n.version > e.version);
+CREATE VIEW gate_records_now AS SELECT * FROM gate_records g
+	WHERE g.voided = 0 AND NOT EXISTS (SELECT 1 FROM gate_records n
+	WHERE n.record = g.record AND n.version > g.version);
