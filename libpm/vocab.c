@@ -204,6 +204,22 @@ static const struct pm_word training_kind[] = {
 };
 const struct pm_vocab pm_v_training_kind = { N_("kind"), training_kind };
 
+static const struct pm_word pre_job[] = {
+	{ "none", "未培训", NULL, NULL },
+	{ "failed", "不合格", NULL, NULL },
+	{ "unknown", "未评定", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_pre_job = { N_("pre-job training"), pre_job };
+
+static const struct pm_word at_work[] = {
+	{ "shift", "值班", NULL, NULL },
+	{ "visit", "走访", NULL, NULL },
+	{ "ticket", "工单", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_at_work = { N_("at work"), at_work };
+
 static const struct pm_word entry_kind[] = {
 	{ "note", "记录", "情况记录", NULL },
 	{ "patrol", "巡查", "巡逻", NULL },

@@ -45,6 +45,8 @@ extern const struct pm_vocab pm_v_quota_per;	/* day month */
 extern const struct pm_vocab pm_v_todo_reason;	/* dissatisfied not_visited */
 extern const struct pm_vocab pm_v_reading;	/* callback survey visit */
 extern const struct pm_vocab pm_v_training_kind; /* pre-job in-service ... */
+extern const struct pm_vocab pm_v_pre_job;	/* none failed unknown */
+extern const struct pm_vocab pm_v_at_work;	/* shift visit ticket */
 extern const struct pm_vocab pm_v_entry_kind;	/* note patrol alarm ... */
 extern const struct pm_vocab pm_v_duty_gap;	/* coverage log */
 extern const struct pm_vocab pm_v_gate_kind;	/* visitor leave goods ... */
