@@ -211,6 +211,12 @@ int pm_people_unit(struct pm_db *db, const char *code, int household,
 /* 't' must not be after now: PM_EX_DATAERR "WHAT 'T': in the future". */
 int pm_people_past(const char *what, pm_time t);
 
+/*
+ * The operands joined by single spaces, so a text needs no quotes
+ * (sqlite3_malloc'd: sqlite3_free() it); NULL when out of memory.
+ */
+char *pm_people_join(int argc, char **argv);
+
 /* The acting staff member must be a manager: PM_EX_NOPERM otherwise. */
 int pm_people_manager(struct pm_db *db, const char *why);
 

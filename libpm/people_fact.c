@@ -641,3 +641,18 @@ pm_people_past(const char *what, pm_time t)
 	return pm_err(PM_EX_DATAERR, "%s %s: in the future", _(what),
 	    pm_q(pm_time_local(t, buf)));
 }
+
+char *
+pm_people_join(int argc, char **argv)
+{
+	sqlite3_str *s = sqlite3_str_new(NULL);
+	int i;
+
+	for (i = 0; i < argc; i++)
+		sqlite3_str_appendf(s, "%s%s", i > 0 ? " " : "", argv[i]);
+	if (sqlite3_str_errcode(s) != SQLITE_OK) {
+		sqlite3_free(sqlite3_str_finish(s));
+		return NULL;
+	}
+	return sqlite3_str_finish(s);
+}
