@@ -332,6 +332,9 @@ CREATE INDEX gate_records_refers ON gate_records(refers)
 	WHERE refers IS NOT NULL;
 CREATE INDEX gate_records_offender ON gate_records(offender, at)
 	WHERE offender IS NOT NULL;
+-- The passes still valid on a day, however old their registration.
+CREATE INDEX gate_records_valid ON gate_records(valid_until, kind)
+	WHERE valid_until IS NOT NULL;
 
 -- Append-only, all of them.
 CREATE TRIGGER visits_no_update BEFORE UPDATE ON visits
