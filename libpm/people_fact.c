@@ -156,6 +156,9 @@ pm_fact_void(struct pm_db *db, const struct pm_fact *f,
 	pm_bind_int(st, 7, ref->row);
 	if ((rc = pm_db_step_done(db, st, "void record")) != 0)
 		return rc;
+	if (sqlite3_changes(db->h) != 1)
+		return pm_err(PM_EX_SOFTWARE, "void: version %lld of %s is gone",
+		    (long long)ref->row, f->table);
 	snprintf(ids, sizeof ids, "%lld", (long long)ref->record);
 	return pm_audit(db, f->table, ids, "voided: %s", reason);
 }
