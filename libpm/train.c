@@ -97,6 +97,8 @@ srow_apply(struct pm_db *db, struct srow *r, const struct pm_train_session *s)
 			    "most 24");
 		r->hours = s->hours;
 	}
+	if (s->pass_mark > MAX_SCORE)
+		return pm_err(PM_EX_DATAERR, "pass mark: at most 1000");
 	if (s->pass_mark != -2)
 		r->pass_mark = s->pass_mark;
 	return 0;
