@@ -45,7 +45,8 @@ struct pm_survey_round {
 };
 
 /*
- * Open a round: copy its lines (in the estate file's order) and targets.
+ * Open a round: copy its lines (in the order given; all of them in the
+ * estate file's order when 'lines' is NULL) and targets.
  * PM_EX_DATAERR for a bad quarter, scale or title, a line named twice;
  * PM_EX_NOINPUT for a line the estate file has not ("survey line 'x':
  * no such line"); PM_EX_CONFIG when the estate file has no lines at all.
