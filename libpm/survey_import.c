@@ -42,6 +42,7 @@ struct pm_survey_import {
 	const char *col[F_LINES * 2 + PM_SURVEY_MAX_LINES * 2 + MAX_MAP + 1];
 	int field[F_LINES * 2 + PM_SURVEY_MAX_LINES * 2 + MAX_MAP];
 	int ncols;
+	char mapcol[MAX_MAP][256];	/* the columns --map names */
 	char *source;
 	struct pm_import decl;
 };
@@ -158,7 +159,8 @@ pm_survey_import_new(struct pm_db *db, int64_t round, const char *const *map,
 		add_col(si, si->line_name[i], F_LINES + i);
 	}
 	for (; map != NULL && *map != NULL; map++) {
-		if ((eq = strrchr(*map, '=')) == NULL || eq == *map) {
+		if ((eq = strrchr(*map, '=')) == NULL || eq == *map ||
+		    (size_t)(eq - *map) >= sizeof si->mapcol[0]) {
 			pm_survey_import_free(si);
 			return pm_err(PM_EX_USAGE, "map %s: not COLUMN=FIELD",
 			    pm_q(*map));
@@ -171,14 +173,15 @@ pm_survey_import_new(struct pm_db *db, int64_t round, const char *const *map,
 			    "line's code, or - to leave the column out)",
 			    pm_q(*map));
 		}
-		if (nmap++ == MAX_MAP) {
+		if (nmap == MAX_MAP) {
 			pm_survey_import_free(si);
 			return pm_err(PM_EX_USAGE, "map: at most %d columns",
 			    MAX_MAP);
 		}
-		/* The column's name lives in the argument; cut at '='. */
-		*(char *)eq = '\0';
-		add_col(si, *map, f);
+		/* The column's name, the argument up to its last '='. */
+		snprintf(si->mapcol[nmap], sizeof si->mapcol[0], "%.*s",
+		    (int)(eq - *map), *map);
+		add_col(si, si->mapcol[nmap++], f);
 	}
 	si->col[si->ncols] = NULL;
 	si->decl.fields = si->col;
