@@ -46,6 +46,8 @@ fails 64 "add with an operand" pm-visit add -u 3-1-101 extra
 has "message" "$(err)" "unexpected argument 'extra'"
 fails 65 "a public area is no household" pm-visit add -u P-GATE-N
 same "message" "pm-visit: unit 'P-GATE-N': a public area, not a household" "$(err)"
+fails 65 "in Chinese" env LANG=zh_CN.UTF-8 LC_ALL= LANGUAGE= pm-visit add -u P-GATE-N
+same "message in Chinese" "pm-visit: 房号“P-GATE-N”：是公共区域，不是住户" "$(err)"
 fails 66 "no such unit" pm-visit add -u 9-9-9
 same "message" "pm-visit: unit '9-9-9': no such unit (see 'pm-unit list')" "$(err)"
 fails 66 "no such staff member visited" pm-visit add -u 3-1-101 --staff nobody

@@ -83,6 +83,8 @@ ok "void an attendance" pm-train void-attendance -r 录错 3
 same "two left" "2" "$(pm-train attendance --session 1 | wc -l | tr -d ' ')"
 fails 64 "--passed and --failed" pm-train attend --session 1 --passed --failed xie.bin
 same "message" "pm-train: --passed and --failed: one or the other" "$(err)"
+fails 64 "in Chinese" env LANG=zh_CN.UTF-8 LC_ALL= LANGUAGE= pm-train attend --session 1 --passed --failed xie.bin
+same "message in Chinese" "pm-train: --passed 和 --failed 只能选其一" "$(err)"
 fails 64 "attend without --session" pm-train attend xie.bin
 same "message" "pm-train: attend: --session is needed" "$(err)"
 fails 64 "attend naming no one" pm-train attend --session 1

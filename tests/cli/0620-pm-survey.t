@@ -31,6 +31,8 @@ fails 64 "open without --quarter" pm-survey open
 same "message" "pm-survey: open: --quarter is needed" "$(err)"
 fails 65 "a bad quarter" pm-survey open --quarter 2026-Q5
 same "message" "pm-survey: quarter '2026-Q5': not a quarter like 2026-Q4" "$(err)"
+fails 65 "in Chinese" env LANG=zh_CN.UTF-8 LC_ALL= LANGUAGE= pm-survey open --quarter 2026-Q5
+same "message in Chinese" "pm-survey: 季度“2026-Q5”：不是 2026-Q4 这样的季度" "$(err)"
 fails 66 "no such line" pm-survey open --quarter 2026-Q4 --lines repairs,gardens
 same "message" "pm-survey: survey line 'gardens': no such line (see 'pm-survey lines')" "$(err)"
 fails 65 "a line twice" pm-survey open --quarter 2026-Q4 --lines repairs,repairs
