@@ -400,8 +400,8 @@ at_work(struct pm_db *db, const char *login, const char *f, const char *t,
 	    " AND " PM_FACT_NOW("s", "duty_shifts"),
 	    "SELECT 1 FROM visits v WHERE v.staff = ?1 AND v.at >= ?2"
 	    " AND v.at < ?3 AND ?4 IS NOT NULL AND " PM_FACT_NOW("v", "visits"),
-	    "SELECT 1 FROM ticket_events e WHERE e.at >= ?2 AND e.at < ?3"
-	    " AND e.who = ?1 AND ?4 IS NOT NULL"
+	    ("SELECT 1 FROM ticket_events e WHERE e.at >= ?2 AND e.at < ?3"
+	    " AND e.who = ?1 AND ?4 IS NOT NULL")
 	};
 	static const char *const name[3] = { "shift", "visit", "ticket" };
 	int i, rc, yes;
