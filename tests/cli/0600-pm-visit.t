@@ -170,6 +170,15 @@ same "--since: a later window; none visited in it, the longest unvisited first" 
 3-1-101
 3-1-102" "$(pm-visit todo --since 2026-11-21T09:00 | cut -f1)"
 
+# A dissatisfied callback on a repair puts its household at the top.
+tid=$(pm-ticket add -c water-leak -u 3-1-201 卫生间漏水)
+ok "the repair resolved" env PM_NOW=2026-11-21T10:00 pm-ticket resolve --as wu.gang "$tid"
+ok "the owner dissatisfied at the callback" env PM_NOW=2026-11-21T11:00 pm-ticket callback -s 不满意 "$tid"
+at 2026-11-21T12:00
+ok "todo" pm-visit todo
+same "the visit at 08:00, then the callback at 11:00: the longest waiting first" "3-1-102	dissatisfied	visit	2026-11-21T08:00
+3-1-201	dissatisfied	callback	2026-11-21T11:00" "$(cut -f1,4-6 "$PM_TMP/out")"
+
 # list's errors
 fails 66 "list: no such staff member" pm-visit list --staff nobody
 fails 66 "list: no such unit" pm-visit list --unit 9-9-9
