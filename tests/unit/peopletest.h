@@ -70,13 +70,13 @@ static const char people_estate_sql[] =
 
 static struct pm_db *db;
 
-static void
+static inline void
 at(const char *now)
 {
 	ck_assert_int_eq(setenv("PM_NOW", now, 1), 0);
 }
 
-static void
+static inline void
 as(const char *login)
 {
 	pm_db_set_actor(db, "check", "test", login);
@@ -103,7 +103,7 @@ people_teardown(void)
 }
 
 /* A time as pm_time_parse() reads it, or the test fails. */
-static pm_time
+static inline pm_time
 t_(const char *s)
 {
 	pm_time t;
@@ -114,7 +114,7 @@ t_(const char *s)
 }
 
 /* Run 'sql', which must succeed. */
-static void
+static inline void
 sql_ok(const char *sql)
 {
 	ck_assert_msg(pm_db_exec(db, sql) == 0, "%s: %s", sql, pm_err_msg());
