@@ -31,6 +31,9 @@ same "three visits, in English words" \
 3	2026-11-20T17:00	li.na	3-1-201					" "$(out)"
 ok "list in a Chinese table" env LANG=zh_CN.UTF-8 LC_ALL= LANGUAGE= pm-visit list -o table --satisfaction dissatisfied
 has "satisfaction in Chinese" "$(out)" "不满意"
+has "headings in Chinese" "$(head -1 "$PM_TMP/out")" "接待人  满意度"
+ok "list as JSON" pm-visit list -o json --unit 3-1-101
+has "whom they met, as met_with" "$(out)" '"unit":"3-1-101","met_with":"业主","satisfaction":"satisfied"'
 same "by staff" "1
 2" "$(pm-visit list --staff chen.jing | cut -f1)"
 same "by building and raised" "2" "$(pm-visit list --building 3 --raised | cut -f1)"

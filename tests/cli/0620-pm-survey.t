@@ -85,6 +85,8 @@ all		4	1	3	5	8	62.5	90.0	0" "$(out)"
 fails 1 "--check: targets missed" pm-survey tally --check
 ok "in a table" pm-survey tally -o table
 has "headings" "$(head -1 "$PM_TMP/out")" "line      name      satisfied  basic  dissatisfied  numerator  answers  rate  target  met"
+ok "in a Chinese table" env LANG=zh_CN.UTF-8 LC_ALL= LANGUAGE= pm-survey tally -o table
+same "headings in Chinese" "服务项目  名称      满意  基本满意  不满意  分子  答卷数  比率  目标  达标" "$(head -1 "$PM_TMP/out")"
 ok "comments" pm-survey comments
 same "three" "5
 2
