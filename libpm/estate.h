@@ -154,6 +154,7 @@ struct pm_estate {
 
 	/* What the tools' own sections read (estate_priv.h), one each. */
 	struct pm_estate_inspect *inspect;	/* estate_inspect.c */
+	struct pm_estate_people *people;	/* estate_people.c */
 
 	struct pm_estate_mem *mem;	/* private: the strings */
 };

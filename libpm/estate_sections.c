@@ -10,9 +10,14 @@
 
 extern const struct est_section est_checklists, est_facilities,
     est_maintenance, est_rounds, est_work_plans;
+/* estate_people.c: pm-visit, pm-train, pm-survey, pm-duty, pm-gate. */
+extern const struct est_section est_visit_quotas, est_training_quotas,
+    est_survey_lines, est_duty_posts, est_gate;
 
 const struct est_section *const est_sections[] = {
 	&est_checklists, &est_facilities, &est_maintenance, &est_rounds,
 	    &est_work_plans,	/* estate_inspect.c */
+	&est_visit_quotas, &est_training_quotas, &est_survey_lines,
+	    &est_duty_posts, &est_gate,	/* estate_people.c */
 	NULL
 };

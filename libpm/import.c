@@ -18,7 +18,7 @@
 #include "import.h"
 #include "text.h"
 
-#define MAX_FIELDS 24
+#define MAX_FIELDS 64	/* a survey round: 16 lines by code and name, and more */
 
 struct run {
 	struct pm_db *db;

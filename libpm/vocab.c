@@ -158,6 +158,11 @@ static const struct pm_word estate_kind[] = {
 	{ "rounds", "巡检路线", NULL, NULL },
 	{ "round places", "巡检点", NULL, NULL },
 	{ "work plans", "工作计划", NULL, NULL },
+	{ "visit quotas", "走访定额", NULL, NULL },
+	{ "training quotas", "培训定额", NULL, NULL },
+	{ "survey lines", "满意度调查项目", NULL, NULL },
+	{ "duty posts", "值班岗位", NULL, NULL },
+	{ "gate settings", "门岗设置", NULL, NULL },
 	END
 };
 const struct pm_vocab pm_v_estate_kind = { N_("kind"), estate_kind };
@@ -328,6 +333,108 @@ static const struct pm_word intact_rate[] = {
 	END
 };
 const struct pm_vocab pm_v_intact_rate = { N_("rate"), intact_rate };
+/*
+ * The people side.
+ */
+
+static const struct pm_word quota_per[] = {
+	{ "day", "每日", NULL, NULL },
+	{ "month", "每月", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_quota_per = { N_("per"), quota_per };
+
+static const struct pm_word todo_reason[] = {
+	{ "dissatisfied", "不满意", NULL, NULL },
+	{ "not_visited", "未走访", "not-visited", NULL },
+	END
+};
+const struct pm_vocab pm_v_todo_reason = { N_("reason"), todo_reason };
+
+static const struct pm_word reading[] = {
+	{ "callback", "回访", NULL, NULL },
+	{ "survey", "满意度调查", "调查", NULL },
+	{ "visit", "走访", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_reading = { N_("source"), reading };
+
+static const struct pm_word training_kind[] = {
+	{ "pre-job", "岗前培训", "pre_job|prejob|岗前", NULL },
+	{ "in-service", "在职培训", "in_service|业务培训", NULL },
+	{ "drill", "演练", "演习|训练", NULL },
+	{ "competition", "技能比武", "比武|竞赛", NULL },
+	{ "test", "考核", "测试|月考", NULL },
+	END
+};
+const struct pm_vocab pm_v_training_kind = { N_("kind"), training_kind };
+
+static const struct pm_word pre_job[] = {
+	{ "none", "未培训", NULL, NULL },
+	{ "failed", "不合格", NULL, NULL },
+	{ "unknown", "未评定", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_pre_job = { N_("pre-job training"), pre_job };
+
+static const struct pm_word at_work[] = {
+	{ "shift", "值班", NULL, NULL },
+	{ "visit", "走访", NULL, NULL },
+	{ "ticket", "工单", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_at_work = { N_("at work"), at_work };
+
+static const struct pm_word entry_kind[] = {
+	{ "note", "记录", "情况记录", NULL },
+	{ "patrol", "巡查", "巡逻", NULL },
+	{ "alarm", "报警", NULL, NULL },
+	{ "incident", "事件", "突发事件", NULL },
+	{ "handover", "交接班", "交接", NULL },
+	END
+};
+const struct pm_vocab pm_v_entry_kind = { N_("kind"), entry_kind };
+
+static const struct pm_word duty_gap[] = {
+	{ "coverage", "在岗人数不足", NULL, NULL },
+	{ "log", "记录间隔超时", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_duty_gap = { N_("gap"), duty_gap };
+
+static const struct pm_word gate_kind[] = {
+	{ "visitor", "访客", NULL, NULL },
+	{ "leave", "离开", NULL, NULL },
+	{ "goods", "物品进出", "物品", NULL },
+	{ "worker", "装修人员", NULL, NULL },
+	{ "tenant", "租户", NULL, NULL },
+	{ "move", "大件搬运", "搬运|搬家", NULL },
+	{ "offence", "违规", "offense", NULL },
+	END
+};
+const struct pm_vocab pm_v_gate_kind = { N_("kind"), gate_kind };
+
+static const struct pm_word direction[] = {
+	{ "in", "进", "入|搬入", NULL },
+	{ "out", "出", "搬出", NULL },
+	END
+};
+const struct pm_vocab pm_v_direction = { N_("direction"), direction };
+
+static const struct pm_word carrier[] = {
+	{ "resident", "住户", "业主", NULL },
+	{ "visitor", "访客", NULL, NULL },
+	{ "worker", "装修人员", "工人", NULL },
+	END
+};
+const struct pm_vocab pm_v_carrier = { N_("carrier"), carrier };
+
+static const struct pm_word offence_action[] = {
+	{ "warning", "警告", NULL, NULL },
+	{ "fine", "罚款或限制", "restriction", NULL },
+	END
+};
+const struct pm_vocab pm_v_offence_action = { N_("action"), offence_action };
 
 /* Whether 's' is one of the '|'-separated names in 'list'. */
 static int

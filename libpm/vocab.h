@@ -55,6 +55,19 @@ extern const struct pm_vocab pm_v_due_kind;	/* round maintenance ... */
 extern const struct pm_vocab pm_v_due_status;	/* due overdue */
 extern const struct pm_vocab pm_v_history_kind;	/* state maintenance ... */
 extern const struct pm_vocab pm_v_intact_rate;	/* housing_intact ... */
+/* The people side (pm-visit, pm-train, pm-survey, pm-duty, pm-gate). */
+extern const struct pm_vocab pm_v_quota_per;	/* day month */
+extern const struct pm_vocab pm_v_todo_reason;	/* dissatisfied not_visited */
+extern const struct pm_vocab pm_v_reading;	/* callback survey visit */
+extern const struct pm_vocab pm_v_training_kind; /* pre-job in-service ... */
+extern const struct pm_vocab pm_v_pre_job;	/* none failed unknown */
+extern const struct pm_vocab pm_v_at_work;	/* shift visit ticket */
+extern const struct pm_vocab pm_v_entry_kind;	/* note patrol alarm ... */
+extern const struct pm_vocab pm_v_duty_gap;	/* coverage log */
+extern const struct pm_vocab pm_v_gate_kind;	/* visitor leave goods ... */
+extern const struct pm_vocab pm_v_direction;	/* in out */
+extern const struct pm_vocab pm_v_carrier;	/* resident visitor worker */
+extern const struct pm_vocab pm_v_offence_action; /* warning fine */
 
 /*
  * The identifier of the word 's' names: its identifier, its Chinese name

@@ -47,7 +47,8 @@ static const char *const kinds[] = { "departments", "staff", "buildings",
 	"units", "public areas", "common parts", "categories", "sla",
 	"kpi targets", "calendar days", "settings", "checklists",
 	"checklist items", "facilities", "maintenance plans", "rounds",
-	"round places", "work plans" };
+	"round places", "work plans", "visit quotas", "training quotas",
+	"survey lines", "duty posts", "gate settings" };
 #define NKINDS ((int)(sizeof kinds / sizeof kinds[0]))
 
 /* The counts reported for 'what', as "added/changed/retired". */
@@ -538,7 +539,8 @@ START_TEST(unknown_keys)
 	    "test.yaml:2:1: estate file: unknown key 'buldings' (allowed: "
 	    "estate, departments, staff, buildings, public_areas, "
 	    "categories, sla, kpi_targets, checklists, facilities, maintenance, "
-	    "rounds, work_plans)");
+	    "rounds, work_plans, visit_quotas, training_quotas, survey_lines, "
+	    "duty_posts, gate)");
 	load_fails("estate: {name: x, zone: UTC}\n", PM_EX_CONFIG,
 	    "test.yaml:1:19: estate: unknown key 'zone' (allowed: name, "
 	    "timezone, calendar, working_hours, group, language)");
