@@ -81,6 +81,8 @@ same "its id" "4" "$(out)"
 before=$(dbsum)
 fails 65 "goods a visitor takes out, unconfirmed" pm-gate goods --direction out --unit 3-1-601 --items 电视机 --id-number $ID2 --visitor 2
 same "message" "pm-gate: goods a visitor takes out need the owner's confirmation (--confirmed-by, such as 业主王建国电话确认)" "$(err)"
+fails 65 "a confirmation of spaces says nothing" pm-gate goods --direction out --unit 3-1-601 --items 电视机 --id-number $ID2 --visitor 2 --confirmed-by " 　"
+same "message" "pm-gate: confirmed by: empty" "$(err)"
 fails 65 "also when the carrier is named a visitor" pm-gate goods --direction 出 --carrier 访客 --unit 3-1-601 --items 电视机 --id-number $ID2
 same "nothing written" "$before" "$(dbsum)"
 ok "confirmed by the owner" pm-gate goods --direction out --unit 3-1-601 --items 电视机 --id-number $ID2 --visitor 2 --confirmed-by 业主王建国电话确认
@@ -150,6 +152,9 @@ same "message" "pm-gate: move: --at is needed (when it is to be)" "$(err)"
 fails 64 "no --unit" pm-gate move --at 2026-11-12T05:00
 same "message" "pm-gate: move: --unit is needed" "$(err)"
 fails 65 "an empty override reason" pm-gate move --as chen.jing --unit 3-1-601 --at 2026-11-11T05:00 --override ''
+same "message" "pm-gate: override: empty" "$(err)"
+fails 65 "a reason of spaces" pm-gate move --as chen.jing --unit 3-1-601 --at 2026-11-11T05:00 --override "　"
+same "message" "pm-gate: override: empty" "$(err)"
 same "nothing written by any refused move" "$before" "$(dbsum)"
 ok "the manager overrides" pm-gate move --as chen.jing --unit 3-1-601 --at 2026-11-11T05:00 --items 钢琴 --override 业主出国，航班提前
 same "its id" "10" "$(out)"
