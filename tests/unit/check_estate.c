@@ -24,10 +24,12 @@
 #define SMALL "tests/data/estate-small.yaml"
 
 /* The counts report() was given, by kind, in the order it was called. */
+#define REPORT_MAX 32
+
 struct report {
 	int n;
-	char what[12][16];
-	int count[12][3];
+	char what[REPORT_MAX][24];
+	int count[REPORT_MAX][3];
 };
 
 static void
@@ -35,7 +37,7 @@ collect(const char *what, int added, int changed, int retired, void *arg)
 {
 	struct report *r = arg;
 
-	ck_assert_int_lt(r->n, 12);
+	ck_assert_int_lt(r->n, REPORT_MAX);
 	snprintf(r->what[r->n], sizeof r->what[0], "%s", what);
 	r->count[r->n][0] = added;
 	r->count[r->n][1] = changed;
@@ -45,7 +47,8 @@ collect(const char *what, int added, int changed, int retired, void *arg)
 
 static const char *const kinds[] = { "departments", "staff", "buildings",
 	"units", "public areas", "common parts", "categories", "sla",
-	"kpi targets", "calendar days", "settings" };
+	"kpi targets", "calendar days", "settings", "visit quotas",
+	"training quotas", "survey lines", "duty posts", "gate settings" };
 #define NKINDS ((int)(sizeof kinds / sizeof kinds[0]))
 
 /* The counts reported for 'what', as "added/changed/retired". */
@@ -535,7 +538,8 @@ START_TEST(unknown_keys)
 	load_fails("estate: {name: x}\nbuldings: []\n", PM_EX_CONFIG,
 	    "test.yaml:2:1: estate file: unknown key 'buldings' (allowed: "
 	    "estate, departments, staff, buildings, public_areas, "
-	    "categories, sla, kpi_targets)");
+	    "categories, sla, kpi_targets, visit_quotas, training_quotas, "
+	    "survey_lines, duty_posts, gate)");
 	load_fails("estate: {name: x, zone: UTC}\n", PM_EX_CONFIG,
 	    "test.yaml:1:19: estate: unknown key 'zone' (allowed: name, "
 	    "timezone, calendar, working_hours, group, language)");
