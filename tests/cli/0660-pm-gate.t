@@ -218,6 +218,16 @@ same "in full" \
 "7	2026-11-10T09:00	worker	3-1-601	赵工	$ID2	13912345678				2026-11-30			
 10	2026-11-11T05:00	move	3-1-601					钢琴				chen.jing	
 9	2026-11-11T10:00	move	3-1-502				out	沙发 床					" "$(out)"
+# The notice comes from the estate file's gate.move_notice.
+sed 's/move_notice: 24h/move_notice: 2h/' "$PM_TOP/tests/data/duty-gate-estate.yaml" > "$PM_TMP/e.yaml"
+pm-db apply "$PM_TMP/e.yaml" > /dev/null || echo "Bail out! cannot apply"
+ok "with 2 hours' notice, a move 3 hours ahead" pm-gate move --unit 3-1-502 --at 2026-11-10T12:00
+fails 65 "and one 1 hour ahead is refused" pm-gate move --unit 3-1-502 --at 2026-11-10T10:00
+same "message" "pm-gate: move at '2026-11-10T10:00': applied for 1h ahead, 2h is needed (a manager may allow it with --override REASON)" "$(err)"
+sed '/^gate:/,$d' "$PM_TMP/e.yaml" > "$PM_TMP/f.yaml"
+pm-db apply "$PM_TMP/f.yaml" > /dev/null || echo "Bail out! cannot apply"
+fails 65 "without the setting, 24 hours again" pm-gate move --unit 3-1-502 --at 2026-11-10T12:00
+has "message" "$(err)" "applied for 3h ahead, 1d is needed"
 fails 64 "a bad day" pm-gate day 2026-02-30
 fails 64 "two days" pm-gate day 2026-11-10 2026-11-11
 done_testing
