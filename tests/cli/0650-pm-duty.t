@@ -214,6 +214,8 @@ ok "cancel a shift not worked" pm-duty cancel --reason 未上岗 9
 same "prints its id" "9" "$(out)"
 same "gone from the list" "" "$(pm-duty shifts --staff song.tao --since 2026-11-10T20:00)"
 same "kept in the table" "1" "$(sql "SELECT max(voided) FROM duty_shifts WHERE record = 9")"
+same "the cancel audited with its reason" "cancel voided: 未上岗" \
+    "$(sql "SELECT verb || ' ' || summary FROM audit WHERE tbl = 'duty_shifts' AND row_id = '9' ORDER BY id DESC LIMIT 1")"
 fails 65 "cancel it again" pm-duty cancel --reason 未上岗 9
 same "message" "pm-duty: shift '9': voided (未上岗)" "$(err)"
 fails 64 "cancel without --reason" pm-duty cancel 9

@@ -190,6 +190,8 @@ ok "void an offence recorded by mistake" pm-gate void --reason 登记错误 11
 same "prints its id" "11" "$(out)"
 same "the offence no longer counts" "3-1-502		1	warning	2026-11-10T08:45	高空抛物" "$(pm-gate offenders --unit 3-1-502)"
 same "kept in the table" "1" "$(sql "SELECT max(voided) FROM gate_records WHERE record = 11")"
+same "the void audited with its reason" "void voided: 登记错误" \
+    "$(sql "SELECT verb || ' ' || summary FROM audit WHERE tbl = 'gate_records' AND row_id = '11' ORDER BY id DESC LIMIT 1")"
 fails 65 "void it again" pm-gate void --reason 登记错误 11
 same "message" "pm-gate: gate record '11': voided (登记错误)" "$(err)"
 fails 64 "void without --reason" pm-gate void 11
