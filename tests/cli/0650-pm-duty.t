@@ -218,6 +218,8 @@ same "the cancel audited with its reason" "cancel voided: 未上岗" \
     "$(sql "SELECT verb || ' ' || summary FROM audit WHERE tbl = 'duty_shifts' AND row_id = '9' ORDER BY id DESC LIMIT 1")"
 fails 65 "cancel it again" pm-duty cancel --reason 未上岗 9
 same "message" "pm-duty: shift '9': voided (未上岗)" "$(err)"
+fails 65 "correct a cancelled shift" pm-duty correct --reason x --to 2026-11-11T07:00 9
+same "message" "pm-duty: shift '9': voided (未上岗)" "$(err)"
 fails 64 "cancel without --reason" pm-duty cancel 9
 same "message" "pm-duty: cancel: --reason is needed" "$(err)"
 ok "strike an entry written by mistake" pm-duty strike --reason 写错岗位 7
