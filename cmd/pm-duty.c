@@ -118,7 +118,7 @@ static const struct pm_opt correct_opts[] = {
 	{ "staff", OPT_STAFF, N_("login"), N_("who was on duty") },
 	{ "from", OPT_FROM, N_("time"), N_("when it started") },
 	{ "to", OPT_TO, N_("time"), N_("when it ended") },
-	{ "reason", 'R', N_("text"), N_("why it is corrected (required)") },
+	{ "reason", 'r', N_("text"), N_("why it is corrected (required)") },
 	{ NULL, 0, NULL, NULL }
 };
 
@@ -163,7 +163,7 @@ cmd_correct(struct pm_cli *cli, int argc, char **argv)
 			if ((rc = pm_time_parse(optarg, &co.to)) != 0)
 				return rc;
 			break;
-		case 'R':
+		case 'r':
 			co.reason = optarg;
 			break;
 		default:

@@ -145,6 +145,21 @@ last_day(const struct pm_gate_record *r, struct grow *g)
 	return 0;
 }
 
+/*
+ * A confirmation or a reason of nothing but spaces (ASCII or the
+ * ideographic U+3000) says nothing: refused as empty, so that " " does
+ * not stand for the owner's word or the manager's reason.
+ */
+static int
+said(const char *what, const char *s)
+{
+	const char *p = s;
+
+	while (*p == ' ' || *p == '\t' || strncmp(p, "\xe3\x80\x80", 3) == 0)
+		p += *p == ' ' || *p == '\t' ? 1 : 3;
+	return *p != '\0' ? 0 : pm_err(PM_EX_DATAERR, "%s: empty", _(what));
+}
+
 /* Record 'key' of kind visitor, current: its id and time. */
 static int
 visitor_of(struct pm_db *db, const char *key, int64_t *record, pm_time *at,
@@ -205,7 +220,9 @@ goods(struct pm_db *db, const struct pm_gate_record *r, struct grow *g)
 		return pm_err(PM_EX_DATAERR, "goods a visitor takes out need the "
 		    "owner's confirmation (--confirmed-by, such as 业主王建国电话确认)");
 	if ((rc = pm_people_text(N_("confirmed by"), r->confirmed_by,
-	    NAME_MAX_, 0)) != 0 || (rc = place(db, r, g, 0)) != 0 ||
+	    NAME_MAX_, 0)) != 0 || (r->confirmed_by != NULL &&
+	    (rc = said(N_("confirmed by"), r->confirmed_by)) != 0) ||
+	    (rc = place(db, r, g, 0)) != 0 ||
 	    (rc = person(r, g, 0, 1)) != 0)
 		return rc;
 	g->confirmed_by = r->confirmed_by;
@@ -261,6 +278,7 @@ move(struct pm_db *db, const struct pm_gate_record *r, struct grow *g)
 		    "REASON)", pm_q(when), pm_duration_fmt(r->at - now, ahead,
 		    sizeof ahead), pm_duration_fmt(notice, need, sizeof need));
 	if ((rc = pm_people_text(N_("override"), r->override, TEXT_MAX, 0)) != 0 ||
+	    (rc = said(N_("override"), r->override)) != 0 ||
 	    (rc = pm_people_manager(db, N_("allow a move at short notice"))) != 0)
 		return rc;
 	g->override_by = db->user;
