@@ -34,6 +34,7 @@
 #include "cli.h"
 #include "clock.h"
 #include "db.h"
+#include "kpi.h"
 #include "out.h"
 #include "record.h"
 
@@ -318,11 +319,6 @@ struct pm_intact_rates {
 };
 int pm_intact_rates(struct pm_db *db, pm_time at, struct pm_intact_rates *r);
 
-/*
- * A rate as a percentage in tenths, rounded half up: 57 of 60 is 950
- * (95.0%).  -1 when 'den' is 0.
- */
-int64_t pm_rate_tenths(int64_t num, int64_t den);
 
 /* The rates as of 'at' as rows of pm_intact_cols, with their targets. */
 extern const struct pm_col pm_intact_cols[];

@@ -23,14 +23,6 @@
 
 #define TEXT_MAX 2000
 
-int64_t
-pm_rate_tenths(int64_t num, int64_t den)
-{
-	if (den <= 0)
-		return -1;
-	return (num * 2000 + den) / (2 * den);
-}
-
 /*
  * Work-plan entries.
  */

@@ -317,15 +317,22 @@ pm_kpi_misses(const struct pm_kpi_fig *f)
 	return f->num * 10000 < (int64_t)f->target * f->den;
 }
 
+int64_t
+pm_rate_tenths(int64_t num, int64_t den)
+{
+	if (den <= 0)
+		return -1;
+	/* (num * 1000 + den / 2) / den, without losing the half. */
+	return (num * 2000 + den) / (2 * den);
+}
+
 char *
 pm_kpi_rate(int64_t num, int64_t den, char *buf)
 {
 	int64_t tenths;
 
-	if (den <= 0)
+	if ((tenths = pm_rate_tenths(num, den)) < 0)
 		return NULL;
-	/* Tenths of a percent, half up: (num * 1000 + den / 2) / den. */
-	tenths = (num * 2000 + den) / (2 * den);
 	snprintf(buf, PM_KPI_TEXT_LEN, "%lld.%lld", (long long)(tenths / 10),
 	    (long long)(tenths % 10));
 	return buf;

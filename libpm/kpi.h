@@ -182,6 +182,12 @@ int pm_kpi_misses(const struct pm_kpi_fig *f);
  */
 #define PM_KPI_TEXT_LEN 72
 char *pm_kpi_rate(int64_t num, int64_t den, char *buf);
+
+/*
+ * The rate in tenths of a percent, rounded half up: 57 of 60 is 950
+ * (95.0%); -1 when 'den' is 0.  The one rounding of every tool's rates.
+ */
+int64_t pm_rate_tenths(int64_t num, int64_t den);
 char *pm_kpi_amount(enum pm_kpi_unit unit, int64_t v, char *buf);
 char *pm_kpi_figure(const struct pm_kpi_fig *f, char *buf);
 char *pm_kpi_percent(int target, char *buf);

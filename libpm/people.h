@@ -22,6 +22,7 @@
 #include "cli.h"
 #include "clock.h"
 #include "db.h"
+#include "kpi.h"
 #include "out.h"
 
 /*
@@ -110,11 +111,6 @@ struct pm_rate {
 	int target;
 };
 
-/*
- * The rate in tenths of a percent, rounded half up (57/60 is 950), or
- * -1 when den is 0.
- */
-int64_t pm_rate_tenths(const struct pm_rate *r);
 
 /*
  * Whether the rate meets its target, compared exactly (num / den >=

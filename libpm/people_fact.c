@@ -212,14 +212,6 @@ pm_fact_void_cmd(struct pm_cli *cli, int argc, char **argv,
  * Rates.
  */
 
-int64_t
-pm_rate_tenths(const struct pm_rate *r)
-{
-	if (r->den <= 0)
-		return -1;
-	return (2000 * r->num + r->den) / (2 * r->den);
-}
-
 int
 pm_rate_met(const struct pm_rate *r)
 {
@@ -247,7 +239,7 @@ char *
 pm_rate_text(const struct pm_rate *r, char *buf, size_t len)
 {
 	char pct[32];
-	int64_t t = pm_rate_tenths(r);
+	int64_t t = pm_rate_tenths(r->num, r->den);
 
 	if (t < 0)
 		snprintf(buf, len, "—");
@@ -261,7 +253,7 @@ void
 pm_out_percent(struct pm_out *o, const struct pm_rate *r)
 {
 	char buf[32];
-	int64_t t = pm_rate_tenths(r);
+	int64_t t = pm_rate_tenths(r->num, r->den);
 
 	pm_out_text(o, t < 0 ? NULL : tenths_text(t, buf, sizeof buf));
 }

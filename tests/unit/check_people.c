@@ -32,7 +32,7 @@ START_TEST(rate_figures)
 	size_t i;
 
 	for (i = 0; i < sizeof r / sizeof r[0]; i++) {
-		ck_assert_int_eq(pm_rate_tenths(&r[i]), tenths[i]);
+		ck_assert_int_eq(pm_rate_tenths(r[i].num, r[i].den), tenths[i]);
 		ck_assert_int_eq(pm_rate_met(&r[i]), met[i]);
 		ck_assert_str_eq(pm_rate_text(&r[i], buf, sizeof buf), text[i]);
 	}
