@@ -68,8 +68,8 @@ same "nothing applied by any" "" "$(pm-survey lines)"
 
 # The example estate applies, and again changes nothing.
 cp "$PM_TOP/examples/aijia.yaml" "$PM_TOP/examples/cn-holidays-2026.tsv" .
-ok "the example estate" pm-db apply aijia.yaml
-has "its people sections" "$(out)" "visit quotas         3        0        0"
+ok "the example estate" pm-db apply -o tsv aijia.yaml
+has "its people sections" "$(out)" "$(printf 'visit quotas\t3\t0\t0')"
 ok "again" pm-db apply aijia.yaml
 same "changes nothing" "" "$(awk 'NR > 1 && ($2 != 0 || $3 != 0 || $4 != 0)' "$PM_TMP/out")"
 same "its survey lines, in order" "callbacks
