@@ -13,6 +13,9 @@
 
 const struct pm_kpi_source *const pm_kpi_sources[] = {
 	&pm_kpi_tickets,
+	&pm_kpi_inspect,
+	&pm_kpi_fee,
+	&pm_kpi_people,
 	NULL
 };
 
@@ -216,6 +219,19 @@ pm_kpi_count(struct pm_db *db, const struct pm_period *p, pm_kpi_fig_fn fn,
 
 	for (i = 0; pm_kpi_sources[i] != NULL; i++)
 		if ((rc = pm_kpi_sources[i]->count(db, p, resolve_fig, &r)) != 0)
+			return rc;
+	return 0;
+}
+
+int
+pm_kpi_tallies(struct pm_db *db, const struct pm_period *p,
+    pm_kpi_tally_fn fn, void *arg)
+{
+	int i, rc;
+
+	for (i = 0; pm_kpi_sources[i] != NULL; i++)
+		if (pm_kpi_sources[i]->tallies != NULL &&
+		    (rc = pm_kpi_sources[i]->tallies(db, p, fn, arg)) != 0)
 			return rc;
 	return 0;
 }

@@ -107,8 +107,21 @@ struct pm_kpi_rec {
 	pm_time due, at;
 };
 
+/*
+ * A count behind the figures, for the report's table of counts
+ * ("inspections done 42", "billed 125000.00"): what happened in the
+ * period, or what stood at its end, as of p->cut.
+ */
+struct pm_kpi_tally {
+	const char *key;	/* for programs: "inspections_done" */
+	const char *label;	/* N_(), translated when shown */
+	enum pm_kpi_unit unit;
+	int64_t n;
+};
+
 typedef int (*pm_kpi_fig_fn)(const struct pm_kpi_fig *f, void *arg);
 typedef int (*pm_kpi_rec_fn)(const struct pm_kpi_rec *r, void *arg);
+typedef int (*pm_kpi_tally_fn)(const struct pm_kpi_tally *t, void *arg);
 
 /*
  * A source of figures.
@@ -123,6 +136,9 @@ typedef int (*pm_kpi_rec_fn)(const struct pm_kpi_rec *r, void *arg);
  * owns     whether 'kpi' is one of its figures; NULL: whether it is one
  *          of 'kpis'.  For a source whose figures the database names
  *          (one per survey line).
+ * tallies  give 'fn' the counts behind its figures, in report order;
+ *          NULL when it has none (the tickets' counts have tables of
+ *          their own).
  *
  * Each returns 0 or a status with its message recorded.  A source reads
  * only facts as of p->cut (see above).
@@ -135,6 +151,8 @@ struct pm_kpi_source {
 	int (*explain)(struct pm_db *db, const struct pm_period *p,
 	    const char *kpi, pm_kpi_rec_fn rec, void *arg);
 	int (*owns)(struct pm_db *db, const char *kpi);
+	int (*tallies)(struct pm_db *db, const struct pm_period *p,
+	    pm_kpi_tally_fn fn, void *arg);
 };
 
 /* The sources, in report order, NULL-ended (kpi.c). */
@@ -142,6 +160,12 @@ extern const struct pm_kpi_source *const pm_kpi_sources[];
 
 /* The tickets' figures (kpi_ticket.c). */
 extern const struct pm_kpi_source pm_kpi_tickets;
+/* Facilities and housing, from pm-inspect's facts (kpi_inspect.c). */
+extern const struct pm_kpi_source pm_kpi_inspect;
+/* The collection rates, from pm-fee's (kpi_fee.c). */
+extern const struct pm_kpi_source pm_kpi_fee;
+/* Visits, training and surveys, from the people tools' (kpi_people.c). */
+extern const struct pm_kpi_source pm_kpi_people;
 
 /*
  * Every figure of every source for period 'p', each with its target
@@ -160,6 +184,10 @@ int pm_kpi_count(struct pm_db *db, const struct pm_period *p,
 int pm_kpi_explain(struct pm_db *db, const struct pm_period *p,
     const char *kpi, pm_kpi_fig_fn head, void *headarg, pm_kpi_rec_fn fn,
     void *arg);
+
+/* Every source's counts for period 'p', in report order. */
+int pm_kpi_tallies(struct pm_db *db, const struct pm_period *p,
+    pm_kpi_tally_fn fn, void *arg);
 
 /* The estate's target of 'kpi' in basis points, or PM_KPI_NO_TARGET. */
 int pm_kpi_target(struct pm_db *db, const char *kpi, int *target);

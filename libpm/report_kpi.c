@@ -41,8 +41,10 @@ figs_free(struct figs *s)
 {
 	int i;
 
-	for (i = 0; i < s->n; i++)
+	for (i = 0; i < s->n; i++) {
+		free((char *)s->f[i].kpi);
 		free((char *)s->f[i].label);
+	}
 	free(s->f);
 	memset(s, 0, sizeof *s);
 }
@@ -60,12 +62,15 @@ keep_fig(const struct pm_kpi_fig *f, void *arg)
 		s->f = nf;
 		s->cap = s->cap ? s->cap * 2 : 16;
 	}
-	/* A key is a source's constant; a label may be the database's. */
+	/* A key and a label may be the database's (a survey line's). */
 	s->f[s->n] = *f;
-	if (f->label != NULL && (s->f[s->n].label = strdup(f->label)) ==
-	    NULL)
+	s->f[s->n].label = NULL;
+	if ((s->f[s->n].kpi = strdup(f->kpi)) == NULL)
 		return pm_err(PM_EX_SOFTWARE, "out of memory");
 	s->n++;
+	if (f->label != NULL && (s->f[s->n - 1].label = strdup(f->label)) ==
+	    NULL)
+		return pm_err(PM_EX_SOFTWARE, "out of memory");
 	return 0;
 }
 
@@ -189,6 +194,43 @@ trend(struct pm_db *db, const struct pm_period *p, const struct figs *now,
 		pm_period_prev(&q);
 	}
 	return 0;
+}
+
+/*
+ * The counts behind the other sources' figures (inspections, fees,
+ * visits, training), one row each.
+ */
+
+static const struct pm_col tally_cols[] = {
+	{ N_("count"), PM_COL_TEXT, NULL },
+	{ N_("value"), PM_COL_NUM, NULL },
+};
+
+struct tallies {
+	struct rp_doc *d;
+	struct rp_table *t;
+};
+
+static int
+tally_row(const struct pm_kpi_tally *c, void *arg)
+{
+	char buf[PM_KPI_TEXT_LEN];
+	struct tallies *x = arg;
+
+	rp_cell(x->d, x->t, _(c->label));
+	rp_cell(x->d, x->t, pm_kpi_amount(c->unit, c->n, buf));
+	rp_row(x->d, x->t, 0);
+	return 0;
+}
+
+static int
+tally_table(struct pm_db *db, const struct pm_period *p, struct rp_doc *d)
+{
+	struct tallies x;
+
+	x.d = d;
+	x.t = rp_table(d, N_("Counts"), tally_cols, NCOLS(tally_cols));
+	return pm_kpi_tallies(db, p, tally_row, &x);
 }
 
 /*
@@ -612,7 +654,8 @@ rp_view_kpi(struct pm_db *db, const struct pm_period *p, int charts,
 	memset(&c, 0, sizeof c);
 	if ((rc = count_tickets(db, p, &c)) == 0) {
 		count_tables(d, &c);
-		rc = level1_table(db, p, d);
+		if ((rc = tally_table(db, p, d)) == 0)
+			rc = level1_table(db, p, d);
 	}
 	counts_free(&c);
 	return rc != 0 ? rc : rp_doc_status(d);

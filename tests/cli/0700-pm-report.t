@@ -32,14 +32,25 @@ same "every numerator and denominator, as worked out by hand" \
 2026-11	repair_timeliness	count	4	7	57.1	95	0
 2026-11	callback_rate	count	7	8	87.5	100	0
 2026-11	callback_satisfaction	count	7	8	87.5	95	0
-2026-11	first_time_fix	count	7	8	87.5		" "$nov_tsv"
+2026-11	first_time_fix	count	7	8	87.5		" "$(printf '%s\n' "$nov_tsv" | head -5)"
+# The other tools recorded nothing: their figures have nothing to count.
+same "the other sources' figures, each 0 of 0 with no rate" \
+"facility_intact 0 0  95
+housing_intact 0.00 0.00  98
+collection_rate 0.00 0.00  85
+arrears_recovery 0.00 0.00  
+combined_collection 0.00 0.00  
+owner_satisfaction 0 0  95
+walk_visits 0 0  100
+training 0 0  100" "$(printf '%s\n' "$nov_tsv" | awk -F'\t' 'NR > 5 { print $2, $4, $5, $6, $7 }')"
 ok "as JSON" pm-report monthly -o json 2026-11
 cp "$PM_TMP/out" "$PM_TMP/json"
 ok "which parses, one object a figure, numbers bare" python3 -c '
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
-assert [r["kpi"] for r in rows] == ["complaint_timeliness", "repair_timeliness",
+assert [r["kpi"] for r in rows][:5] == ["complaint_timeliness", "repair_timeliness",
     "callback_rate", "callback_satisfaction", "first_time_fix"], rows
+assert len(rows) == 13, rows
 assert rows[1] == {"period": "2026-11", "kpi": "repair_timeliness", "unit": "count",
     "numerator": 4, "denominator": 7, "rate": 57.1, "target": 95, "met": 0}, rows[1]
 assert rows[4]["target"] is None and rows[4]["met"] is None' "$PM_TMP/json"
@@ -99,14 +110,15 @@ has "the owner's words kept" "$(out)" "dissatisfied	还在滴水"
 # A KPI with nothing to count is "—", never 0% or 100%, and never
 # misses: the first of November was a quiet Sunday.
 golden "a day with nothing to count" report-2026-11-01.txt pm-report daily 2026-11-01
-same "— in the figures, and no mark" "5" "$(grep -c '0/0  *— ' "$PM_TMP/out")"
+same "— in the figures, and no mark" "13" "$(grep -c '0/0\(\.00\)\{0,1\}  *— ' "$PM_TMP/out")"
 same "no mark at all" "0" "$(grep -c '✗' "$PM_TMP/out")"
 ok "for programs: empty rate and met" pm-report daily -o tsv 2026-11-01
 same "the rows" "2026-11-01	complaint_timeliness	count	0	0		100	
 2026-11-01	repair_timeliness	count	0	0		95	
 2026-11-01	callback_rate	count	0	0		100	
 2026-11-01	callback_satisfaction	count	0	0		95	
-2026-11-01	first_time_fix	count	0	0			" "$(out)"
+2026-11-01	first_time_fix	count	0	0			" "$(head -5 "$PM_TMP/out")"
+same "every row empty" "13" "$(awk -F'\t' '$5 == 0 && $6 == "" && $8 == ""' "$PM_TMP/out" | wc -l | tr -d ' ')"
 fails 0 "--check: nothing misses on a quiet day" pm-report daily --check 2026-11-01
 fails 1 "--check: the month missed its targets" pm-report monthly --check -q
 same "and -q says nothing" "" "$(out)$(err)"
@@ -163,7 +175,7 @@ same "C3 met its moved deadline; R7, R4 and the three new repairs theirs" \
 2026-12	repair_timeliness	count	5	5	100.0	95	1
 2026-12	callback_rate	count	7	7	100.0	100	1
 2026-12	callback_satisfaction	count	8	8	100.0	95	1
-2026-12	first_time_fix	count	6	7	85.7		" "$(out)"
+2026-12	first_time_fix	count	6	7	85.7		" "$(head -5 "$PM_TMP/out")"
 fails 0 "--check: December meets every target" pm-report monthly --check -q
 ok "December's appraisal" pm-report monthly --by staff -o tsv
 same "wang.qiang is the service star: 6 handled, every callback satisfied" \

@@ -27,13 +27,13 @@ ok "the month's page" zh pm-report monthly -o html 2026-11
 cp "$PM_TMP/out" "$PM_TMP/report.html"
 has "a page" "$(head -1 "$PM_TMP/report.html")" "<!DOCTYPE html>"
 has "in Chinese" "$(cat "$PM_TMP/report.html")" "<h1>测试花园 月报 2026-11</h1>"
-same "the bars, and one trend for each of the five figures" "6" "$(grep -c '^<svg ' "$PM_TMP/report.html")"
+same "the bars, and one trend for each of the thirteen figures" "14" "$(grep -c '^<svg ' "$PM_TMP/report.html")"
 same "self-contained: nothing fetched" "" "$(grep -o 'src=\|href=\|@import\|url(' "$PM_TMP/report.html")"
 ok "the HTML is well formed XML where SVG is concerned" python3 -c '
 import re, sys, xml.dom.minidom
 page = open(sys.argv[1], encoding="utf-8").read()
 svgs = re.findall(r"<svg .*?</svg>", page, re.S)
-assert len(svgs) == 6
+assert len(svgs) == 14
 for s in svgs:
     xml.dom.minidom.parseString(s)
 ' "$PM_TMP/report.html"

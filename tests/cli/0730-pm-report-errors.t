@@ -53,8 +53,8 @@ ok "--by in Chinese" pm-report monthly --by 员工 -o tsv
 
 # explain.
 fails 64 "explain needs a KPI and a period" pm-report explain repair_timeliness
-fails 65 "a KPI nothing counts" pm-report explain collection_rate 2026-11
-same "names those counted" "pm-report: kpi 'collection_rate': unknown KPI (choose complaint_timeliness, repair_timeliness, callback_rate, callback_satisfaction or first_time_fix)" "$(err)"
+fails 65 "a survey line no round asked" pm-report explain owner_satisfaction.greening 2026-11
+same "names those counted" "pm-report: kpi 'owner_satisfaction.greening': unknown KPI (choose complaint_timeliness, repair_timeliness, callback_rate, callback_satisfaction, first_time_fix, facility_intact, housing_intact, collection_rate, arrears_recovery, combined_collection, owner_satisfaction, walk_visits or training)" "$(err)"
 fails 65 "no such KPI" pm-report explain nonsense 2026-11
 fails 64 "a bad period" pm-report explain repair_timeliness 2026-99
 same "says so" "pm-report: period '2026-99': no such month" "$(err)"
