@@ -212,6 +212,26 @@ static const struct pm_word kpi_reason[] = {
 	{ "satisfied", "满意", NULL, NULL },
 	{ "basic", "基本满意", NULL, NULL },
 	{ "dissatisfied", "不满意", NULL, NULL },
+	/* facilities and housing at the period's end (kpi_inspect.c) */
+	{ "good", "完好", NULL, NULL },
+	{ "faulty", "故障", NULL, NULL },
+	{ "out_of_service", "停用", NULL, NULL },
+	{ "retired", "移出台帐", NULL, NULL },
+	{ "basic_good", "基本完好", NULL, NULL },
+	{ "damaged", "一般损坏", NULL, NULL },
+	{ "serious", "严重损坏", NULL, NULL },
+	{ "dangerous", "危险房", NULL, NULL },
+	/* bills (kpi_fee.c) */
+	{ "paid", "已缴清", NULL, NULL },
+	{ "part_paid", "部分缴纳", NULL, NULL },
+	{ "unpaid", "未缴", NULL, NULL },
+	{ "paid_before", "期初前已缴清", NULL, NULL },
+	{ "discount", "空置优惠", NULL, NULL },
+	{ "voided", "收据作废", NULL, NULL },
+	{ "handed_over", "期内交房", NULL, NULL },
+	/* quotas (kpi_people.c) */
+	{ "quota_met", "完成定额", NULL, NULL },
+	{ "short", "未完成定额", NULL, NULL },
 	END
 };
 const struct pm_vocab pm_v_kpi_reason = { N_("reason"), kpi_reason };
