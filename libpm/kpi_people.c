@@ -57,6 +57,25 @@ survey_span(const struct pm_period *p, pm_time *from, pm_time *to)
 }
 
 /*
+ * The training weeks' span, for pm_train_quota(), which counts the weeks
+ * whose Monday falls in it: a week counts in the period holding its
+ * last day, Sunday, so that each week is counted once, whole, by a
+ * period that has ended with it; a day counts the week holding it, to
+ * the day's end.
+ */
+static void
+train_span(const struct pm_period *p, pm_time *from, pm_time *to)
+{
+	if (p->kind == PM_PERIOD_DAY) {
+		*from = p->from;
+		*to = p->to;
+		return;
+	}
+	*from = pm_day_at(pm_day_of(p->from) - 6);
+	*to = pm_day_at(pm_day_of(p->to) - 6);
+}
+
+/*
  * The survey's tally, kept: the API gives the lines, then the whole.
  */
 struct line {
@@ -148,6 +167,7 @@ people_count(struct pm_db *db, const struct pm_period *p, pm_kpi_fig_fn fig,
 {
 	struct pm_kpi_fig f;
 	struct tally *t;
+	pm_time from, to;
 	int i, rc, short_;
 
 	if ((t = malloc(sizeof *t)) == NULL)
@@ -182,8 +202,9 @@ people_count(struct pm_db *db, const struct pm_period *p, pm_kpi_fig_fn fig,
 	f.kpi = "training";
 	f.unit = PM_KPI_COUNT;
 	f.target = PM_KPI_ESTATE;
-	if ((rc = pm_train_quota(db, p->from, p->to, as_of(p), train_total,
-	    &f, &short_)) != 0)
+	train_span(p, &from, &to);
+	if ((rc = pm_train_quota(db, from, to, as_of(p), train_total, &f,
+	    &short_)) != 0)
 		goto out;
 	rc = fig(&f, arg);
 out:
@@ -302,14 +323,17 @@ people_explain(struct pm_db *db, const struct pm_period *p, const char *kpi,
     pm_kpi_rec_fn fn, void *arg)
 {
 	struct explain x = { fn, arg };
+	pm_time from, to;
 	int short_;
 
 	if (strcmp(kpi, "walk_visits") == 0)
 		return pm_visit_quota(db, p->from, p->to, as_of(p), visit_rec,
 		    &x, &short_);
-	if (strcmp(kpi, "training") == 0)
-		return pm_train_quota(db, p->from, p->to, as_of(p), train_rec,
-		    &x, &short_);
+	if (strcmp(kpi, "training") == 0) {
+		train_span(p, &from, &to);
+		return pm_train_quota(db, from, to, as_of(p), train_rec, &x,
+		    &short_);
+	}
 	if (strcmp(kpi, SAT) == 0)
 		return answers(db, p, NULL, &x);
 	if (strncmp(kpi, SAT_LINE, sizeof SAT_LINE - 1) == 0)
@@ -364,6 +388,7 @@ people_tallies(struct pm_db *db, const struct pm_period *p,
     pm_kpi_tally_fn fn, void *arg)
 {
 	struct pm_kpi_tally t;
+	pm_time from, to;
 	int rc, short_;
 
 	memset(&t, 0, sizeof t);
@@ -376,8 +401,9 @@ people_tallies(struct pm_db *db, const struct pm_period *p,
 	t.key = "sessions_held";
 	t.label = N_("training sessions held (on quota)");
 	t.n = 0;
-	if ((rc = pm_train_quota(db, p->from, p->to, as_of(p), sessions_held,
-	    &t.n, &short_)) != 0)
+	train_span(p, &from, &to);
+	if ((rc = pm_train_quota(db, from, to, as_of(p), sessions_held, &t.n,
+	    &short_)) != 0)
 		return rc;
 	return fn(&t, arg);
 }

@@ -522,8 +522,6 @@ static void
 count_tables(struct rp_doc *d, const struct counts *c)
 {
 	struct rp_table *t;
-	const struct late *l;
-	size_t i;
 	int k;
 
 	t = rp_table(d, N_("Tickets by kind"), kind_cols, NCOLS(kind_cols));
@@ -539,6 +537,16 @@ count_tables(struct rp_doc *d, const struct counts *c)
 		    c->depts[k].n[C_UNRESOLVED] != 0)
 			count_row(d, t, k < c->ndepts ? c->depts[k].name :
 			    _("(no department)"), c->depts[k].n);
+}
+
+/* The tickets overdue at the period's end. */
+static void
+late_table(struct rp_doc *d, const struct counts *c)
+{
+	struct rp_table *t;
+	const struct late *l;
+	size_t i;
+
 	t = rp_table(d, N_("Overdue at the end of the period"), late_cols,
 	    NCOLS(late_cols));
 	for (i = 0; i < c->nlate; i++) {
@@ -654,8 +662,10 @@ rp_view_kpi(struct pm_db *db, const struct pm_period *p, int charts,
 	memset(&c, 0, sizeof c);
 	if ((rc = count_tickets(db, p, &c)) == 0) {
 		count_tables(d, &c);
-		if ((rc = tally_table(db, p, d)) == 0)
+		if ((rc = tally_table(db, p, d)) == 0) {
+			late_table(d, &c);
 			rc = level1_table(db, p, d);
+		}
 	}
 	counts_free(&c);
 	return rc != 0 ? rc : rp_doc_status(d);

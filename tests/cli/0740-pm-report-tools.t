@@ -191,9 +191,11 @@ nov_tsv=$(out)
 #     visited 6 households on 2 Nov (5 credited) and 2 on 3 Nov (3-1-101
 #     twice counts once), his visit of 20 Nov voided: 7; chen.jing, the
 #     manager, owes 5 a month and visited 2                       9/110
-#   training: the weeks of 2, 9, 16, 23 and 30 November, 1 session owed
-#     by each department each week (10); service held 2 in the first
-#     (1 credited) and 1 in the second, engineering 1 in the first  3/10
+#   training: the weeks ending in November (on Sundays 1, 8, 15, 22 and
+#     29 November; that of 30 November is December's), 1 session owed
+#     by each department each week (10); service held 2 in the week of
+#     2 November (1 credited) and 1 in the next, engineering 1 in the
+#     week of 2 November                                            3/10
 same "every numerator and denominator, as worked out by hand" \
 "2026-11	complaint_timeliness	count	0	0		100	
 2026-11	repair_timeliness	count	0	0		95	
@@ -289,16 +291,16 @@ same "each person's quota" "chen.jing/month	2	5	short
 zhang.wei	7	105	short		" "$(out)"
 nov_visits=$(out)
 ok "training" pm-report explain -o tsv training 2026-11
-same "each department's week" "engineering 2026-11-02	1	1	quota_met		
+same "each department's week, by its Monday" "engineering 2026-10-26	0	1	short		
+service 2026-10-26	0	1	short		
+engineering 2026-11-02	1	1	quota_met		
 service 2026-11-02	1	1	quota_met		
 engineering 2026-11-09	0	1	short		
 service 2026-11-09	1	1	quota_met		
 engineering 2026-11-16	0	1	short		
 service 2026-11-16	0	1	short		
 engineering 2026-11-23	0	1	short		
-service 2026-11-23	0	1	short		
-engineering 2026-11-30	0	1	short		
-service 2026-11-30	0	1	short		" "$(out)"
+service 2026-11-23	0	1	short		" "$(out)"
 nov_training=$(out)
 golden "explain for people, in Chinese" report-explain-collection.zh.txt zh pm-report explain 当期收缴率 2026-11
 ok "a line's figure in Chinese" zh pm-report monthly 2026-11
