@@ -275,6 +275,7 @@ struct find {
 	const char *kpi;
 	pm_kpi_fig_fn fn;
 	void *arg;
+	int found;
 };
 
 static int
@@ -284,6 +285,7 @@ find_fig(const struct pm_kpi_fig *f, void *arg)
 
 	if (strcmp(f->kpi, x->kpi) != 0 || x->fn == NULL)
 		return 0;
+	x->found = 1;
 	return x->fn(f, x->arg);
 }
 
@@ -292,6 +294,7 @@ pm_kpi_explain(struct pm_db *db, const struct pm_period *p, const char *kpi,
     pm_kpi_fig_fn head, void *headarg, pm_kpi_rec_fn fn, void *arg)
 {
 	const struct pm_kpi_source *s = NULL;
+	struct pm_kpi_fig none;
 	struct resolve r;
 	struct find x;
 	const char *id;
@@ -313,11 +316,24 @@ pm_kpi_explain(struct pm_db *db, const struct pm_period *p, const char *kpi,
 	x.kpi = id;
 	x.fn = head;
 	x.arg = headarg;
+	x.found = 0;
 	r.db = db;
 	r.fn = find_fig;
 	r.arg = &x;
 	if ((rc = s->count(db, p, resolve_fig, &r)) != 0)
 		return rc;
+	/*
+	 * A figure the source names but did not count in this period (a
+	 * survey line no round of it asked) has nothing to count.
+	 */
+	if (!x.found && head != NULL) {
+		memset(&none, 0, sizeof none);
+		none.kpi = id;
+		none.unit = PM_KPI_COUNT;
+		none.target = PM_KPI_ESTATE;
+		if ((rc = resolve_fig(&none, &r)) != 0)
+			return rc;
+	}
 	return s->explain(db, p, id, fn, arg);
 }
 

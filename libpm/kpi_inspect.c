@@ -212,7 +212,7 @@ count_of(struct pm_db *db, const struct pm_period *p, const char *sql,
 static int
 maint_overdue(struct pm_db *db, const struct pm_period *p, int64_t *n)
 {
-	char cut[PM_TIME_UTC_LEN];
+	char f[PM_TIME_UTC_LEN], cut[PM_TIME_UTC_LEN];
 	struct pm_interval iv;
 	sqlite3_stmt *st;
 	const char *next, *last, *since;
@@ -226,22 +226,24 @@ maint_overdue(struct pm_db *db, const struct pm_period *p, int64_t *n)
 	    " (SELECT r.at FROM maint_records r WHERE r.id = x.rec), x.since"
 	    " FROM (SELECT p.key AS key, (SELECT r2.id FROM maint_records r2"
 	    "   WHERE r2.facility = p.facility AND r2.task = p.task"
-	    "   AND r2.at < ?1 AND r2.recorded_at < ?1"
+	    "   AND r2.at < ?2 AND r2.recorded_at < ?2"
 	    "   ORDER BY r2.at DESC, r2.id DESC LIMIT 1) AS rec,"
 	    "  (SELECT max(rg.at) FROM inspect_register rg"
 	    "   WHERE rg.tbl = 'maint_plans' AND rg.key = p.key"
-	    "   AND rg.event <> 'retire' AND rg.at < ?1) AS since"
+	    "   AND rg.event <> 'retire' AND rg.at < ?2) AS since"
 	    "  FROM maint_plans p"
 	    "  WHERE (SELECT rg.event FROM inspect_register rg"
-	    "   WHERE rg.tbl = 'maint_plans' AND rg.key = p.key AND rg.at < ?1"
+	    "   WHERE rg.tbl = 'maint_plans' AND rg.key = p.key AND rg.at < ?2"
 	    "   ORDER BY rg.at DESC, rg.rowid DESC LIMIT 1) <> 'retire'"
 	    "  AND (SELECT rg.event FROM inspect_register rg"
 	    "   WHERE rg.tbl = 'facilities' AND rg.key = p.facility"
-	    "   AND rg.at < ?1 ORDER BY rg.at DESC, rg.rowid DESC LIMIT 1)"
+	    "   AND rg.at < ?2 ORDER BY rg.at DESC, rg.rowid DESC LIMIT 1)"
 	    "   <> 'retire') x JOIN maint_plans mp ON mp.key = x.key");
 	if (st == NULL)
 		return pm_err_code();
-	pm_bind_text(st, 1, pm_time_utc(p->cut, cut));
+	/* As every report statement: ?1 the period's start, ?2 its cut. */
+	pm_bind_text(st, 1, pm_time_utc(p->from, f));
+	pm_bind_text(st, 2, pm_time_utc(p->cut, cut));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		iv.days = sqlite3_column_int(st, 0);
 		iv.months = sqlite3_column_int(st, 1);

@@ -305,6 +305,8 @@ nov_training=$(out)
 golden "explain for people, in Chinese" report-explain-collection.zh.txt zh pm-report explain 当期收缴率 2026-11
 ok "a line's figure in Chinese" zh pm-report monthly 2026-11
 has "by the line's name" "$(out)" "业主满意度：维修服务"
+ok "a line no round of the period asked" pm-report explain owner_satisfaction.repairs 2026-09
+has "has nothing to count" "$(out)" "owner satisfaction.repairs: 0/0 —, target —"
 fails 65 "a line no round asked" pm-report explain owner_satisfaction.greening 2026-11
 has "is no KPI" "$(err)" "kpi 'owner_satisfaction.greening': unknown KPI"
 
@@ -343,6 +345,9 @@ run pm-visit correct --at 2026-11-04T10:00 --reason 日期记错 8
 run pm-visit add --staff zhang.wei --unit 3-1-201 --at 2026-11-30T10:00
 run pm-train add --department engineering --kind in-service --topic 补记 --trainer 王强 --at 2026-11-16T14:00 --hours 1
 run pm-survey void --reason 重复提交 2
+# PUMP-2 and its plan leave the estate file.
+grep -v 'PUMP-2' "$PM_TMP/estate.yaml" > "$PM_TMP/estate2.yaml"
+run pm-db apply "$PM_TMP/estate2.yaml"
 at 2026-12-20T10:00
 ok "November's report again" pm-report monthly 2026-11
 same "reads the same, byte for byte" "$nov_text" "$(out)"
@@ -362,12 +367,16 @@ ok "visits" pm-report explain -o tsv walk_visits 2026-11
 same "the same quotas" "$nov_visits" "$(out)"
 ok "training" pm-report explain -o tsv training 2026-11
 same "the late session not in" "$nov_training" "$(out)"
-# December sees what was done in it: FP-1 faulty, TANK-1 good again;
-# every unit graded good or basically good; SJ000002 voided takes 134.25
-# back from line 6, a November line: that is December's arrears.
+# December sees what was done in it: FP-1 faulty, TANK-1 good again,
+# PUMP-2 retired; every unit graded good or basically good.
+at 2027-01-01T07:00
 ok "December's figures" pm-report monthly -o tsv 2026-12
 same "as December has them" \
-"2026-12	facility_intact	count	2	3	66.7	95	0
+"2026-12	facility_intact	count	1	2	50.0	95	0
 2026-12	housing_intact	m2	598.00	598.00	100.0	98	1" \
 	"$(awk -F'\t' '$2 ~ /intact/' "$PM_TMP/out")"
+ok "December's facilities" pm-report explain -o tsv facility_intact 2026-12
+same "PUMP-2 left the register in December" "FP-1	0	1	faulty		2026-12-02T09:00
+PUMP-2	0	0	retired		
+TANK-1	1	1	good		2026-11-25T09:00" "$(out)"
 done_testing
