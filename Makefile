@@ -1,7 +1,8 @@
 # pm - the property-management toolkit.  One hand-written Makefile.
 #
 #   make            build bin/pm-* (into $(O), default build/)
-#   make demo       build, create demo.db from examples/ and print a summary
+#   make demo       build, play a month at the demo estate into demo.db
+#                   (examples/demo-month.sh) and print its report
 #   make check      unit tests, CLI tests, man page lint, then all again
 #                   built with -fsanitize=address,undefined
 #   make bench      the benchmarks in bench/
@@ -119,12 +120,7 @@ check: deps
 demo: deps
 	$(MAKE) all
 	rm -f demo.db demo.db-wal demo.db-shm
-	$(O)/bin/pm-db init -d demo.db
-	$(O)/bin/pm-db apply -d demo.db examples/aijia.yaml
-	$(O)/bin/pm-unit import -d demo.db --as zhang.wei examples/owners.csv > /dev/null
-	@echo
-	$(O)/bin/pm-db summary -d demo.db -o table
-	PATH="$(CURDIR)/$(O)/bin:$$PATH" PM_DB=demo.db sh examples/demo-day.sh
+	PATH="$(CURDIR)/$(O)/bin:$$PATH" PM_DB=demo.db sh examples/demo-month.sh
 
 bench: all
 	sh bench/run.sh $(O)/bin
