@@ -332,6 +332,34 @@ awk -F'\t' '$4 && !$6 { print $1 "\t" $5 }' "$work/habits" > "$work/payday"
 			    $6, day[$2], $1 % 60, $2, $9, substr($6, 6), $1, $1 }' "$work/habits" -
 } > "$work/history.csv"
 pm-fee import --as li.na "$work/history.csv" > /dev/null
+# The departments' members, for the training sessions.
+svc="zhang.wei li.na wang.fang chen.jing liu.yang zhao.min sun.li"
+eng="wang.qiang zhou.jun wu.gang zheng.hao feng.lei chen.gang he.jian"
+cln="huang.xiuying lin.meiling guo.hua ma.lan luo.yun liang.cui"
+sec="song.tao xie.bin han.dong tang.kai cao.yong deng.peng xu.ming"
+grn="gao.feng hu.chunsheng yang.shufen"
+members() {
+	case $1 in
+	service) echo $svc ;; engineering) echo $eng ;; cleaning) echo $cln ;;
+	security) echo $sec ;; greening) echo $grn ;;
+	esac
+}
+# The training of the week ending Sunday 1 November (which counts in
+# November), written up on the Saturday.
+while read -r when dep kind who topic; do
+	_id=$(pm-train add --department $dep --kind $kind --hours 1 \
+	    --trainer $who --topic $topic --at 2026-10-$when)
+	pm-train attend --session $_id $(members $dep) > /dev/null
+done <<END
+27T14:00 service in-service 李娜 十月服务规范复盘
+28T14:00 engineering in-service 王强 供暖季前设备检查要点
+28T10:00 cleaning in-service 黄秀英 秋季落叶清扫流程
+29T09:00 greening in-service 高峰 秋季施肥与修剪
+26T16:00 security drill 宋涛 队列与岗位礼仪
+28T16:00 security in-service 宋涛 消防控制室操作规程
+30T16:00 security drill 宋涛 夜间巡逻要点
+END
+
 echo "== 2026-10-31 爱家名邸 (pm-db summary)"
 pm-db summary -o table
 echo
@@ -437,13 +465,13 @@ ev 17 16:00 "tkchk q3 zhou.jun r28 --of \$c_q2"
 ev 18 10:00 "tkchk - wang.qiang r28 --of \$c_q3 4=fail:业主未签字确认"
 ev 21 10:30 "tkchk q4 zheng.hao r36"
 ev 21 15:00 "tkchk - wang.qiang r36 --of \$c_q4"
-# The lifts' half-monthly check (round "lifts", due on the 15th): one lift
-# found with its alarm bell dead.
-for b in 1-1 1-2 2-1 2-2 3-1 3-2 4-1 5-1 5-2 5-3 6-1 7-1 7-2 8-1 8-2; do
-	ev 13 14:00 "chk - zhou.jun -c lift -f LIFT-$b"
+# The lifts' half-monthly check (round "lifts", due on the 15th and the
+# 30th): one lift found with its alarm bell dead.
+for b in 1-1 1-2 2-1 2-2 3-1 3-2 4-1 5-1 5-2 5-3 6-1 6-2 7-1 7-2 8-1 8-2; do
+	[ $b = 6-2 ] || ev 13 14:00 "chk - zhou.jun -c lift -f LIFT-$b"
+	ev 27 14:00 "chk - zhou.jun -c lift -f LIFT-$b"
 done
 ev 13 14:30 "chk - zhou.jun -c lift -f LIFT-6-2 4=fail:警铃不响"
-ev 28 14:00 "chk - zhou.jun -c lift -f LIFT-6-2"
 # The water tanks, monthly; the fire pump room, the self-check passed and
 # the supervisor's spot check failed the same day.
 ev 10 10:00 "chk - wu.gang -c water-supply -f TANK-1"
@@ -556,11 +584,6 @@ sess() {	# DD HH:MM NAME DEPARTMENT KIND HOURS TRAINER TOPIC [OPTION...] -- LOGI
 	ev $_d $_h "session $_n$_o"
 	ev $(plus $_d $_h 90) "attend $_n $*"
 }
-svc="zhang.wei li.na wang.fang chen.jing liu.yang zhao.min sun.li"
-eng="wang.qiang zhou.jun wu.gang zheng.hao feng.lei chen.gang he.jian"
-cln="huang.xiuying lin.meiling guo.hua ma.lan luo.yun liang.cui"
-sec="song.tao xie.bin han.dong tang.kai cao.yong deng.peng xu.ming"
-grn="gao.feng hu.chunsheng yang.shufen"
 sess 03 14:00 sv1 service in-service 1.5 李娜 首问负责制与接待礼仪 -- $svc
 sess 10 14:00 sv2 service in-service 1.5 王芳 报修工单处理流程 -- $svc
 sess 17 14:00 sv3 service in-service 1.5 张伟 投诉处理与回访技巧 -- $svc
