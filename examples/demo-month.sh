@@ -11,10 +11,12 @@
 #
 #   the service desk  tickets of every kind, from the phone, the front desk,
 #                     the walk visits and the failed checks; level 1 events
-#                     told to the manager by the cron job (one too late);
-#                     callbacks, one owner dissatisfied and the repair done
-#                     again, one callback forgotten; repairs paused for
-#                     parts, late, cancelled, still open at the month's end
+#                     told to the manager by the cron job (two too late, an
+#                     escalation days late); callbacks, two owners
+#                     dissatisfied and the repairs done again, two
+#                     callbacks forgotten; a complaint answered late;
+#                     repairs paused for parts, late, cancelled, still open
+#                     at the month's end
 #   inspections       the daily rounds (fire control room, patrols,
 #                     cleaning), the lifts, the water tanks, the vacant
 #                     units with their meters, repair quality checks; self
@@ -26,10 +28,15 @@
 #   fees              the month billed on the 1st, the arrears of September
 #                     and October, WeChat Pay statements imported every
 #                     Monday, cash at the desk, a receipt voided, a refund
-#   people            walk visits (5 households a working day each), the
-#                     fire control room's roster and its 2-hourly log, a
-#                     training week and the month-end test, the quarter's
-#                     satisfaction survey, visitors, moves and passes
+#   people            walk visits (5 households a working day each, one
+#                     short on Fridays), the fire control room's roster and
+#                     its 2-hourly log (a night with a gap), a training
+#                     week, a week missed, the month-end test, the
+#                     quarter's satisfaction survey, visitors, moves and
+#                     passes
+#
+# It prints the estate, a line a day of what was recorded, what is still
+# open on the morning of 1 December, and pm-report monthly 2026-11.
 #
 # Nothing is random: the schedule is written out below, and the few
 # hundred routine records (rounds, visits, payments) follow fixed rules of
@@ -77,7 +84,7 @@ plus() {
 	printf '%d %02d:%02d' $((${1#0} + _t / 1440)) $((_t % 1440 / 60)) $((_t % 60))
 }
 
-# ev DD HH:MM COMMAND...: queue COMMAND (a function below) for then.
+# ev DD HH:MM 'COMMAND': queue COMMAND (a function below) for then.
 ev() { printf '%02d %s\t%s\n' "${1#0}" "$2" "$3" >> "$Q"; }
 
 # ---------------------------------------------------------------------
@@ -547,7 +554,7 @@ ev 30 09:00 "wechat 23 29"
 ev 10 10:00 "pay sun.li 现金 2-1-1301 232.75; cp \$work/receipt \$work/wrong"
 ev 10 10:20 "pm-fee void --as li.na --reason 金额录错 \$(cat \$work/wrong) > /dev/null"
 ev 10 10:25 "pay sun.li 现金 2-1-1301"
-# A year paid ahead at the desk, part of it given back when the flat sold.
+# Months paid ahead at the desk, part given back when the flat was sold.
 ev 18 15:00 "pay chen.jing 转账 3-2-1401 2000; cp \$work/receipt \$work/ahead"
 ev 27 11:00 "pm-fee refund --as li.na --reason 房屋出售退还多缴 \$(cat \$work/ahead) 1000 > /dev/null"
 # The owners' money: the lift advertising, and the lifts' repair from it.
