@@ -320,7 +320,7 @@ pm_kpi_explain(struct pm_db *db, const struct pm_period *p, const char *kpi,
 	r.db = db;
 	r.fn = find_fig;
 	r.arg = &x;
-	if ((rc = s->count(db, p, resolve_fig, &r)) != 0)
+	if (head != NULL && (rc = s->count(db, p, resolve_fig, &r)) != 0)
 		return rc;
 	/*
 	 * A figure the source names but did not count in this period (a

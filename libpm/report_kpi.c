@@ -234,6 +234,63 @@ tally_table(struct pm_db *db, const struct pm_period *p, struct rp_doc *d)
 }
 
 /*
+ * The quotas missed: the records of the quota figures (a person's
+ * visits, a department's week of training) short of what they owed.
+ */
+
+static const char *const quota_kpis[] = { "walk_visits", "training" };
+
+static const struct pm_col short_cols[] = {
+	{ N_("kpi"), PM_COL_TEXT, NULL },
+	{ N_("record"), PM_COL_TEXT, NULL },
+	{ N_("done"), PM_COL_INT, NULL },
+	{ N_("owed"), PM_COL_INT, NULL },
+};
+
+struct shorts {
+	struct rp_doc *d;
+	struct rp_table *t;
+	const char *label;
+};
+
+static int
+short_row(const struct pm_kpi_rec *r, void *arg)
+{
+	struct shorts *x = arg;
+
+	if (r->num >= r->den)
+		return 0;
+	rp_cell(x->d, x->t, x->label);
+	rp_cell(x->d, x->t, r->record);
+	rp_cell_int(x->d, x->t, r->num);
+	rp_cell_int(x->d, x->t, r->den);
+	rp_row(x->d, x->t, 1);
+	return 0;
+}
+
+static int
+short_table(struct pm_db *db, const struct pm_period *p, struct rp_doc *d)
+{
+	char lb[PM_KPI_TEXT_LEN];
+	struct pm_kpi_fig f;
+	struct shorts x;
+	size_t i;
+	int rc;
+
+	x.d = d;
+	x.t = rp_table(d, N_("Quotas missed"), short_cols, NCOLS(short_cols));
+	for (i = 0; i < sizeof quota_kpis / sizeof quota_kpis[0]; i++) {
+		memset(&f, 0, sizeof f);
+		f.kpi = quota_kpis[i];
+		x.label = pm_kpi_label(&f, lb);
+		if ((rc = pm_kpi_explain(db, p, quota_kpis[i], NULL, NULL,
+		    short_row, &x)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/*
  * The counts: tickets received, resolved and cancelled in the period,
  * and unresolved and overdue at its end, by kind and by the department
  * of their category.
@@ -664,7 +721,8 @@ rp_view_kpi(struct pm_db *db, const struct pm_period *p, int charts,
 		count_tables(d, &c);
 		if ((rc = tally_table(db, p, d)) == 0) {
 			late_table(d, &c);
-			rc = level1_table(db, p, d);
+			if ((rc = level1_table(db, p, d)) == 0)
+				rc = short_table(db, p, d);
 		}
 	}
 	counts_free(&c);

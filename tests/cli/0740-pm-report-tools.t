@@ -229,6 +229,17 @@ arrears recovered                  234.25
 households visited (on quota)          10
 training sessions held (on quota)       4" \
 	"$(printf '%s\n' "$nov_text" | sed -n '/^Counts/,/^$/p' | sed -n '3,12p')"
+same "the quotas missed, from the records short of their quota" \
+"walk visits  chen.jing/month            2     5
+walk visits  zhang.wei                  7   105
+training     engineering 2026-10-26     0     1
+training     service 2026-10-26         0     1
+training     engineering 2026-11-09     0     1
+training     engineering 2026-11-16     0     1
+training     service 2026-11-16         0     1
+training     engineering 2026-11-23     0     1
+training     service 2026-11-23         0     1" \
+	"$(printf '%s\n' "$nov_text" | sed -n '/^Quotas missed/,/^$/p' | sed -n '3,$p')"
 
 # The records behind each figure, with why.
 ok "facility intact" pm-report explain -o tsv facility_intact 2026-11
