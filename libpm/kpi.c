@@ -426,6 +426,15 @@ pm_kpi_label(const struct pm_kpi_fig *f, char *buf)
 	return buf;
 }
 
+pm_time
+pm_kpi_col_time(sqlite3_stmt *st, int i)
+{
+	const char *s = pm_col_text(st, i);
+	pm_time t;
+
+	return s != NULL && pm_time_parse_utc(s, &t) == 0 ? t : 0;
+}
+
 const char *
 pm_kpi_unit_name(enum pm_kpi_unit unit)
 {

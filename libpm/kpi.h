@@ -221,6 +221,9 @@ char *pm_kpi_figure(const struct pm_kpi_fig *f, char *buf);
 char *pm_kpi_percent(int target, char *buf);
 const char *pm_kpi_label(const struct pm_kpi_fig *f, char *buf);
 
+/* Column 'i' of a row, a UTC time as stored, or 0 when it is NULL. */
+pm_time pm_kpi_col_time(sqlite3_stmt *st, int i);
+
 /* "count", "yuan" or "m2": the unit's name for programs. */
 const char *pm_kpi_unit_name(enum pm_kpi_unit unit);
 

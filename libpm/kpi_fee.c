@@ -174,15 +174,6 @@ static const char *const void_sql[2] = {
 };
 
 static pm_time
-col_time(sqlite3_stmt *st, int i)
-{
-	const char *s = pm_col_text(st, i);
-	pm_time t;
-
-	return s != NULL && pm_time_parse_utc(s, &t) == 0 ? t : 0;
-}
-
-static pm_time
 col_day(sqlite3_stmt *st, int i)
 {
 	const char *s = pm_col_text(st, i);
@@ -213,7 +204,7 @@ lines(struct pm_db *db, const struct months *x, int which, pm_kpi_rec_fn fn,
 			r.due = pm_day_at(pm_day_of(r.due) + 1);
 		r.num = sqlite3_column_int64(st, 2);
 		r.den = sqlite3_column_int64(st, 3);
-		r.at = col_time(st, 4);
+		r.at = pm_kpi_col_time(st, 4);
 		if (r.den <= 0 && r.num == 0)
 			r.reason = r.den < 0 ? "discount" : "paid_before";
 		else if (r.num >= r.den)
@@ -235,7 +226,7 @@ lines(struct pm_db *db, const struct months *x, int which, pm_kpi_rec_fn fn,
 		memset(&r, 0, sizeof r);
 		r.record = pm_col_text(st, 0);
 		r.reason = "voided";
-		r.at = col_time(st, 1);
+		r.at = pm_kpi_col_time(st, 1);
 		if ((rc = fn(&r, arg)) != 0)
 			break;
 	}

@@ -32,15 +32,6 @@ static const char *const inspect_kpis[F_N + 1] = {
 	"facility_intact", "housing_intact", NULL
 };
 
-static pm_time
-col_time(sqlite3_stmt *st, int i)
-{
-	const char *s = pm_col_text(st, i);
-	pm_time t;
-
-	return s != NULL && pm_time_parse_utc(s, &t) == 0 ? t : 0;
-}
-
 /*
  * Each facility in the register at the cut (its last entry before it an
  * addition or a return), or retired in the period, with its last state
@@ -93,7 +84,7 @@ each_record(struct pm_db *db, const struct pm_period *p, int fig,
 		memset(&r, 0, sizeof r);
 		r.record = pm_col_text(st, 0);
 		state = pm_col_text(st, 1);
-		r.at = col_time(st, fig == F_FACILITY ? 2 : 3);
+		r.at = pm_kpi_col_time(st, fig == F_FACILITY ? 2 : 3);
 		if (fig == F_FACILITY) {
 			event = pm_col_text(st, 3);
 			if (strcmp(event, "retire") == 0) {

@@ -307,8 +307,7 @@ answers(struct pm_db *db, const struct pm_period *p, const char *line,
 		r.reason = grade;
 		r.den = 1;
 		r.num = strcmp(grade, "dissatisfied") != 0;
-		if (pm_col_text(st, 3) != NULL)
-			pm_time_parse_utc(pm_col_text(st, 3), &r.at);
+		r.at = pm_kpi_col_time(st, 3);
 		if ((rc = x->fn(&r, x->arg)) != 0)
 			break;
 	}

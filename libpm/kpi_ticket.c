@@ -37,15 +37,6 @@ meets(const char *list, const char *what)
 	return 0;
 }
 
-static pm_time
-col_time(sqlite3_stmt *st, int i)
-{
-	const char *s = pm_col_text(st, i);
-	pm_time t;
-
-	return s != NULL && pm_time_parse_utc(s, &t) == 0 ? t : 0;
-}
-
 static void
 copy(char *dst, const char *src)
 {
@@ -60,8 +51,8 @@ kt_start(struct kt *t, sqlite3_stmt *st)
 	t->id = sqlite3_column_int64(st, 0);
 	t->complaint = strcmp(pm_col_text(st, 1), "complaint") == 0;
 	copy(t->receiver, pm_col_text(st, 2));
-	t->received = col_time(st, 3);
-	t->first_due = col_time(st, 4);
+	t->received = pm_kpi_col_time(st, 3);
+	t->first_due = pm_kpi_col_time(st, 4);
 	t->in_home = sqlite3_column_int(st, 12);
 }
 
@@ -70,13 +61,13 @@ static void
 kt_event(struct kt *t, sqlite3_stmt *st, const struct pm_period *p)
 {
 	const char *ev = pm_col_text(st, 6);
-	pm_time at = col_time(st, 5);
+	pm_time at = pm_kpi_col_time(st, 5);
 
 	snprintf(t->status, sizeof t->status, "%s", pm_col_text(st, 7));
 	if (pm_col_text(st, 9) != NULL)
-		t->feedback_due = col_time(st, 9);
+		t->feedback_due = pm_kpi_col_time(st, 9);
 	if (pm_col_text(st, 10) != NULL)
-		t->completion_due = col_time(st, 10);
+		t->completion_due = pm_kpi_col_time(st, 10);
 	if (t->feedback_met == 0 && meets(pm_col_text(st, 11), "feedback"))
 		t->feedback_met = at;
 	if (strcmp(ev, "resolve") == 0) {
@@ -263,7 +254,7 @@ kt_each_callback(struct pm_db *db, const struct pm_period *p,
 	while ((sr = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&c, 0, sizeof c);
 		c.ticket = sqlite3_column_int64(st, 0);
-		c.at = col_time(st, 1);
+		c.at = pm_kpi_col_time(st, 1);
 		c.satisfaction = pm_col_text(st, 2);
 		c.assignee = pm_col_text(st, 3);
 		c.by = pm_col_text(st, 4);

@@ -641,15 +641,6 @@ static const struct pm_col level1_cols[] = {
 	{ N_("reason"), PM_COL_TEXT, NULL },
 };
 
-static pm_time
-col_time(sqlite3_stmt *st, int i)
-{
-	const char *s = pm_col_text(st, i);
-	pm_time t;
-
-	return s != NULL && pm_time_parse_utc(s, &t) == 0 ? t : 0;
-}
-
 static int
 level1_table(struct pm_db *db, const struct pm_period *p, struct rp_doc *d)
 {
@@ -679,10 +670,10 @@ level1_table(struct pm_db *db, const struct pm_period *p, struct rp_doc *d)
 	t = rp_table(d, N_("Level 1 events"), level1_cols,
 	    NCOLS(level1_cols));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		due = col_time(st, 3);
-		met = col_time(st, 7);
+		due = pm_kpi_col_time(st, 3);
+		met = pm_kpi_col_time(st, 7);
 		rp_cell_int(d, t, sqlite3_column_int64(st, 0));
-		rp_cell_time(d, t, col_time(st, 1), PM_F_TIME);
+		rp_cell_time(d, t, pm_kpi_col_time(st, 1), PM_F_TIME);
 		rp_cell(d, t, pm_vocab_label(&pm_v_event, pm_col_text(st, 2)));
 		rp_cell(d, t, pm_col_text(st, 4));
 		rp_cell(d, t, pm_col_text(st, 5));
