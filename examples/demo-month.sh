@@ -551,7 +551,7 @@ ev 16 09:00 "wechat 9 15"
 ev 23 09:00 "wechat 16 22"
 ev 30 09:00 "wechat 23 29"
 # A receipt typed wrong, voided by the supervisor and typed again.
-ev 10 10:00 "pay sun.li 现金 2-1-1301 232.75; cp \$work/receipt \$work/wrong"
+ev 10 10:00 "pay sun.li 现金 2-1-1301 156.58; cp \$work/receipt \$work/wrong"
 ev 10 10:20 "pm-fee void --as li.na --reason 金额录错 \$(cat \$work/wrong) > /dev/null"
 ev 10 10:25 "pay sun.li 现金 2-1-1301"
 # Months paid ahead at the desk, part given back when the flat was sold.

@@ -34,7 +34,10 @@ ok "its figures" pm-report monthly -o tsv 2026-11
 #     first of r7 and r28 dissatisfied                                 69/71
 #   first-time fix: of the 69, r7 and r28 reopened                     67/69
 #   housing: 7-1-101 (89.50 m²) found damaged, of 66298.10 m²
-#   billed: 66298.10 m² × 2.50 + 4 spaces × 80.00 = 166065.25
+#   billed: each unit's area × 1.85, rounded half up once a line
+#     (89.50 m²: 165.575 = 165.58), × the units of each area: 278 × 165.58
+#     + 138 × 222.56 + 160 × 266.03 + 2 × 496.54 + 103.60 + 134.13
+#     + 12 × 176.12 = 122653.57, and one parking space 80.00  = 122733.57
 #   survey: every fifth of the 450 households, 6 lines                  /540
 #   visits: 5 × 5 × 21 working days + the manager's 5, sun.li two
 #     short on each of the four Fridays                               522/530
@@ -48,7 +51,7 @@ callback_satisfaction 69 71 1
 first_time_fix 67 69 1
 facility_intact 40 40 1
 housing_intact 66208.60 66298.10 1
-collection_rate_denominator 166065.25
+collection_rate_denominator 122733.57
 owner_satisfaction_denominator 540
 walk_visits 522 530 0
 training 33 35 0" \
@@ -57,9 +60,12 @@ training 33 35 0" \
 		$2 !~ /^(arrears|combined|owner)/ { print $2, $4, $5, $8 }' "$PM_TMP/out")"
 
 # The defaulters: units n % 13 = 5 of the 592 paid nothing since
-# September (46), a third of them (n % 39 = 18, 15) all in November.
-ok "persistent defaulters" pm-fee arrears --min-months 3 --count 2026-11-30
+# September (46), a third of them (n % 39 = 18, 15) all in November; the
+# fee is due at the month's end, so November is past due on 1 December.
+ok "persistent defaulters" pm-fee arrears --min-months 3 --count 2026-12-01
 same "31 units owe three months" "31" "$(out)"
+ok "on the last day of November" pm-fee arrears --min-months 2 --count 2026-11-30
+same "they owe two" "31" "$(out)"
 
 # The self-checks a higher level contradicted: the play area's bins (12th),
 # the pump room's valve seal (20th), the car park's fire lane (26th), and
