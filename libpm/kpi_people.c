@@ -57,22 +57,52 @@ survey_span(const struct pm_period *p, pm_time *from, pm_time *to)
 }
 
 /*
+ * A quota is judged once its day, week or month has ended: while a
+ * period runs, its quotas count up to the start of today.
+ */
+static pm_time
+judged_to(const struct pm_period *p)
+{
+	pm_time today;
+
+	if (!p->running)
+		return p->to;
+	today = pm_day_start(p->cut - 1);
+	return today < p->to ? today : p->to;
+}
+
+/* The visits' span: the days of the period judged. */
+static void
+visit_span(const struct pm_period *p, pm_time *from, pm_time *to)
+{
+	*from = p->from;
+	*to = judged_to(p);
+	if (*to < *from)
+		*to = *from;
+}
+
+/*
  * The training weeks' span, for pm_train_quota(), which counts the weeks
  * whose Monday falls in it: a week counts in the period holding its
- * last day, Sunday, so that each week is counted once, whole, by a
- * period that has ended with it; a day counts the week holding it, to
- * the day's end.
+ * last day, Sunday, so that each is counted once, whole, by the period
+ * that ends with it or after it (a day's report has the week that ends
+ * that day, on a Sunday).  Returns 0 when no week ends in the period
+ * (or has ended yet, while it runs).
  */
-static void
+static int
 train_span(const struct pm_period *p, pm_time *from, pm_time *to)
 {
-	if (p->kind == PM_PERIOD_DAY) {
-		*from = p->from;
-		*to = p->to;
-		return;
-	}
-	*from = pm_day_at(pm_day_of(p->from) - 6);
-	*to = pm_day_at(pm_day_of(p->to) - 6);
+	int64_t a = pm_day_of(p->from) - 6, b = pm_day_of(judged_to(p)) - 6;
+	int64_t z;
+
+	for (z = a; z < b; z++)
+		if (pm_day_weekday(z) == 0)
+			break;
+	if (z >= b)
+		return 0;
+	*from = pm_day_at(a);
+	*to = pm_day_at(b);
+	return 1;
 }
 
 /*
@@ -111,7 +141,8 @@ keep_row(const struct pm_survey_tally_row *r, void *arg)
 		return 0;
 	}
 	if (t->n == MAX_LINES)
-		return 0;
+		return pm_err(PM_EX_SOFTWARE, "survey: more than %d lines",
+		    MAX_LINES);
 	l = &t->l[t->n++];
 	keep(l, r);
 	snprintf(l->code, sizeof l->code, "%s", r->line);
@@ -195,16 +226,16 @@ people_count(struct pm_db *db, const struct pm_period *p, pm_kpi_fig_fn fig,
 	f.kpi = "walk_visits";
 	f.unit = PM_KPI_COUNT;
 	f.target = PM_KPI_ESTATE;
-	if ((rc = pm_visit_quota(db, p->from, p->to, as_of(p), visit_total,
-	    &f, &short_)) != 0 || (rc = fig(&f, arg)) != 0)
+	visit_span(p, &from, &to);
+	if ((rc = pm_visit_quota(db, from, to, as_of(p), visit_total, &f,
+	    &short_)) != 0 || (rc = fig(&f, arg)) != 0)
 		goto out;
 	memset(&f, 0, sizeof f);
 	f.kpi = "training";
 	f.unit = PM_KPI_COUNT;
 	f.target = PM_KPI_ESTATE;
-	train_span(p, &from, &to);
-	if ((rc = pm_train_quota(db, from, to, as_of(p), train_total, &f,
-	    &short_)) != 0)
+	if (train_span(p, &from, &to) && (rc = pm_train_quota(db, from, to,
+	    as_of(p), train_total, &f, &short_)) != 0)
 		goto out;
 	rc = fig(&f, arg);
 out:
@@ -325,14 +356,14 @@ people_explain(struct pm_db *db, const struct pm_period *p, const char *kpi,
 	pm_time from, to;
 	int short_;
 
-	if (strcmp(kpi, "walk_visits") == 0)
-		return pm_visit_quota(db, p->from, p->to, as_of(p), visit_rec,
-		    &x, &short_);
-	if (strcmp(kpi, "training") == 0) {
-		train_span(p, &from, &to);
-		return pm_train_quota(db, from, to, as_of(p), train_rec, &x,
+	if (strcmp(kpi, "walk_visits") == 0) {
+		visit_span(p, &from, &to);
+		return pm_visit_quota(db, from, to, as_of(p), visit_rec, &x,
 		    &short_);
 	}
+	if (strcmp(kpi, "training") == 0)
+		return train_span(p, &from, &to) ? pm_train_quota(db, from, to,
+		    as_of(p), train_rec, &x, &short_) : 0;
 	if (strcmp(kpi, SAT) == 0)
 		return answers(db, p, NULL, &x);
 	if (strncmp(kpi, SAT_LINE, sizeof SAT_LINE - 1) == 0)
@@ -394,15 +425,15 @@ people_tallies(struct pm_db *db, const struct pm_period *p,
 	t.unit = PM_KPI_COUNT;
 	t.key = "households_visited";
 	t.label = N_("households visited (on quota)");
-	if ((rc = pm_visit_quota(db, p->from, p->to, as_of(p), visits_made,
-	    &t.n, &short_)) != 0 || (rc = fn(&t, arg)) != 0)
+	visit_span(p, &from, &to);
+	if ((rc = pm_visit_quota(db, from, to, as_of(p), visits_made, &t.n,
+	    &short_)) != 0 || (rc = fn(&t, arg)) != 0)
 		return rc;
 	t.key = "sessions_held";
 	t.label = N_("training sessions held (on quota)");
 	t.n = 0;
-	train_span(p, &from, &to);
-	if ((rc = pm_train_quota(db, from, to, as_of(p), sessions_held, &t.n,
-	    &short_)) != 0)
+	if (train_span(p, &from, &to) && (rc = pm_train_quota(db, from, to,
+	    as_of(p), sessions_held, &t.n, &short_)) != 0)
 		return rc;
 	return fn(&t, arg);
 }

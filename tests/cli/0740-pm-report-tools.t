@@ -326,6 +326,23 @@ has "is no KPI" "$(err)" "kpi 'owner_satisfaction.greening': unknown KPI"
 ok "5 November" pm-report daily -o tsv 2026-11-05
 same "month to date" "2026-11-05	collection_rate	yuan	402.75	807.00	49.9	85	0" \
 	"$(awk -F'\t' '$2 == "collection_rate"' "$PM_TMP/out")"
+# A quota is judged when its day or week has ended: Monday 2 November
+# met zhang.wei's 5; Sunday 29 November ended a week with no session; on
+# the morning of 1 December nothing of the day or of the week of 30
+# November (but that Monday) has been judged.
+quotas() { awk -F'\t' '$2 == "walk_visits" || $2 == "training" { print $2, $4 "/" $5 }' "$PM_TMP/out"; }
+ok "2 November" pm-report daily -o tsv 2026-11-02
+same "the day's visits" "walk_visits 5/5
+training 0/0" "$(quotas)"
+ok "29 November" pm-report daily -o tsv 2026-11-29
+same "the week that ended that Sunday" "walk_visits 0/0
+training 0/2" "$(quotas)"
+ok "today" pm-report daily -o tsv this
+same "nothing judged yet" "walk_visits 0/0
+training 0/0" "$(quotas)"
+ok "this week" pm-report weekly -o tsv this
+same "Monday judged, the week not" "walk_visits 0/5
+training 0/0" "$(quotas)"
 # October: nothing graded, no survey answered yet, no lines open before.
 ok "October" pm-report monthly -o tsv 2026-10
 same "— where there is nothing to count" \
