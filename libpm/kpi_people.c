@@ -21,7 +21,7 @@
 
 #include "err.h"
 #include "i18n.h"
-#include "kpi.h"
+#include "kpi_people.h"
 #include "people.h"
 #include "survey.h"
 #include "text.h"
@@ -38,9 +38,8 @@ static const char *const people_kpis[] = {
 	SAT, "walk_visits", "training", NULL
 };
 
-/* The moment the people tools read "as of": the last one in. */
-static pm_time
-as_of(const struct pm_period *p)
+pm_time
+kp_as_of(const struct pm_period *p)
 {
 	return p->cut - 1;
 }
@@ -71,9 +70,8 @@ judged_to(const struct pm_period *p)
 	return today < p->to ? today : p->to;
 }
 
-/* The visits' span: the days of the period judged. */
-static void
-visit_span(const struct pm_period *p, pm_time *from, pm_time *to)
+void
+kp_visit_span(const struct pm_period *p, pm_time *from, pm_time *to)
 {
 	*from = p->from;
 	*to = judged_to(p);
@@ -89,8 +87,8 @@ visit_span(const struct pm_period *p, pm_time *from, pm_time *to)
  * that day, on a Sunday).  Returns 0 when no week ends in the period
  * (or has ended yet, while it runs).
  */
-static int
-train_span(const struct pm_period *p, pm_time *from, pm_time *to)
+int
+kp_train_span(const struct pm_period *p, pm_time *from, pm_time *to)
 {
 	int64_t a = pm_day_of(p->from) - 6, b = pm_day_of(judged_to(p)) - 6;
 	int64_t z;
@@ -161,7 +159,7 @@ survey_tally(struct pm_db *db, const struct pm_period *p, struct tally *t)
 
 	memset(t, 0, sizeof *t);
 	survey_span(p, &from, &to);
-	return pm_survey_period(db, from, to, as_of(p), keep_row, t);
+	return pm_survey_period(db, from, to, kp_as_of(p), keep_row, t);
 }
 
 /*
@@ -226,16 +224,16 @@ people_count(struct pm_db *db, const struct pm_period *p, pm_kpi_fig_fn fig,
 	f.kpi = "walk_visits";
 	f.unit = PM_KPI_COUNT;
 	f.target = PM_KPI_ESTATE;
-	visit_span(p, &from, &to);
-	if ((rc = pm_visit_quota(db, from, to, as_of(p), visit_total, &f,
+	kp_visit_span(p, &from, &to);
+	if ((rc = pm_visit_quota(db, from, to, kp_as_of(p), visit_total, &f,
 	    &short_)) != 0 || (rc = fig(&f, arg)) != 0)
 		goto out;
 	memset(&f, 0, sizeof f);
 	f.kpi = "training";
 	f.unit = PM_KPI_COUNT;
 	f.target = PM_KPI_ESTATE;
-	if (train_span(p, &from, &to) && (rc = pm_train_quota(db, from, to,
-	    as_of(p), train_total, &f, &short_)) != 0)
+	if (kp_train_span(p, &from, &to) && (rc = pm_train_quota(db, from, to,
+	    kp_as_of(p), train_total, &f, &short_)) != 0)
 		goto out;
 	rc = fig(&f, arg);
 out:
@@ -322,7 +320,7 @@ answers(struct pm_db *db, const struct pm_period *p, const char *line,
 		return pm_err_code();
 	pm_bind_text(st, 1, pm_time_utc(from, f));
 	pm_bind_text(st, 2, pm_time_utc(to, u));
-	pm_bind_text(st, 3, pm_time_utc(as_of(p), a));
+	pm_bind_text(st, 3, pm_time_utc(kp_as_of(p), a));
 	pm_bind_text(st, 4, line);
 	while ((sr = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&r, 0, sizeof r);
@@ -357,13 +355,13 @@ people_explain(struct pm_db *db, const struct pm_period *p, const char *kpi,
 	int short_;
 
 	if (strcmp(kpi, "walk_visits") == 0) {
-		visit_span(p, &from, &to);
-		return pm_visit_quota(db, from, to, as_of(p), visit_rec, &x,
+		kp_visit_span(p, &from, &to);
+		return pm_visit_quota(db, from, to, kp_as_of(p), visit_rec, &x,
 		    &short_);
 	}
 	if (strcmp(kpi, "training") == 0)
-		return train_span(p, &from, &to) ? pm_train_quota(db, from, to,
-		    as_of(p), train_rec, &x, &short_) : 0;
+		return kp_train_span(p, &from, &to) ? pm_train_quota(db, from, to,
+		    kp_as_of(p), train_rec, &x, &short_) : 0;
 	if (strcmp(kpi, SAT) == 0)
 		return answers(db, p, NULL, &x);
 	if (strncmp(kpi, SAT_LINE, sizeof SAT_LINE - 1) == 0)
@@ -425,15 +423,15 @@ people_tallies(struct pm_db *db, const struct pm_period *p,
 	t.unit = PM_KPI_COUNT;
 	t.key = "households_visited";
 	t.label = N_("households visited (on quota)");
-	visit_span(p, &from, &to);
-	if ((rc = pm_visit_quota(db, from, to, as_of(p), visits_made, &t.n,
+	kp_visit_span(p, &from, &to);
+	if ((rc = pm_visit_quota(db, from, to, kp_as_of(p), visits_made, &t.n,
 	    &short_)) != 0 || (rc = fn(&t, arg)) != 0)
 		return rc;
 	t.key = "sessions_held";
 	t.label = N_("training sessions held (on quota)");
 	t.n = 0;
-	if (train_span(p, &from, &to) && (rc = pm_train_quota(db, from, to,
-	    as_of(p), sessions_held, &t.n, &short_)) != 0)
+	if (kp_train_span(p, &from, &to) && (rc = pm_train_quota(db, from, to,
+	    kp_as_of(p), sessions_held, &t.n, &short_)) != 0)
 		return rc;
 	return fn(&t, arg);
 }

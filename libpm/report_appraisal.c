@@ -2,10 +2,12 @@
  * report_appraisal.c - the appraisal (考核) of a period from the service
  * desk's facts: per staff member, the tickets received (首问), the work
  * done, the timeliness of what they received, the first-time fix and
- * the callback satisfaction of what they did; per department, the sums
- * of its members; and the period's service star (服务标兵) by the rule of
- * pm-report(1).  The rules are those of the tickets' figures
- * (kpi_ticket.h), so the people's figures add up to the estate's.
+ * the callback satisfaction of what they did; their walk visits against
+ * their quota and their month-end test; per department, the sums of its
+ * members and its training against its quota; and the period's service
+ * star (服务标兵) by the rule of pm-report(1).  The rules are those of the
+ * estate's figures (kpi_ticket.h, kpi_people.h), so the people's figures
+ * add up to the estate's.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,9 +15,13 @@
 
 #include "err.h"
 #include "i18n.h"
+#include "kpi_people.h"
 #include "kpi_ticket.h"
+#include "money.h"
 #include "report_priv.h"
 #include "text.h"
+#include "train.h"
+#include "visit.h"
 
 #define NCOLS(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
@@ -31,6 +37,10 @@ struct person {
 	char department[KT_LOGIN];
 	int retired;
 	int64_t n[A_N];
+	int64_t visited, owed;	/* walk visits credited, owed */
+	int tests;		/* month-end tests of their department */
+	int64_t score;		/* of the last, hundredths; -1 missed */
+	int passed;		/* it: 1, 0 (or missed), -1 unknown */
 };
 
 struct staff {
@@ -74,6 +84,8 @@ load_staff(struct pm_db *db, struct staff *x)
 			x->s = ns;
 		}
 		memset(&x->s[x->n], 0, sizeof *ns);
+		x->s[x->n].score = -1;
+		x->s[x->n].passed = -1;
 		snprintf(x->s[x->n].login, KT_LOGIN, "%s", pm_col_text(st, 0));
 		snprintf(x->s[x->n].department, KT_LOGIN, "%s",
 		    pm_col_text(st, 2));
@@ -92,16 +104,24 @@ load_staff(struct pm_db *db, struct staff *x)
 	return 0;
 }
 
+/* The person 'login' names, or NULL. */
+static struct person *
+find_person(struct staff *x, const char *login)
+{
+	struct person key;
+
+	if (login == NULL || x->n == 0)
+		return NULL;
+	snprintf(key.login, KT_LOGIN, "%s", login);
+	return bsearch(&key, x->s, x->n, sizeof *x->s, by_login);
+}
+
 /* Add 'v' to what 'login' did. */
 static void
 credit(struct staff *x, const char *login, int what, int64_t v)
 {
-	struct person key, *p = NULL;
+	struct person *p = find_person(x, login);
 
-	if (login != NULL && x->n > 0) {
-		snprintf(key.login, KT_LOGIN, "%s", login);
-		p = bsearch(&key, x->s, x->n, sizeof *x->s, by_login);
-	}
 	/* Work of no one on the staff list (none yet) is no one's. */
 	if (p != NULL)
 		p->n[what] += v;
@@ -161,11 +181,39 @@ fold_callback(const struct kt_cb *c, void *arg)
 	return 0;
 }
 
+/* A person's visits against their quota (daily and monthly summed). */
+static int
+fold_visits(const struct pm_visit_quota_row *r, void *arg)
+{
+	struct person *p = find_person(arg, r->login);
+
+	if (p != NULL) {
+		p->visited += r->credited;
+		p->owed += r->owed;
+	}
+	return 0;
+}
+
+/* A person's month-end test: the last of their department's. */
+static int
+fold_test(const struct pm_train_score_row *r, void *arg)
+{
+	struct person *p = find_person(arg, r->login);
+
+	if (p != NULL) {
+		p->tests = r->held;
+		p->score = r->score;
+		p->passed = r->score < 0 ? 0 : r->passed;
+	}
+	return 0;
+}
+
 static int
 appraise(struct pm_db *db, const struct pm_period *p, struct staff *x)
 {
 	struct fold f = { x, p };
-	int rc;
+	pm_time from, to;
+	int rc, short_;
 
 	memset(x, 0, sizeof *x);
 	if ((rc = load_staff(db, x)) != 0 ||
@@ -177,7 +225,16 @@ appraise(struct pm_db *db, const struct pm_period *p, struct staff *x)
 	    " AND event = 'resolve' GROUP BY assignee", A_HANDLED, p)) != 0 ||
 	    (rc = kt_each(db, p, fold_ticket, &f)) != 0 ||
 	    (rc = kt_each_callback(db, p, fold_callback, &f)) != 0)
-		staff_free(x);
+		goto fail;
+	kp_visit_span(p, &from, &to);
+	if ((rc = pm_visit_quota(db, from, to, kp_as_of(p), fold_visits, x,
+	    &short_)) != 0 ||
+	    (rc = pm_train_scores(db, p->from, p->to, kp_as_of(p), fold_test,
+	    x)) != 0)
+		goto fail;
+	return 0;
+fail:
+	staff_free(x);
 	return rc;
 }
 
@@ -237,7 +294,7 @@ listed(const struct person *p)
 {
 	int i;
 
-	if (!p->retired)
+	if (!p->retired || p->owed != 0 || p->tests != 0)
 		return 1;
 	for (i = 0; i < A_N; i++)
 		if (p->n[i] != 0)
@@ -277,15 +334,39 @@ struct dsum {
 	char *name;
 	int members;
 	int64_t n[A_N];
+	int64_t visited, owed;		/* its members' walk visits */
+	int64_t trained, sessions;	/* its training: credited, owed */
 };
 
+struct dsums {
+	struct dsum *d;
+	int n;
+};
+
+/* A department's training weeks, credited and owed. */
 static int
-departments(struct pm_db *db, const struct staff *x, struct dsum **out,
-    int *nout)
+fold_training(const struct pm_train_quota_row *r, void *arg)
+{
+	struct dsums *x = arg;
+	int i;
+
+	for (i = 0; r->department != NULL && i < x->n; i++)
+		if (strcmp(x->d[i].code, r->department) == 0) {
+			x->d[i].trained += r->credited;
+			x->d[i].sessions += r->min;
+		}
+	return 0;
+}
+
+static int
+departments(struct pm_db *db, const struct pm_period *p,
+    const struct staff *x, struct dsum **out, int *nout)
 {
 	struct dsum *d = NULL, *nd;
+	struct dsums ds;
 	sqlite3_stmt *st;
-	int rc, n = 0, cap = 0, i, j, k;
+	pm_time from, to;
+	int rc, n = 0, cap = 0, i, j, k, short_;
 
 	*out = NULL;
 	*nout = 0;
@@ -321,7 +402,18 @@ departments(struct pm_db *db, const struct staff *x, struct dsum **out,
 					d[j].members++;
 				for (k = 0; k < A_N; k++)
 					d[j].n[k] += x->s[i].n[k];
+				d[j].visited += x->s[i].visited;
+				d[j].owed += x->s[i].owed;
 			}
+	ds.d = d;
+	ds.n = n;
+	if (kp_train_span(p, &from, &to) && (rc = pm_train_quota(db, from, to,
+	    kp_as_of(p), fold_training, &ds, &short_)) != 0) {
+		for (i = 0; i < n; i++)
+			free(d[i].name);
+		free(d);
+		return rc;
+	}
 	*out = d;
 	*nout = n;
 	return 0;
@@ -367,6 +459,10 @@ const struct pm_col pm_report_staff_cols[] = {
 	{ N_("satisfied"), PM_COL_INT, NULL },
 	{ N_("callbacks"), PM_COL_INT, NULL },
 	{ N_("star"), PM_COL_INT, NULL },
+	{ N_("visits"), PM_COL_INT, NULL },
+	{ N_("visits_owed"), PM_COL_INT, NULL },
+	{ N_("test_score"), PM_COL_NUM, NULL },
+	{ N_("test_passed"), PM_COL_INT, NULL },
 };
 const int pm_report_staff_ncols = NCOLS(pm_report_staff_cols);
 
@@ -383,6 +479,10 @@ const struct pm_col pm_report_department_cols[] = {
 	{ N_("resolved"), PM_COL_INT, NULL },
 	{ N_("satisfied"), PM_COL_INT, NULL },
 	{ N_("callbacks"), PM_COL_INT, NULL },
+	{ N_("visits"), PM_COL_INT, NULL },
+	{ N_("visits_owed"), PM_COL_INT, NULL },
+	{ N_("training"), PM_COL_INT, NULL },
+	{ N_("training_owed"), PM_COL_INT, NULL },
 };
 const int pm_report_department_ncols = NCOLS(pm_report_department_cols);
 
@@ -393,6 +493,20 @@ out_counts(struct pm_out *o, const int64_t *n)
 
 	for (i = 0; i < A_N; i++)
 		pm_out_int(o, n[i]);
+}
+
+/* A test's score, "85.00", or empty when none was sat. */
+static void
+out_test(struct pm_out *o, const struct person *p)
+{
+	char buf[PM_MONEY_LEN];
+
+	pm_out_text(o, p->tests > 0 && p->score >= 0 ?
+	    pm_hundredths_fmt(p->score, buf) : NULL);
+	if (p->tests > 0 && p->passed >= 0)
+		pm_out_int(o, p->passed);
+	else
+		pm_out_text(o, NULL);
 }
 
 int
@@ -419,16 +533,23 @@ rp_rows_appraisal(struct pm_db *db, const struct pm_period *p, int by_staff,
 			pm_out_text(o, ord[i]->department);
 			out_counts(o, ord[i]->n);
 			pm_out_int(o, best >= 0 && ord[i] == &x.s[best]);
+			pm_out_int(o, ord[i]->visited);
+			pm_out_int(o, ord[i]->owed);
+			out_test(o, ord[i]);
 			pm_out_row(o);
 		}
 		free(ord);
-	} else if ((rc = departments(db, &x, &d, &nd)) == 0) {
+	} else if ((rc = departments(db, p, &x, &d, &nd)) == 0) {
 		for (i = 0; i < nd; i++) {
 			pm_out_text(o, p->name);
 			pm_out_text(o, d[i].code);
 			pm_out_text(o, d[i].name);
 			pm_out_int(o, d[i].members);
 			out_counts(o, d[i].n);
+			pm_out_int(o, d[i].visited);
+			pm_out_int(o, d[i].owed);
+			pm_out_int(o, d[i].trained);
+			pm_out_int(o, d[i].sessions);
 			pm_out_row(o);
 		}
 		dsum_free(d, nd);
@@ -450,6 +571,8 @@ static const struct pm_col staff_cols[] = {
 	{ N_("timeliness"), PM_COL_NUM, NULL },
 	{ N_("first-time fix"), PM_COL_NUM, NULL },
 	{ N_("callback satisfaction"), PM_COL_NUM, NULL },
+	{ N_("walk visits"), PM_COL_NUM, NULL },
+	{ N_("month-end test"), PM_COL_NUM, NULL },
 	{ N_("star"), PM_COL_TEXT, NULL },
 };
 
@@ -461,6 +584,8 @@ static const struct pm_col dept_cols[] = {
 	{ N_("timeliness"), PM_COL_NUM, NULL },
 	{ N_("first-time fix"), PM_COL_NUM, NULL },
 	{ N_("callback satisfaction"), PM_COL_NUM, NULL },
+	{ N_("walk visits"), PM_COL_NUM, NULL },
+	{ N_("training"), PM_COL_NUM, NULL },
 };
 
 /* "3/4 75.0%", or "—" when there is nothing to count. */
@@ -474,6 +599,21 @@ cell_fig(struct rp_doc *d, struct rp_table *t, int64_t num, int64_t den)
 	else
 		rp_cellf(d, t, "%lld/%lld %s%%", (long long)num,
 		    (long long)den, buf);
+}
+
+/* "85.00", "missed", or "—" when their department held no test. */
+static void
+cell_test(struct rp_doc *d, struct rp_table *t, const struct person *p)
+{
+	char buf[PM_MONEY_LEN];
+
+	if (p->tests == 0)
+		rp_cell(d, t, "—");
+	else if (p->score < 0)
+		rp_cell(d, t, _("missed"));
+	else
+		rp_cellf(d, t, "%s%s", pm_hundredths_fmt(p->score, buf),
+		    p->passed == 0 ? " ✗" : "");
 }
 
 static void
@@ -499,7 +639,7 @@ rp_view_appraisal(struct pm_db *db, const struct pm_period *p, int by_staff,
 	if ((rc = appraise(db, p, &x)) != 0)
 		return rc;
 	if (!by_staff) {
-		if ((rc = departments(db, &x, &ds, &nd)) == 0) {
+		if ((rc = departments(db, p, &x, &ds, &nd)) == 0) {
 			t = rp_table(d, N_("Departments"), dept_cols,
 			    NCOLS(dept_cols));
 			for (i = 0; i < nd; i++) {
@@ -508,6 +648,8 @@ rp_view_appraisal(struct pm_db *db, const struct pm_period *p, int by_staff,
 				rp_cell_int(d, t, ds[i].n[A_RECEIVED]);
 				rp_cell_int(d, t, ds[i].n[A_HANDLED]);
 				cell_rates(d, t, ds[i].n);
+				cell_fig(d, t, ds[i].visited, ds[i].owed);
+				cell_fig(d, t, ds[i].trained, ds[i].sessions);
 				rp_row(d, t, 0);
 			}
 			dsum_free(ds, nd);
@@ -519,7 +661,7 @@ rp_view_appraisal(struct pm_db *db, const struct pm_period *p, int by_staff,
 		rc = pm_err(PM_EX_SOFTWARE, "out of memory");
 	/* People read the department's name. */
 	if (rc == 0)
-		rc = departments(db, &x, &ds, &nd);
+		rc = departments(db, p, &x, &ds, &nd);
 	if (rc == 0) {
 		if (best >= 0)
 			rp_para(d, _("Service star: %s (%s), %lld received and "
@@ -539,6 +681,8 @@ rp_view_appraisal(struct pm_db *db, const struct pm_period *p, int by_staff,
 			rp_cell_int(d, t, ord[i]->n[A_RECEIVED]);
 			rp_cell_int(d, t, ord[i]->n[A_HANDLED]);
 			cell_rates(d, t, ord[i]->n);
+			cell_fig(d, t, ord[i]->visited, ord[i]->owed);
+			cell_test(d, t, ord[i]);
 			rp_cell(d, t, best >= 0 && ord[i] == &x.s[best] ?
 			    "★" : "");
 			rp_row(d, t, 0);

@@ -161,6 +161,12 @@ run pm-visit add --staff zhang.wei --unit 3-1-202 --at 2026-11-20T10:00	# visit 
 at 2026-11-21T09:00; run pm-visit void --reason 记错了 12
 at 2026-11-21T10:00; run pm-inspect maint record --done 更换浮球阀 --result faulty TANK-1
 at 2026-11-25T10:00; run pm-fee pay 5-1-102 90.00		# SJ000006, line 11
+# The service department's month-end test (session 5): zhang.wei 85,
+# li.na 55 under the pass mark of 60, chen.jing absent.
+at 2026-11-27T18:00
+run pm-train add --department service --kind test --topic 月末考试 --trainer 李娜 --at 2026-11-27T14:00 --hours 1 --pass-mark 60
+run pm-train attend --session 5 --score 85 zhang.wei
+run pm-train attend --session 5 --score 55 li.na
 
 # The morning of 1 December.
 at 2026-12-01T07:00
@@ -313,6 +319,22 @@ service 2026-11-16	0	1	short
 engineering 2026-11-23	0	1	short		
 service 2026-11-23	0	1	short		" "$(out)"
 nov_training=$(out)
+# The appraisal: each person's visits against their quota (the figure's
+# records) and month-end test; each department's visits and training.
+ok "by staff" pm-report monthly --by staff -o tsv 2026-11
+nov_staff=$(out)
+same "visits and the month-end test, by hand" \
+"wang.qiang 0 0  
+chen.jing 2 5  0
+li.na 0 0 55.00 0
+zhang.wei 7 105 85.00 1" "$(awk -F'\t' '{ print $2, $14, $15, $16, $17 }' "$PM_TMP/out")"
+ok "by department" pm-report monthly --by department -o tsv 2026-11
+nov_depts=$(out)
+same "visits and training weeks, by hand" "engineering 0 0 1 5
+service 9 110 2 5" "$(awk -F'\t' '{ print $2, $13, $14, $15, $16 }' "$PM_TMP/out")"
+ok "for people" pm-report monthly --by staff 2026-11
+has "a test missed" "$(out)" "chen.jing   陈静  客服部             0        0           —               —                      —    2/5 40.0%          missed"
+has "a test failed" "$(out)" "55.00 ✗"
 golden "explain for people, in Chinese" report-explain-collection.zh.txt zh pm-report explain 当期收缴率 2026-11
 ok "a line's figure in Chinese" zh pm-report monthly 2026-11
 has "by the line's name" "$(out)" "业主满意度：维修服务"
@@ -373,6 +395,7 @@ run pm-visit correct --at 2026-11-04T10:00 --reason 日期记错 8
 run pm-visit add --staff zhang.wei --unit 3-1-201 --at 2026-11-30T10:00
 run pm-train add --department engineering --kind in-service --topic 补记 --trainer 王强 --at 2026-11-16T14:00 --hours 1
 run pm-survey void --reason 重复提交 2
+run pm-train attend --session 5 --score 70 chen.jing
 # PUMP-2 and its plan leave the estate file.
 grep -v 'PUMP-2' "$PM_TMP/estate.yaml" > "$PM_TMP/estate2.yaml"
 run pm-db apply "$PM_TMP/estate2.yaml"
@@ -393,6 +416,10 @@ ok "survey" pm-report explain -o tsv owner_satisfaction 2026-11
 same "response 2 still counted" "$nov_survey" "$(out)"
 ok "visits" pm-report explain -o tsv walk_visits 2026-11
 same "the same quotas" "$nov_visits" "$(out)"
+ok "the appraisal" pm-report monthly --by staff -o tsv 2026-11
+same "the same" "$nov_staff" "$(out)"
+ok "by department" pm-report monthly --by department -o tsv 2026-11
+same "the same" "$nov_depts" "$(out)"
 ok "training" pm-report explain -o tsv training 2026-11
 same "the late session not in" "$nov_training" "$(out)"
 # December sees what was done in it: FP-1 faulty, TANK-1 good again,
