@@ -178,8 +178,10 @@ int pm_kpi_count(struct pm_db *db, const struct pm_period *p,
 /*
  * The records behind figure 'kpi' of 'p' (its key, or its name in either
  * language), given to 'fn', after 'head' (may be NULL: the records
- * alone) is given the figure itself.  A KPI no source counts is PM_EX_DATAERR ("kpi 'X':
- * unknown KPI (choose ...)", naming those that are counted).
+ * alone) is given the figure itself, with nothing to count when its
+ * source names it but did not count it in 'p'.  A KPI no source counts
+ * is PM_EX_DATAERR ("kpi 'X': unknown KPI (choose ...)", naming those
+ * that are counted).
  */
 int pm_kpi_explain(struct pm_db *db, const struct pm_period *p,
     const char *kpi, pm_kpi_fig_fn head, void *headarg, pm_kpi_rec_fn fn,

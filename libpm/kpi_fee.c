@@ -31,7 +31,7 @@ static const char *const fee_kpis[F_N + 1] = {
 /* The fee months of a period, and the moments the statements bind. */
 struct months {
 	int y, m, n;
-	pm_time asof;		/* for pm_fee_rates(): the last moment in */
+	pm_time asof;		/* pm_fee_rates()'s: the last moment in */
 	char pfrom[8], pto[8];	/* ?1 ?2: the months, "2026-11" */
 	char start[PM_TIME_UTC_LEN];	/* ?3: the first month's start */
 	char cut[PM_TIME_UTC_LEN];	/* ?4: nothing posted from here */

@@ -110,8 +110,8 @@ each_record(struct pm_db *db, const struct pm_period *p, int fig,
 			break;
 	}
 	if (rc == 0 && sr != SQLITE_ROW && sr != SQLITE_DONE)
-		rc = pm_db_error(db, fig == F_FACILITY ? "read facility states" :
-		    "read housing grades");
+		rc = pm_db_error(db, fig == F_FACILITY ?
+		    "read facility states" : "read housing grades");
 	sqlite3_reset(st);
 	return rc;
 }

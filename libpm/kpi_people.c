@@ -29,7 +29,8 @@
 #include "visit.h"
 
 #define SAT "owner_satisfaction"
-#define SAT_LINE SAT "."	/* a line's figure: "owner_satisfaction.repairs" */
+/* A line's figure: "owner_satisfaction.repairs". */
+#define SAT_LINE SAT "."
 #define MAX_LINES 64
 #define CODE_LEN 64
 #define NAME_LEN 160
@@ -360,8 +361,8 @@ people_explain(struct pm_db *db, const struct pm_period *p, const char *kpi,
 		    &short_);
 	}
 	if (strcmp(kpi, "training") == 0)
-		return kp_train_span(p, &from, &to) ? pm_train_quota(db, from, to,
-		    kp_as_of(p), train_rec, &x, &short_) : 0;
+		return kp_train_span(p, &from, &to) ? pm_train_quota(db, from,
+		    to, kp_as_of(p), train_rec, &x, &short_) : 0;
 	if (strcmp(kpi, SAT) == 0)
 		return answers(db, p, NULL, &x);
 	if (strncmp(kpi, SAT_LINE, sizeof SAT_LINE - 1) == 0)
