@@ -119,9 +119,25 @@ struct pm_kpi_tally {
 	int64_t n;
 };
 
+/*
+ * An entry of a list a manager acts on ("Overdue maintenance", "Quotas
+ * missed"), as it stood at the period's end: the list (one of its
+ * source's 'lists', by pointer), the record, what it is in the reader's
+ * language, what was done of what was owed (-1 each where it has no
+ * such numbers), the deadline and when it was last done (0: none).
+ */
+struct pm_kpi_item {
+	const char *list;
+	const char *record;
+	const char *what;
+	int64_t done, owed;
+	pm_time due, last;
+};
+
 typedef int (*pm_kpi_fig_fn)(const struct pm_kpi_fig *f, void *arg);
 typedef int (*pm_kpi_rec_fn)(const struct pm_kpi_rec *r, void *arg);
 typedef int (*pm_kpi_tally_fn)(const struct pm_kpi_tally *t, void *arg);
+typedef int (*pm_kpi_item_fn)(const struct pm_kpi_item *it, void *arg);
 
 /*
  * A source of figures.
@@ -139,6 +155,8 @@ typedef int (*pm_kpi_tally_fn)(const struct pm_kpi_tally *t, void *arg);
  * tallies  give 'fn' the counts behind its figures, in report order;
  *          NULL when it has none (the tickets' counts have tables of
  *          their own).
+ * items    give 'fn' the entries of its lists ('lists': their titles,
+ *          N_(), NULL-ended; both NULL when it has none), list by list.
  *
  * Each returns 0 or a status with its message recorded.  A source reads
  * only facts as of p->cut (see above).
@@ -153,6 +171,9 @@ struct pm_kpi_source {
 	int (*owns)(struct pm_db *db, const char *kpi);
 	int (*tallies)(struct pm_db *db, const struct pm_period *p,
 	    pm_kpi_tally_fn fn, void *arg);
+	const char *const *lists;
+	int (*items)(struct pm_db *db, const struct pm_period *p,
+	    pm_kpi_item_fn fn, void *arg);
 };
 
 /* The sources, in report order, NULL-ended (kpi.c). */

@@ -199,22 +199,31 @@ count_of(struct pm_db *db, const struct pm_period *p, const char *sql,
  * entered the register; it is overdue when that day ended before the
  * cut.  The interval is the plan's as the estate file gives it now:
  * pm-inspect keeps no history of a plan's interval (pm-report(1)).
+ * Each is given to 'fn' (its facility, task, name, due day and last
+ * record, 0 when none), in the order of the facilities and tasks.
  */
+struct overdue {
+	const char *facility, *task, *name;
+	pm_time due, last;
+};
+
 static int
-maint_overdue(struct pm_db *db, const struct pm_period *p, int64_t *n)
+each_overdue(struct pm_db *db, const struct pm_period *p,
+    int (*fn)(const struct overdue *o, void *arg), void *arg)
 {
 	char f[PM_TIME_UTC_LEN], cut[PM_TIME_UTC_LEN];
 	struct pm_interval iv;
+	struct overdue o;
 	sqlite3_stmt *st;
-	const char *next, *last, *since;
+	const char *next, *since;
 	int64_t z;
 	pm_time t;
-	int rc;
+	int rc = 0, sr;
 
-	*n = 0;
 	st = pm_db_stmt(db, "SELECT mp.every_days, mp.every_months,"
 	    " (SELECT r.next_due FROM maint_records r WHERE r.id = x.rec),"
-	    " (SELECT r.at FROM maint_records r WHERE r.id = x.rec), x.since"
+	    " (SELECT r.at FROM maint_records r WHERE r.id = x.rec), x.since,"
+	    " mp.facility, mp.task, mp.name"
 	    " FROM (SELECT p.key AS key, (SELECT r2.id FROM maint_records r2"
 	    "   WHERE r2.facility = p.facility AND r2.task = p.task"
 	    "   AND r2.at < ?2 AND r2.recorded_at < ?2"
@@ -229,32 +238,48 @@ maint_overdue(struct pm_db *db, const struct pm_period *p, int64_t *n)
 	    "  AND (SELECT rg.event FROM inspect_register rg"
 	    "   WHERE rg.tbl = 'facilities' AND rg.key = p.facility"
 	    "   AND rg.at < ?2 ORDER BY rg.at DESC, rg.rowid DESC LIMIT 1)"
-	    "   <> 'retire') x JOIN maint_plans mp ON mp.key = x.key");
+	    "   <> 'retire') x JOIN maint_plans mp ON mp.key = x.key"
+	    " ORDER BY mp.facility, mp.task" PM_SQL_BYTES);
 	if (st == NULL)
 		return pm_err_code();
 	/* As every report statement: ?1 the period's start, ?2 its cut. */
 	pm_bind_text(st, 1, pm_time_utc(p->from, f));
 	pm_bind_text(st, 2, pm_time_utc(p->cut, cut));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((sr = sqlite3_step(st)) == SQLITE_ROW) {
 		iv.days = sqlite3_column_int(st, 0);
 		iv.months = sqlite3_column_int(st, 1);
 		next = pm_col_text(st, 2);
-		last = pm_col_text(st, 3);
+		o.last = pm_kpi_col_time(st, 3);
 		since = pm_col_text(st, 4);
 		if (next != NULL && pm_day_scan(next, &z) == 0)
 			;
-		else if (last != NULL && pm_time_parse_utc(last, &t) == 0)
-			z = pm_interval_add(pm_day_of(t), &iv, 1);
+		else if (o.last != 0)
+			z = pm_interval_add(pm_day_of(o.last), &iv, 1);
 		else if (since != NULL && pm_time_parse_utc(since, &t) == 0)
 			z = pm_interval_add(pm_day_of(t), &iv, 1);
 		else
 			continue;
-		if (pm_day_at(z + 1) <= p->cut)
-			(*n)++;
+		if (pm_day_at(z + 1) > p->cut)
+			continue;
+		o.facility = pm_col_text(st, 5);
+		o.task = pm_col_text(st, 6);
+		o.name = pm_col_text(st, 7);
+		/* Due by the end of its day. */
+		o.due = pm_day_at(z + 1);
+		if ((rc = fn(&o, arg)) != 0)
+			break;
 	}
-	rc = rc == SQLITE_DONE ? 0 : pm_db_error(db, "read maintenance plans");
+	if (rc == 0 && sr != SQLITE_DONE)
+		rc = pm_db_error(db, "read maintenance plans");
 	sqlite3_reset(st);
 	return rc;
+}
+
+static int
+count_overdue(const struct overdue *o, void *arg)
+{
+	(*(int64_t *)arg)++;
+	return 0;
 }
 
 static int
@@ -291,9 +316,46 @@ inspect_tallies(struct pm_db *db, const struct pm_period *p,
 	t.key = "maintenance_overdue";
 	t.label = N_("maintenance overdue at the end");
 	t.unit = PM_KPI_COUNT;
-	if ((rc = maint_overdue(db, p, &t.n)) != 0)
+	if ((rc = each_overdue(db, p, count_overdue, &t.n)) != 0)
 		return rc;
 	return fn(&t, arg);
+}
+
+static const char *const inspect_lists[] = {
+	N_("Maintenance overdue at the end of the period"), NULL
+};
+
+struct items {
+	pm_kpi_item_fn fn;
+	void *arg;
+};
+
+static int
+overdue_item(const struct overdue *o, void *arg)
+{
+	struct items *x = arg;
+	struct pm_kpi_item it;
+	char rec[160];
+
+	/* The task as pm-inspect maint record names it. */
+	snprintf(rec, sizeof rec, "%s %s", o->facility, o->task);
+	memset(&it, 0, sizeof it);
+	it.list = inspect_lists[0];
+	it.record = rec;
+	it.what = o->name;
+	it.done = it.owed = -1;
+	it.due = o->due;
+	it.last = o->last;
+	return x->fn(&it, x->arg);
+}
+
+static int
+inspect_items(struct pm_db *db, const struct pm_period *p,
+    pm_kpi_item_fn fn, void *arg)
+{
+	struct items x = { fn, arg };
+
+	return each_overdue(db, p, overdue_item, &x);
 }
 
 const struct pm_kpi_source pm_kpi_inspect = {
@@ -301,5 +363,7 @@ const struct pm_kpi_source pm_kpi_inspect = {
 	.kpis = inspect_kpis,
 	.count = inspect_count,
 	.explain = inspect_explain,
-	.tallies = inspect_tallies
+	.tallies = inspect_tallies,
+	.lists = inspect_lists,
+	.items = inspect_items
 };

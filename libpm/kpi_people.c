@@ -370,6 +370,60 @@ people_explain(struct pm_db *db, const struct pm_period *p, const char *kpi,
 	return pm_err(PM_EX_SOFTWARE, "people: no figure %s", pm_q(kpi));
 }
 
+/*
+ * The quotas missed: the records of walk visits and training short of
+ * their quota, as explain lists them.
+ */
+
+static const char *const people_lists[] = { N_("Quotas missed"), NULL };
+
+struct missed {
+	pm_kpi_item_fn fn;
+	void *arg;
+	char what[PM_KPI_TEXT_LEN];
+};
+
+static int
+missed_item(const struct pm_kpi_rec *r, void *arg)
+{
+	struct missed *x = arg;
+	struct pm_kpi_item it;
+
+	if (r->num >= r->den)
+		return 0;
+	memset(&it, 0, sizeof it);
+	it.list = people_lists[0];
+	it.record = r->record;
+	it.what = x->what;
+	it.done = r->num;
+	it.owed = r->den;
+	return x->fn(&it, x->arg);
+}
+
+static int
+people_items(struct pm_db *db, const struct pm_period *p, pm_kpi_item_fn fn,
+    void *arg)
+{
+	static const char *const quotas[] = { "walk_visits", "training" };
+	char lb[PM_KPI_TEXT_LEN];
+	struct missed x;
+	struct pm_kpi_fig f;
+	size_t i;
+	int rc;
+
+	x.fn = fn;
+	x.arg = arg;
+	for (i = 0; i < sizeof quotas / sizeof quotas[0]; i++) {
+		memset(&f, 0, sizeof f);
+		f.kpi = quotas[i];
+		snprintf(x.what, sizeof x.what, "%s", pm_kpi_label(&f, lb));
+		if ((rc = people_explain(db, p, quotas[i], missed_item,
+		    &x)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
 /* Its keys, and a line's figure of any round ever opened. */
 static int
 people_owns(struct pm_db *db, const char *kpi)
@@ -443,5 +497,7 @@ const struct pm_kpi_source pm_kpi_people = {
 	.count = people_count,
 	.explain = people_explain,
 	.owns = people_owns,
-	.tallies = people_tallies
+	.tallies = people_tallies,
+	.lists = people_lists,
+	.items = people_items
 };

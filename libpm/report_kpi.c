@@ -234,57 +234,80 @@ tally_table(struct pm_db *db, const struct pm_period *p, struct rp_doc *d)
 }
 
 /*
- * The quotas missed: the records of the quota figures (a person's
- * visits, a department's week of training) short of what they owed.
+ * The sources' lists (overdue maintenance, quotas missed): a table
+ * each, in the order of the sources, "(none)" when it is empty.
  */
 
-static const char *const quota_kpis[] = { "walk_visits", "training" };
-
-static const struct pm_col short_cols[] = {
-	{ N_("kpi"), PM_COL_TEXT, NULL },
+static const struct pm_col item_cols[] = {
 	{ N_("record"), PM_COL_TEXT, NULL },
+	{ N_("name"), PM_COL_TEXT, NULL },
 	{ N_("done"), PM_COL_INT, NULL },
 	{ N_("owed"), PM_COL_INT, NULL },
+	{ N_("due"), PM_COL_TEXT, NULL },
+	{ N_("last"), PM_COL_TEXT, NULL },
 };
 
-struct shorts {
+struct lists {
 	struct rp_doc *d;
-	struct rp_table *t;
-	const char *label;
+	const char *const *titles;	/* the source's */
+	struct rp_table **t;		/* one each */
 };
+
+static void
+cell_count(struct rp_doc *d, struct rp_table *t, int64_t n)
+{
+	if (n < 0)
+		rp_cell(d, t, "");
+	else
+		rp_cell_int(d, t, n);
+}
 
 static int
-short_row(const struct pm_kpi_rec *r, void *arg)
+item_row(const struct pm_kpi_item *it, void *arg)
 {
-	struct shorts *x = arg;
+	struct lists *x = arg;
+	struct rp_table *t = NULL;
+	int i;
 
-	if (r->num >= r->den)
-		return 0;
-	rp_cell(x->d, x->t, x->label);
-	rp_cell(x->d, x->t, r->record);
-	rp_cell_int(x->d, x->t, r->num);
-	rp_cell_int(x->d, x->t, r->den);
-	rp_row(x->d, x->t, 1);
+	for (i = 0; x->titles[i] != NULL && t == NULL; i++)
+		if (x->titles[i] == it->list)
+			t = x->t[i];
+	if (t == NULL)
+		return pm_err(PM_EX_SOFTWARE, "report: no list %s",
+		    pm_q(it->list));
+	rp_cell(x->d, t, it->record);
+	rp_cell(x->d, t, it->what);
+	cell_count(x->d, t, it->done);
+	cell_count(x->d, t, it->owed);
+	rp_cell_time(x->d, t, it->due, PM_F_DEADLINE);
+	rp_cell_time(x->d, t, it->last, PM_F_TIME);
+	rp_row(x->d, t, 1);
 	return 0;
 }
 
 static int
-short_table(struct pm_db *db, const struct pm_period *p, struct rp_doc *d)
+list_tables(struct pm_db *db, const struct pm_period *p, struct rp_doc *d)
 {
-	char lb[PM_KPI_TEXT_LEN];
-	struct pm_kpi_fig f;
-	struct shorts x;
-	size_t i;
-	int rc;
+	const struct pm_kpi_source *s;
+	struct rp_table *t[8];
+	struct lists x;
+	int i, j, rc;
 
 	x.d = d;
-	x.t = rp_table(d, N_("Quotas missed"), short_cols, NCOLS(short_cols));
-	for (i = 0; i < sizeof quota_kpis / sizeof quota_kpis[0]; i++) {
-		memset(&f, 0, sizeof f);
-		f.kpi = quota_kpis[i];
-		x.label = pm_kpi_label(&f, lb);
-		if ((rc = pm_kpi_explain(db, p, quota_kpis[i], NULL, NULL,
-		    short_row, &x)) != 0)
+	x.t = t;
+	for (i = 0; pm_kpi_sources[i] != NULL; i++) {
+		s = pm_kpi_sources[i];
+		if (s->lists == NULL || s->items == NULL)
+			continue;
+		for (j = 0; s->lists[j] != NULL; j++) {
+			if (j == 8)
+				return pm_err(PM_EX_SOFTWARE, "report: %s: "
+				    "more than 8 lists", s->name);
+			t[j] = rp_table(d, s->lists[j], item_cols,
+			    NCOLS(item_cols));
+		}
+		x.titles = s->lists;
+		if ((rc = s->items(db, p, item_row, &x)) != 0)
 			return rc;
 	}
 	return 0;
@@ -713,7 +736,7 @@ rp_view_kpi(struct pm_db *db, const struct pm_period *p, int charts,
 		if ((rc = tally_table(db, p, d)) == 0) {
 			late_table(d, &c);
 			if ((rc = level1_table(db, p, d)) == 0)
-				rc = short_table(db, p, d);
+				rc = list_tables(db, p, d);
 		}
 	}
 	counts_free(&c);

@@ -235,17 +235,21 @@ arrears recovered                  234.25
 households visited (on quota)          10
 training sessions held (on quota)       4" \
 	"$(printf '%s\n' "$nov_text" | sed -n '/^Counts/,/^$/p' | sed -n '3,12p')"
+same "the maintenance overdue: TANK-1's monthly cleaning, due one month
+after the plan came (1 October), never done" \
+"TANK-1 clean  水箱清洗              2026-11-01T24:00" \
+	"$(printf '%s\n' "$nov_text" | sed -n '/^Maintenance overdue/,/^$/p' | sed -n '3,$p')"
 same "the quotas missed, from the records short of their quota" \
-"walk visits  chen.jing/month            2     5
-walk visits  zhang.wei                  7   105
-training     engineering 2026-10-26     0     1
-training     service 2026-10-26         0     1
-training     engineering 2026-11-09     0     1
-training     engineering 2026-11-16     0     1
-training     service 2026-11-16         0     1
-training     engineering 2026-11-23     0     1
-training     service 2026-11-23         0     1" \
-	"$(printf '%s\n' "$nov_text" | sed -n '/^Quotas missed/,/^$/p' | sed -n '3,$p')"
+"chen.jing/month         walk visits     2     5
+zhang.wei               walk visits     7   105
+engineering 2026-10-26  training        0     1
+service 2026-10-26      training        0     1
+engineering 2026-11-09  training        0     1
+engineering 2026-11-16  training        0     1
+service 2026-11-16      training        0     1
+engineering 2026-11-23  training        0     1
+service 2026-11-23      training        0     1" \
+	"$(printf '%s\n' "$nov_text" | sed -n '/^Quotas missed/,/^$/p' | sed -n '3,$p' | sed 's/ *$//')"
 
 # The records behind each figure, with why.
 ok "facility intact" pm-report explain -o tsv facility_intact 2026-11
