@@ -113,7 +113,6 @@ struct pm_kpi_rec {
  * period, or what stood at its end, as of p->cut.
  */
 struct pm_kpi_tally {
-	const char *key;	/* for programs: "inspections_done" */
 	const char *label;	/* N_(), translated when shown */
 	enum pm_kpi_unit unit;
 	int64_t n;

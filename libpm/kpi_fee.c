@@ -300,22 +300,18 @@ fee_tallies(struct pm_db *db, const struct pm_period *p, pm_kpi_tally_fn fn,
 	if ((rc = pm_fee_rates_total(db, x.y, x.m, x.n, x.asof, &r)) != 0)
 		return rc;
 	t.unit = PM_KPI_FEN;
-	t.key = "billed";
 	t.label = N_("billed");
 	t.n = r.billed;
 	if ((rc = fn(&t, arg)) != 0)
 		return rc;
-	t.key = "collected";
 	t.label = N_("collected");
 	t.n = r.collected;
 	if ((rc = fn(&t, arg)) != 0)
 		return rc;
-	t.key = "arrears";
 	t.label = N_("arrears at the start");
 	t.n = r.arrears;
 	if ((rc = fn(&t, arg)) != 0)
 		return rc;
-	t.key = "recovered";
 	t.label = N_("arrears recovered");
 	t.n = r.recovered;
 	return fn(&t, arg);

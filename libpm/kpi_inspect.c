@@ -186,7 +186,8 @@ count_of(struct pm_db *db, const struct pm_period *p, const char *sql,
 	pm_bind_text(st, 2, pm_time_utc(p->cut, cut));
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		*n = sqlite3_column_int64(st, 0);
-	rc = rc == SQLITE_ROW ? 0 : pm_db_error(db, "count inspections");
+	rc = rc == SQLITE_ROW ? 0 :
+	    pm_db_error(db, "count inspections or maintenance");
 	sqlite3_reset(st);
 	return rc;
 }
@@ -287,15 +288,15 @@ inspect_tallies(struct pm_db *db, const struct pm_period *p,
     pm_kpi_tally_fn fn, void *arg)
 {
 	static const struct {
-		const char *key, *label, *sql;
+		const char *label, *sql;
 	} q[] = {
-		{ "inspections", N_("inspections made"),
+		{ N_("inspections made"),
 		  "SELECT count(*) FROM inspections WHERE at >= ?1"
 		  " AND at < ?2 AND recorded_at < ?2" },
-		{ "inspections_failed", N_("inspections failed"),
+		{ N_("inspections failed"),
 		  "SELECT count(*) FROM inspections WHERE at >= ?1"
 		  " AND at < ?2 AND recorded_at < ?2 AND result = 'fail'" },
-		{ "maintenance", N_("maintenance records"),
+		{ N_("maintenance records"),
 		  "SELECT count(*) FROM maint_records WHERE at >= ?1"
 		  " AND at < ?2 AND recorded_at < ?2" },
 	};
@@ -305,7 +306,6 @@ inspect_tallies(struct pm_db *db, const struct pm_period *p,
 
 	for (i = 0; i < sizeof q / sizeof q[0]; i++) {
 		memset(&t, 0, sizeof t);
-		t.key = q[i].key;
 		t.label = q[i].label;
 		t.unit = PM_KPI_COUNT;
 		if ((rc = count_of(db, p, q[i].sql, &t.n)) != 0 ||
@@ -313,7 +313,6 @@ inspect_tallies(struct pm_db *db, const struct pm_period *p,
 			return rc;
 	}
 	memset(&t, 0, sizeof t);
-	t.key = "maintenance_overdue";
 	t.label = N_("maintenance overdue at the end");
 	t.unit = PM_KPI_COUNT;
 	if ((rc = each_overdue(db, p, count_overdue, &t.n)) != 0)

@@ -476,13 +476,11 @@ people_tallies(struct pm_db *db, const struct pm_period *p,
 
 	memset(&t, 0, sizeof t);
 	t.unit = PM_KPI_COUNT;
-	t.key = "households_visited";
 	t.label = N_("households visited (on quota)");
 	kp_visit_span(p, &from, &to);
 	if ((rc = pm_visit_quota(db, from, to, kp_as_of(p), visits_made, &t.n,
 	    &short_)) != 0 || (rc = fn(&t, arg)) != 0)
 		return rc;
-	t.key = "sessions_held";
 	t.label = N_("training sessions held (on quota)");
 	t.n = 0;
 	if (kp_train_span(p, &from, &to) && (rc = pm_train_quota(db, from, to,
