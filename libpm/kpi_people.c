@@ -2,7 +2,7 @@
  * kpi_people.c - the people side's figures (DESIGN.md section 6): owner
  * satisfaction (业主满意度) overall and one figure per service line of
  * the surveys, walk visits (走访) and training (培训) against their
- * quotas; and the counts behind them (pm-report(1)).
+ * quotas; the counts behind them and the quotas missed (pm-report(1)).
  *
  * The figures are the people tools' own, as of the cut: pm_visit_quota()
  * (visit.h), pm_train_quota() (train.h), pm_survey_period() (survey.h),
