@@ -49,16 +49,79 @@ bench_tickets() {
 	fi
 	rm -f "$cache" "$cache-wal" "$cache-shm" "$cache.stamp" \
 	    "$cache.tmp" "$cache.tmp-wal" "$cache.tmp-shm"
-	echo "building $cache ($count tickets over $span s)..." >&2
 	start=$(date +%s)
-	"$bin/pm-db" init -d "$cache.tmp" > /dev/null
-	"$bin/pm-db" apply -d "$cache.tmp" "$top/tests/data/ticket-estate.yaml" > /dev/null
-	sed "s/@COUNT@/$count/g; s/@SPAN@/$span/g" "$top/bench/gen-tickets.sql" |
-	    sqlite3 "$cache.tmp" > /dev/null
+	if bench_seed "$(basename "$cache")"; then
+		echo "migrating a copy of $seed..." >&2
+		cp "$seed" "$cache.tmp"
+		"$bin/pm-db" migrate -d "$cache.tmp" > /dev/null
+	else
+		echo "building $cache ($count tickets over $span s)..." >&2
+		"$bin/pm-db" init -d "$cache.tmp" > /dev/null
+		"$bin/pm-db" apply -d "$cache.tmp" "$top/tests/data/ticket-estate.yaml" > /dev/null
+		sed "s/@COUNT@/$count/g; s/@SPAN@/$span/g" "$top/bench/gen-tickets.sql" |
+		    sqlite3 "$cache.tmp" > /dev/null
+	fi
 	mv "$cache.tmp" "$cache"
 	rm -f "$cache.tmp-wal" "$cache.tmp-shm"
 	echo "built in $(( $(date +%s) - start )) s, $(( $(wc -c < "$cache") / 1048576 )) MiB" >&2
 	echo "$stamp" > "$cache.stamp"
+}
+
+# bench_seed NAME: set 'seed' to a database NAME (tickets-COUNT.db) in
+# one of the directories of $BENCH_SEED (colon-separated; unset: none)
+# that the same generator built from the same estate and calendar under
+# an older schema: its stamp is the hash bench_tickets takes over the
+# migrations its user_version counts.  bench_tickets copies it and lets
+# pm-db migrate add the later migrations, which is much faster than
+# generating a million tickets again (another checkout's bench/data
+# serves).
+bench_seed() {
+	seed=
+	[ -n "$BENCH_SEED" ] || return 1
+	_ifs=$IFS
+	IFS=:
+	for _d in $BENCH_SEED; do
+		IFS=$_ifs
+		_s=$_d/$1
+		[ -f "$_s" ] && [ -f "$_s.stamp" ] || continue
+		_v=$(sqlite3 "$_s" 'PRAGMA user_version') || continue
+		_h=$(ls "$top"/schema/*.sql | head -n "$_v" | xargs cat |
+		    cat - "$top/tests/data/ticket-estate.yaml" \
+		    "$top/tests/data/ticket-calendar-2026.tsv" \
+		    "$top/bench/gen-tickets.sql" | sha256sum | cut -d' ' -f1)
+		if [ "$(cat "$_s.stamp")" = "$_h" ]; then
+			seed=$_s
+			return 0
+		fi
+	done
+	IFS=$_ifs
+	return 1
+}
+
+# bench_estate [COUNT [SPAN]]: set 'estate' to a copy of the database of
+# bench_tickets to which bench/gen-estate.sql has added the same span's
+# history of the other tools (fees, inspections, visits, training,
+# surveys): bench/data/estate-COUNT.db (estate-COUNT-SPAN.db), made
+# again whenever the tickets' database or the generator changes.
+bench_estate() {
+	bench_tickets "$@"
+	estate=$data/estate-${cache#$data/tickets-}
+	_st=$(cat "$cache.stamp" "$top/bench/gen-estate.sql" | sha256sum |
+	    cut -d' ' -f1)
+	if [ -f "$estate" ] && [ "$(cat "$estate.stamp" 2>/dev/null)" = "$_st" ]; then
+		return 0
+	fi
+	rm -f "$estate" "$estate-wal" "$estate-shm" "$estate.stamp" \
+	    "$estate.tmp" "$estate.tmp-wal" "$estate.tmp-shm"
+	echo "adding the tools' history to a copy of $cache..." >&2
+	start=$(date +%s)
+	cp "$cache" "$estate.tmp"
+	sed "s/@SPAN@/$span/g" "$top/bench/gen-estate.sql" |
+	    sqlite3 -bail "$estate.tmp" > /dev/null
+	mv "$estate.tmp" "$estate"
+	rm -f "$estate.tmp-wal" "$estate.tmp-shm"
+	echo "built in $(( $(date +%s) - start )) s, $(( $(wc -c < "$estate") / 1048576 )) MiB" >&2
+	echo "$_st" > "$estate.stamp"
 }
 
 # bench_sizes: the ticket counts to measure, $SIZES (default "100000
