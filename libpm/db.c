@@ -199,18 +199,227 @@ pm_db_step_done(struct pm_db *db, sqlite3_stmt *st, const char *what)
  * ('len' bytes) is prepared, so only its plan is asked for.  This is a
  * debugging aid: a plan that cannot be had is shown as such, never
  * failed on, and the recorded error is left alone.
+ *
+ * Then each time the statement runs (its first step after a reset), a
+ * line "plan: run N: ?1=VALUE ?2=VALUE ..." with the values bound, as
+ * SQL literals: N is the statement's number, counted from 1 in the
+ * order the "plan: SQL" lines were written, so that anyone (and
+ * bench/shell-sql.pl) can replay exactly what ran.  The statements
+ * shown are kept in 'shown', with a copy of their SQL to tell a
+ * statement from a later one at the same address.
  */
+static struct shown {
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	char *sql;
+	int n;
+} *shown;
+static int nshown, shown_cap, shown_count;
+
+static int
+debug_plan(void)
+{
+	const char *env = getenv("PM_DEBUG_PLAN");
+
+	return env != NULL && *env != '\0';
+}
+
+/* The length of the SQL literal at 's' (as sqlite3_expanded_sql() writes
+ * them: NULL, a number, 'text' with '' for ', x'blob'), 0 if none. */
+static size_t
+literal_len(const char *s)
+{
+	size_t i = 0;
+
+	if (strncmp(s, "NULL", 4) == 0)
+		return 4;
+	if (s[0] == 'x' && s[1] == '\'')
+		i = 1;
+	if (s[i] == '\'') {
+		for (i++; s[i] != '\0'; i++)
+			if (s[i] == '\'' && s[++i] != '\'')
+				return i;
+		return 0;
+	}
+	while (s[i] != '\0' && strchr("+-0123456789.eEInfa", s[i]) != NULL)
+		i++;
+	return i;
+}
+
+/*
+ * The values of a statement's parameters, read off its expanded SQL:
+ * the text is the statement's own, each parameter replaced by its
+ * literal; quoted text and comments are passed over alike.  'vals'
+ * holds 'nvals' pointers into 'x' and lengths; 0 when the two texts do
+ * not line up.
+ */
+static int
+bound_values(sqlite3_stmt *st, const char *sql, const char *x,
+    const char **vals, size_t *lens, int nvals)
+{
+	size_t i = 0, j = 0, k;
+	int idx, last = 0;
+	char name[64], q;
+
+	while (sql[i] != '\0') {
+		if (sql[i] == '\'' || sql[i] == '"' || sql[i] == '`' ||
+		    sql[i] == '[') {
+			q = sql[i] == '[' ? ']' : sql[i];
+			do {
+				if (sql[i] != x[j])
+					return 0;
+				i++, j++;
+			} while (sql[i] != '\0' && sql[i] != q);
+			if (sql[i] != '\0') {
+				if (sql[i] != x[j])
+					return 0;
+				i++, j++;
+			}
+			continue;
+		}
+		if (sql[i] == '-' && sql[i + 1] == '-') {
+			while (sql[i] != '\0' && sql[i] != '\n') {
+				if (sql[i++] != x[j++])
+					return 0;
+			}
+			continue;
+		}
+		if (strchr("?:@$", sql[i]) == NULL) {
+			if (sql[i++] != x[j++])
+				return 0;
+			continue;
+		}
+		/* A parameter: ?NNN, ?, or a name. */
+		k = i + 1;
+		while (sql[k] != '\0' && (strchr("_$", sql[k]) != NULL ||
+		    (sql[k] >= '0' && sql[k] <= '9') ||
+		    (sql[k] >= 'a' && sql[k] <= 'z') ||
+		    (sql[k] >= 'A' && sql[k] <= 'Z')))
+			k++;
+		if (sql[i] == '?' && k == i + 1)
+			idx = last + 1;
+		else if (sql[i] == '?')
+			idx = atoi(sql + i + 1);
+		else {
+			if (k - i >= sizeof name)
+				return 0;
+			memcpy(name, sql + i, k - i);
+			name[k - i] = '\0';
+			idx = sqlite3_bind_parameter_index(st, name);
+		}
+		if (idx < 1 || idx > nvals || (lens[idx - 1] = literal_len(x + j))
+		    == 0)
+			return 0;
+		vals[idx - 1] = x + j;
+		j += lens[idx - 1];
+		if (idx > last)
+			last = idx;
+		i = k;
+	}
+	return x[j] == '\0';
+}
+
+/* SQLITE_TRACE_STMT: a statement starts running. */
+static int
+show_run(unsigned type, void *ctx, void *p, void *x)
+{
+	sqlite3_stmt *st = p;
+	const char *sql = sqlite3_sql(st), **vals;
+	char *exp;
+	size_t *lens;
+	int i, n, nvals;
+
+	(void)type;
+	(void)ctx;
+	/* A trigger's program starting ("-- TRIGGER ...") is no new run. */
+	if (sql == NULL || (x != NULL && strncmp(x, "--", 2) == 0))
+		return 0;
+	for (i = nshown - 1; i >= 0; i--)
+		if (shown[i].st == st && strcmp(shown[i].sql, sql) == 0)
+			break;
+	if (i < 0)
+		return 0;
+	n = shown[i].n;
+	nvals = sqlite3_bind_parameter_count(st);
+	if (nvals == 0) {
+		fprintf(stderr, "plan: run %d:\n", n);
+		return 0;
+	}
+	exp = sqlite3_expanded_sql(st);
+	vals = calloc((size_t)nvals, sizeof *vals);
+	lens = calloc((size_t)nvals, sizeof *lens);
+	if (exp != NULL && vals != NULL && lens != NULL &&
+	    bound_values(st, sql, exp, vals, lens, nvals)) {
+		fprintf(stderr, "plan: run %d:", n);
+		for (i = 0; i < nvals; i++)
+			if (vals[i] != NULL)
+				fprintf(stderr, " ?%d=%.*s", i + 1,
+				    (int)lens[i], vals[i]);
+		fputc('\n', stderr);
+	} else
+		fprintf(stderr, "plan: run %d: (values not known)\n", n);
+	free(vals);
+	free(lens);
+	sqlite3_free(exp);
+	return 0;
+}
+
+/* Keep 'st' of 'db' as statement number shown_count, for show_run(). */
+static void
+show_keep(struct pm_db *db, sqlite3_stmt *st)
+{
+	struct shown *ns;
+	const char *sql = sqlite3_sql(st);
+	int cap;
+
+	if (nshown == shown_cap) {
+		cap = shown_cap ? shown_cap * 2 : 64;
+		if ((ns = realloc(shown, (size_t)cap * sizeof *ns)) == NULL)
+			return;
+		shown = ns;
+		shown_cap = cap;
+	}
+	if (sql == NULL || (shown[nshown].sql = strdup(sql)) == NULL)
+		return;
+	shown[nshown].h = db->h;
+	shown[nshown].st = st;
+	shown[nshown].n = shown_count;
+	nshown++;
+	sqlite3_trace_v2(db->h, SQLITE_TRACE_STMT, show_run, NULL);
+}
+
+/* Forget the statements of a connection being closed. */
+static void
+show_forget(struct pm_db *db)
+{
+	int i, k = 0;
+
+	for (i = 0; i < nshown; i++) {
+		if (shown[i].h == db->h)
+			free(shown[i].sql);
+		else
+			shown[k++] = shown[i];
+	}
+	nshown = k;
+	if (nshown == 0) {
+		free(shown);
+		shown = NULL;
+		shown_cap = 0;
+	}
+}
+
 static void
 show_plan(struct pm_db *db, const char *sql, int len)
 {
-	const char *env = getenv("PM_DEBUG_PLAN"), *detail;
+	const char *detail;
 	sqlite3_stmt *eqp;
 	sqlite3_str *line;
 	char *text, *q;
 	int i, space = 0;
 
-	if (env == NULL || *env == '\0')
+	if (!debug_plan())
 		return;
+	shown_count++;
 	line = sqlite3_str_new(NULL);
 	sqlite3_str_appendall(line, "plan: ");
 	/* White space squeezed, so the SQL is one line however written. */
@@ -266,6 +475,8 @@ prepare(struct pm_db *db, const char *sql, unsigned flags, sqlite3_stmt **st)
 		return pm_err(PM_EX_SOFTWARE, "prepare: no statement in %s",
 		    pm_q(sql));
 	show_plan(db, sql, tail != NULL ? (int)(tail - sql) : (int)strlen(sql));
+	if (debug_plan())
+		show_keep(db, *st);
 	return 0;
 }
 
@@ -647,6 +858,8 @@ pm_db_close(struct pm_db *db)
 	for (i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
 	free(db->cache);
+	if (nshown > 0)
+		show_forget(db);
 	if (db->cal != NULL) {
 		pm_calendar_release(db->cal);
 		free(db->cal);
