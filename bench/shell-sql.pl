@@ -1,26 +1,19 @@
-# shell-sql.pl - turn the statements a pm command prepared into the SQL
-# the sqlite3 shell runs as its floor.  bench/ticket-queries.sh uses it.
+# shell-sql.pl - turn the statements a pm command ran into the SQL the
+# sqlite3 shell runs as its floor.  bench/ticket-queries.sh and
+# bench/report.sh use it.
 #
 #   perl bench/shell-sql.pl DB PLANFILE > SQLFILE
 #
-# PLANFILE is the stderr of the command run with PM_DEBUG_PLAN=1: each
-# statement pm prepared is a line "plan: SQL", followed by its EXPLAIN
-# QUERY PLAN as more "plan: ..." lines.  A statement is told from a plan
-# line by its first word (SELECT, WITH, ...: no plan line starts so).
-# The statement cache prints each statement once, in the order prepared,
-# and so does this: each statement runs once in the shell, in that order.
-#
-# The values pm binds are written in as literals; they come from the
-# environment, worked out by the caller from the command and PM_NOW:
-#
-#   statement (libpm)                          parameters
-#   meta lookup (pm_db_meta)                   ?1 'timezone'
-#   staff lookup (--receiver, --assignee)      ?1 $LOGIN
-#   list of open tickets (rec.c list query)    each ? in turn: $SEQ (tab-separated)
-#   the unresolved candidates (each_unresolved) ?1..?6 $T1..$T6
-#   stats: received and events                 ?1 $T1 (from), ?2 $T2 (to or now)
-#   pm-report's statements (REPORT=1)          ?1 $FROM, ?2 $CUT, ?3 $TO
-#   a KPI's target (kpi_targets)               ?1 'repair_timeliness'
+# PLANFILE is the stderr of the command run with PM_DEBUG_PLAN=1 (see
+# libpm/db.c): each statement pm prepared is a line "plan: SQL" (told
+# from a plan row by its first word: SELECT, WITH, ...), followed by its
+# EXPLAIN QUERY PLAN as more "plan: ..." lines; and each time a statement
+# ran, a line "plan: run N: ?1=VALUE ?2=VALUE ..." with the values bound,
+# as SQL literals, N the statement's number in the order the statements
+# were shown.  The statements are written out in the order they were
+# prepared, each once for each time it ran (a statement prepared but
+# never run is left out), its parameters replaced by the literals of
+# that run: no rule per statement, so pm's SQL may change freely.
 #
 # Two functions pm registers, pm_ticket_next_due() and pm_ticket_overdue()
 # (ticket_list.c), do not exist in the shell: each call is replaced by the
@@ -28,47 +21,73 @@
 # UTC text of PM_NOW), over the same columns.
 #
 # Statements pm runs once per ticket are run once over all of them, the
-# ids written in as a list, so the shell reads the same rows:
+# ids (the ?1 of each run) written in as a list, so the shell reads the
+# same rows with one statement rather than parsing one per ticket:
 #
 #   SELECT ... FROM tickets WHERE id = ?1           -> WHERE id IN (ids)
 #   SELECT ... FROM ticket_events WHERE ticket_id = ?1 AND at <= ?2
 #       ORDER BY at, id                             -> WHERE ticket_id IN (ids)
-#       AND at <= $T1 ORDER BY ticket_id, at, id    (the index's order)
+#       AND at <= ?2 ORDER BY ticket_id, at, id     (the index's order; when
+#                                                   every run binds one ?2)
 #   SELECT 1 FROM ticket_notices WHERE ticket_id = ?1 AND kind = ?2
 #       AND due = ?3                                -> SELECT 1 FROM (VALUES
 #       (id, kind, due), ...) v CROSS JOIN ticket_notices n WHERE the same
 #
-# The ids are those pm passes: for pending and stats the first column
-# of the candidate statement's rows (run here, once, by the shell, and
-# again in the SQL it writes, as pm reads each row); for due, the
-# deadlines of the open tickets that tk_deadline_overdue() finds at $LIMIT
-# (worked out here in SQL), and of those the ones not reported before for
-# the ticket reads.  A statement with parameters that no rule knows stops
-# the script: pm's SQL changed, and this file must learn the new one.
+# Any other statement run more than once is written out once for each
+# set of values it ran with: a run that repeats an earlier one (the same
+# statement with the same values, the same rows) is work the floor need
+# not do.
+# A run whose values pm could not show ("(values not known)"), or a
+# statement with parameters that never shows its runs (a pm built
+# without them), stops the script.
 use strict;
 use warnings;
 
 my ($db, $planfile) = @ARGV;
 die "usage: shell-sql.pl DB PLANFILE\n" unless defined $planfile;
 open my $pf, '<', $planfile or die "$planfile: $!\n";
-my @stmts;
+my (@stmts, @runs, $any_run);
 while (<$pf>) {
 	chomp;
 	next unless s/^plan: //;
-	push @stmts, $_ if /^(SELECT|WITH|INSERT|UPDATE|DELETE|REPLACE|PRAGMA|BEGIN|COMMIT|CREATE)\b/;
+	if (/^run (\d+):(.*)$/) {
+		my ($n, $rest) = ($1, $2);
+		$n <= @stmts or die "shell-sql.pl: run of statement $n, but only "
+		    . scalar(@stmts) . " statements were shown: $_\n";
+		$rest !~ /values not known/
+		    or die "shell-sql.pl: pm could not show the values of: $stmts[$n - 1]\n";
+		my %v;
+		while ($rest =~ /\G\s*\?(\d+)=(NULL|x?'(?:[^']|'')*'|[-+0-9.eEInfa]+)/gc) {
+			$v{$1} = $2;
+		}
+		$rest =~ /\G\s*$/gc or die "shell-sql.pl: cannot read the values of: $_\n";
+		push @{$runs[$n - 1]}, \%v;
+		$any_run = 1;
+		next;
+	}
+	push @stmts, $_ if /^(SELECT|WITH|INSERT|UPDATE|DELETE|REPLACE|PRAGMA|BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE|CREATE|DROP|ALTER|ANALYZE|VALUES|ATTACH|DETACH|VACUUM|REINDEX|EXPLAIN)\b/;
 }
 close $pf;
+@stmts == 0 || $any_run
+    or die "shell-sql.pl: $planfile shows no runs (a pm without 'plan: run' lines)\n";
 
 sub lit { my $v = shift; $v =~ s/'/''/g; "'$v'" }
 sub env { my $k = shift; defined $ENV{$k} or die "shell-sql.pl: \$$k is not set\n"; $ENV{$k} }
 
-# Run SQL in the shell and return its rows, each a ref to its fields.
-sub rows {
-	my $sql = shift;
-	open my $p, '-|', 'sqlite3', '-batch', '-tabs', $db, $sql or die "sqlite3: $!\n";
-	my @r = map { chomp; [split /\t/, $_, -1] } <$p>;
-	close $p or die "sqlite3 failed on: $sql\n";
-	@r;
+# The statement's text with each parameter replaced by its value in the
+# run %$v; quoted text is left alone.
+sub bind_run {
+	my ($s, $v) = @_;
+	my $last = 0;
+	$s =~ s{('(?:[^']|'')*'|"[^"]*")|\?(\d*)(?![0-9])}{
+		if (defined $1) { $1 } else {
+			my $i = $2 eq '' ? $last + 1 : $2;
+			$last = $i if $i > $last;
+			defined $v->{$i} or die "shell-sql.pl: no value for ?$i in: $s\n";
+			$v->{$i};
+		}
+	}ge;
+	$s;
 }
 
 my $open = "'new', 'assigned', 'in_progress', 'waiting', 'resolved', 'called_back'";
@@ -97,75 +116,33 @@ sub overdue {
 	    . " AND (" . join(' OR ', $k->(1), $k->(3), $k->(4)) . "))))";
 }
 
-# The deadlines "due" finds: tk_deadline_overdue(t, k, limit) for each
-# open ticket and deadline, with whether an earlier --mark reported it.
-sub due_rows {
-	my $lim = lit(env('LIMIT'));
-	my @k = (['notice', 'notice_due', 'noticed_at', 1],
-	    ['onsite', 'onsite_due', 'onsite_at', 0],
-	    ['feedback', 'feedback_due', 'feedback_at', 0],
-	    ['completion', 'completion_due', 'resolved_at', 0]);
-	my $sql = join(' UNION ALL ', map {
-		my ($name, $due, $met, $any) = @$_;
-		"SELECT id, '$name', $due FROM open_tickets WHERE $due <= $lim"
-		    . " AND ($met IS NULL OR $met > $lim) AND status IN ("
-		    . ($any ? $open : $working) . ")"
-	} @k);
-	rows("WITH d(id, k, due) AS ($sql) SELECT d.id, d.k, d.due, EXISTS"
-	    . " (SELECT 1 FROM ticket_notices n WHERE n.ticket_id = d.id"
-	    . " AND n.kind = d.k AND n.due = d.due) FROM d");
-}
+sub uniq { my %seen; grep { !$seen{$_}++ } @_ }
 
-my (@out, @ids, $have_ids, @due);
-for (@stmts) {
-	my $s = $_;
-	if ($s =~ /^SELECT value FROM meta WHERE key = \?1$/) {
-		$s =~ s/\?1/'timezone'/;
-	} elsif ($s =~ /^SELECT s\.login FROM staff s JOIN departments d .* WHERE s\.login = \?1$/) {
-		$s =~ s/\?1/lit(env('LOGIN'))/e;
-	} elsif ($s =~ /^SELECT t\.id, .* FROM open_tickets t WHERE /) {
-		my @v = split /\t/, ($ENV{SEQ} // ''), -1;
-		$s =~ s/pm_ticket_next_due\(([^()]*)\)/next_due($1)/ge;
-		$s =~ s/pm_ticket_overdue\(([^()]*)\)/overdue($1)/ge;
-		$s =~ s/\?(?!\d)/@v ? lit(shift @v) : die "shell-sql.pl: more ? than \$SEQ values in: $s\n"/ge;
-	} elsif ($s =~ /^WITH c\(c?id\) AS MATERIALIZED \(.* FROM ticket_spans /) {
-		$s =~ s/\?([1-6])(?!\d)/lit(env("T$1"))/ge;
-		@ids = map { $_->[0] } rows($s);
-		$have_ids = 1;
-	} elsif ($s =~ /^SELECT kind, count\(\*\) FROM tickets WHERE received_at >= \?1 AND received_at < \?2 GROUP BY kind$/ ||
-	    $s =~ /^SELECT t\.kind, e\.event, e\.satisfaction, count\(\*\) FROM ticket_events e JOIN tickets t ON t\.id = e\.ticket_id WHERE e\.at >= \?1 AND e\.at < \?2 /) {
-		$s =~ s/\?([12])(?!\d)/lit(env($1 == 1 ? 'FROM' : 'TO'))/ge;
-	} elsif ($s =~ /^SELECT target FROM kpi_targets WHERE kpi = \?1$/) {
-		$s =~ s/\?1/'repair_timeliness'/;
-	} elsif ($s =~ /^SELECT id, kind, .* FROM open_tickets$/) {
-		@due = due_rows();
-	} elsif ($s =~ /^SELECT 1 FROM ticket_notices WHERE ticket_id = \?1 AND kind = \?2 AND due = \?3$/) {
+my @out;
+for my $i (0 .. $#stmts) {
+	my $s = $stmts[$i];
+	my @r = @{$runs[$i] // []};
+	next unless @r;
+	$s =~ s/pm_ticket_next_due\(([^()]*)\)/next_due($1)/ge;
+	$s =~ s/pm_ticket_overdue\(([^()]*)\)/overdue($1)/ge;
+	if (@r > 1 && $s =~ /^SELECT .* FROM tickets WHERE id = \?1$/) {
+		my $list = join(', ', uniq(map { $_->{1} } @r));
+		$s =~ s/WHERE id = \?1$/WHERE id IN ($list)/;
+		push @out, $s;
+	} elsif (@r > 1 && $s =~ /^SELECT .* FROM ticket_events WHERE ticket_id = \?1 AND at <= \?2 ORDER BY at, id$/
+	    && 1 == uniq(map { $_->{2} } @r)) {
+		my $list = join(', ', uniq(map { $_->{1} } @r));
+		$s =~ s/WHERE .*/WHERE ticket_id IN ($list) AND at <= $r[0]{2} ORDER BY ticket_id, at, id/;
+		push @out, $s;
+	} elsif (@r > 1 && $s =~ /^SELECT 1 FROM ticket_notices WHERE ticket_id = \?1 AND kind = \?2 AND due = \?3$/) {
 		# A join, not "(ticket_id, kind, due) IN (VALUES ...)", which
 		# SQLite 3.40 answers by reading the whole table.
-		my $vals = join(', ', map { "($_->[0], " . lit($_->[1]) . ", " . lit($_->[2]) . ")" } @due);
-		$s = @due ? "SELECT 1 FROM (VALUES $vals) v CROSS JOIN ticket_notices n"
+		my $vals = join(', ', uniq(map { "($_->{1}, $_->{2}, $_->{3})" } @r));
+		push @out, "SELECT 1 FROM (VALUES $vals) v CROSS JOIN ticket_notices n"
 		    . " WHERE n.ticket_id = v.column1 AND n.kind = v.column2"
-		    . " AND n.due = v.column3" : "SELECT 1 WHERE 0";
-		@ids = map { $_->[0] } grep { !$_->[3] } @due;
-		$have_ids = 1;
-	} elsif ($s =~ /^SELECT .* FROM tickets WHERE id = \?1$/) {
-		$have_ids or die "shell-sql.pl: no ids yet for: $s\n";
-		my %seen;
-		my $list = join(', ', grep { !$seen{$_}++ } @ids);
-		$s =~ s/WHERE id = \?1$/WHERE id IN ($list)/;
-	} elsif ($s =~ /^SELECT .* FROM ticket_events WHERE ticket_id = \?1 AND at <= \?2 ORDER BY at, id$/) {
-		$have_ids or die "shell-sql.pl: no ids yet for: $s\n";
-		my $list = join(', ', @ids);
-		my $at = lit(env('T1'));
-		$s =~ s/WHERE .*/WHERE ticket_id IN ($list) AND at <= $at ORDER BY ticket_id, at, id/;
-	} elsif ($ENV{REPORT} && $s =~ /\?[123](?!\d)/ && $s !~ /\?[4-9]/) {
-		# Every statement of pm-report binds the period so.
-		my %v = (1 => 'FROM', 2 => 'CUT', 3 => 'TO');
-		$s =~ s/\?([123])(?!\d)/lit(env($v{$1}))/ge;
-	} elsif ($s =~ /\?/) {
-		die "shell-sql.pl: a statement with parameters it does not know"
-		    . " (update bench/shell-sql.pl): $s\n";
+		    . " AND n.due = v.column3";
+	} else {
+		push @out, uniq(map { bind_run($s, $_) } @r);
 	}
-	push @out, $s;
 }
 print map { "$_;\n" } @out;
