@@ -29,12 +29,13 @@
 # and WORKER (wang.qiang).
 #
 # The floor's SQL is taken from pm: each command is run once with
-# PM_DEBUG_PLAN=1, which prints every statement it prepares, and
-# bench/shell-sql.pl writes the values pm binds into them as literals
-# (worked out below from the command and PM_NOW, in the estate's zone,
-# by GNU date), replaces the two SQL functions pm registers by the same
-# rule in SQL, and turns the statements pm runs once per ticket into one
-# statement over the ids it would pass (see that file).  The shell runs
+# PM_DEBUG_PLAN=1, which prints every statement it prepares and the
+# values bound at each run of it, and bench/shell-sql.pl writes each run
+# with those values as literals, replaces the two SQL functions pm
+# registers by the same rule in SQL (at NOW, worked out below in the
+# estate's zone by GNU date), and turns the statements pm runs once per
+# ticket into one statement over the ids it passed (see that file); the
+# environment each command's line below gives it is no longer read.  The shell runs
 # them all, in one process, reading the SQL from a file.
 #
 # pm and the shell run alternately, so drifts in the machine's speed hit
@@ -315,6 +316,11 @@ END {
 # and shows the changed lines; a large table read whole is flagged.
 echo
 echo "plans pm used (PM_DEBUG_PLAN), at ${SIZES%% *} tickets without statistics"
+# The plans alone, without the runs of each statement and their values.
+for f in "$work"/*.plan; do
+	grep -v '^plan: run [0-9]*:' "$f" > "$f.only" || :
+	mv "$f.only" "$f"
+done
 i=0
 while IFS='|' read -r name vars args; do
 	i=$((i + 1))
