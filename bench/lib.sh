@@ -52,8 +52,11 @@ bench_tickets() {
 	start=$(date +%s)
 	if bench_seed "$(basename "$cache")"; then
 		echo "migrating a copy of $seed..." >&2
+		rm -f "$cache.tmp".v*.bak
 		cp "$seed" "$cache.tmp"
-		"$bin/pm-db" migrate -d "$cache.tmp" > /dev/null
+		"$bin/pm-db" migrate -d "$cache.tmp" > /dev/null || exit 1
+		# pm-db migrate keeps a copy of what it migrated: a copy here.
+		rm -f "$cache.tmp".v*.bak
 	else
 		echo "building $cache ($count tickets over $span s)..." >&2
 		"$bin/pm-db" init -d "$cache.tmp" > /dev/null
@@ -116,8 +119,9 @@ bench_estate() {
 	echo "adding the tools' history to a copy of $cache..." >&2
 	start=$(date +%s)
 	cp "$cache" "$estate.tmp"
-	sed "s/@SPAN@/$span/g" "$top/bench/gen-estate.sql" |
-	    sqlite3 -bail "$estate.tmp" > /dev/null
+	sed "s/@SPAN@/$span/g" "$top/bench/gen-estate.sql" > "$estate.sql"
+	sqlite3 -bail "$estate.tmp" < "$estate.sql" > /dev/null || exit 1
+	rm -f "$estate.sql"
 	mv "$estate.tmp" "$estate"
 	rm -f "$estate.tmp-wal" "$estate.tmp-shm"
 	echo "built in $(( $(date +%s) - start )) s, $(( $(wc -c < "$estate") / 1048576 )) MiB" >&2
