@@ -1853,3 +1853,66 @@ pm_calendar_between(const struct pm_calendar *cal, enum pm_clock_kind kind,
 		return -work_between(cal, b, a);
 	return work_between(cal, a, b);
 }
+
+/*
+ * Civil days (clock.h): the Gregorian arithmetic above, for the modules
+ * that count whole days.
+ */
+
+int64_t
+pm_day_number(int y, int m, int d)
+{
+	return days_from_civil(y, m, d);
+}
+
+void
+pm_day_ymd(int64_t day, int *y, int *m, int *d)
+{
+	int64_t yy;
+
+	civil_from_days(day, &yy, m, d);
+	*y = (int)yy;
+}
+
+char *
+pm_day_fmt(int64_t day, char buf[PM_DATE_LEN])
+{
+	fmt_date(day, buf);
+	return buf;
+}
+
+int
+pm_month_length(int y, int m)
+{
+	return month_days(y, m);
+}
+
+int64_t
+pm_day_of(pm_time t)
+{
+	zone_apply();
+	return local_day(t);
+}
+
+pm_time
+pm_day_time(int64_t day)
+{
+	zone_apply();
+	return local_midnight(day);
+}
+
+int
+pm_day_scan(const char *s, int64_t *day)
+{
+	int y, m, d;
+
+	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+	    !scan_digits(&s, 4, &y) || *s++ != '-' ||
+	    !scan_digits(&s, 2, &m) || *s++ != '-' ||
+	    !scan_digits(&s, 2, &d))
+		return -1;
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > month_days(y, m))
+		return -1;
+	*day = days_from_civil(y, m, d);
+	return 0;
+}

@@ -197,4 +197,24 @@ pm_time pm_calendar_add(const struct pm_calendar *cal, enum pm_clock_kind kind,
 int64_t pm_calendar_between(const struct pm_calendar *cal,
     enum pm_clock_kind kind, pm_time a, pm_time b);
 
+/*
+ * Civil days, for what is counted in whole days (bills, due dates, late
+ * fees): a day number counts the days since 1970-01-01 (negative
+ * before), with no time of day and no zone.
+ */
+int64_t pm_day_number(int y, int m, int d);
+void pm_day_ymd(int64_t day, int *y, int *m, int *d);
+/* Write day number 'day' as "2026-11-23"; returns buf. */
+char *pm_day_fmt(int64_t day, char buf[PM_DATE_LEN]);
+/* The days of month 'm' (1 to 12) of year 'y'. */
+int pm_month_length(int y, int m);
+/* The local day holding 't', and the instant local day 'day' starts. */
+int64_t pm_day_of(pm_time t);
+pm_time pm_day_time(int64_t day);
+/*
+ * Read exactly "YYYY-MM-DD", a real day from 1900 to 9999, into *day:
+ * 0, or -1 (nothing recorded: the caller names the field).
+ */
+int pm_day_scan(const char *s, int64_t *day);
+
 #endif
