@@ -149,6 +149,7 @@ struct pm_estate {
 	int ndays;
 
 	/* What the tools' own sections read (estate_priv.h), one each. */
+	struct pm_estate_fees *fees;	/* estate_fee.c */
 
 	struct pm_estate_mem *mem;	/* private: the strings */
 };

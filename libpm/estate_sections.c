@@ -8,6 +8,9 @@
 
 #include "estate_priv.h"
 
+extern const struct est_section est_fee_section;
+
 const struct est_section *const est_sections[] = {
+	&est_fee_section,
 	NULL
 };

@@ -151,6 +151,15 @@ static const struct pm_word estate_kind[] = {
 	{ "kpi targets", "指标目标", NULL, NULL },
 	{ "calendar days", "节假日与调休", NULL, NULL },
 	{ "settings", "设置", NULL, NULL },
+	{ "fee settings", "收费设置", NULL, NULL },
+	{ "fee books", "账簿", NULL, NULL },
+	{ "receipt series", "收据序列", NULL, NULL },
+	{ "fee items", "收费项目", NULL, NULL },
+	{ "fee rates", "收费标准", NULL, NULL },
+	{ "fee scopes", "收费范围", NULL, NULL },
+	{ "parking spaces", "车位", NULL, NULL },
+	{ "parking holders", "车位使用人", NULL, NULL },
+	{ "statement formats", "对账单格式", NULL, NULL },
 	END
 };
 const struct pm_vocab pm_v_estate_kind = { N_("kind"), estate_kind };
