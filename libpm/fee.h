@@ -173,11 +173,11 @@ struct pm_fee_billed {
  * billed again: when what it would be now differs (a rate changed
  * after billing), 'changed' is called with it, and nothing is written.
  * New lines are settled at once from the unit's credit, oldest first.
- * With 'dry' nothing is written (the caller rolls back anyway).  'each'
+ * (A dry run is this, rolled back by the caller.)  'each'
  * is called once per item with what was billed, in item order.  One
  * audit row per month billed.
  */
-int pm_fee_bill(struct pm_db *db, int y, int m, int n, int dry,
+int pm_fee_bill(struct pm_db *db, int y, int m, int n,
     int (*each)(const struct pm_fee_billed *b, void *arg),
     void (*changed)(const char *unit, const char *item, const char *period,
     int64_t billed, int64_t now, void *arg), void *arg);
@@ -314,6 +314,13 @@ int pm_fee_import(struct pm_db *db, const char *path, const char *format,
     int *nunmatched);
 
 /*
+ * Read a WeChat Pay ("wechat", the default) or Alipay ("alipay")
+ * statement from 'fp' and check each row as pm_fee_import() does, with
+ * no database: 0, or the first error (for the fuzzer).
+ */
+int pm_fee_stmt_check(FILE *fp, const char *name, const char *format);
+
+/*
  * Decode GBK (Alipay's statements) into UTF-8 (fee_gbk.c): 'len' bytes
  * at 'in' into 'out' (room for 3 × len + 1 bytes), NUL-terminated.
  * Returns the bytes written, or -1 - OFFSET at the first byte that is
@@ -387,6 +394,16 @@ struct pm_fee_arrears {
 int pm_fee_arrears(struct pm_db *db, int64_t day, int min_months,
     const char *building,
     int (*each)(const struct pm_fee_arrears *a, void *arg), void *arg);
+
+/*
+ * The arrears as rows of pm_fee_arrears_cols (phones masked unless
+ * 'reveal'); for people, a last row of totals (its months column is the
+ * number of units).
+ */
+extern const struct pm_col pm_fee_arrears_cols[];
+extern const int pm_fee_arrears_ncols;
+int pm_fee_arrears_rows(struct pm_db *db, int64_t day, int min_months,
+    const char *building, int reveal, struct pm_out *o);
 
 /* How many units owe 'min_months' months or more at the end of 'day'. */
 int pm_fee_defaulters(struct pm_db *db, int64_t day, int min_months,

@@ -172,6 +172,64 @@ static const struct pm_word estate_action[] = {
 };
 const struct pm_vocab pm_v_estate_action = { N_("action"), estate_action };
 
+static const struct pm_word fee_method[] = {
+	{ "cash", "现金", NULL, NULL },
+	{ "transfer", "转账", "银行转账|bank", NULL },
+	{ "wechat", "微信", "微信支付|weixin", NULL },
+	{ "alipay", "支付宝", NULL, NULL },
+	{ "other", "其他", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_fee_method = { N_("method"), fee_method };
+
+static const struct pm_word fee_basis[] = {
+	{ "area", "按面积", NULL, NULL },
+	{ "unit", "按户", NULL, NULL },
+	{ "space", "按车位", NULL, NULL },
+	{ "meter", "按表计", NULL, NULL },
+	{ "shared", "公摊", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_fee_basis = { N_("basis"), fee_basis };
+
+static const struct pm_word fee_frequency[] = {
+	{ "monthly", "按月", NULL, NULL },
+	{ "quarterly", "按季", NULL, NULL },
+	{ "yearly", "按年", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_fee_frequency = { N_("frequency"), fee_frequency };
+
+static const struct pm_word fee_line_kind[] = {
+	{ "charge", "应收", NULL, NULL },
+	{ "vacancy", "空置减免", NULL, NULL },
+	{ "meter", "抄表", NULL, NULL },
+	{ "shared", "公摊", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_fee_line_kind = { N_("kind"), fee_line_kind };
+
+/* What a statement's row is, and a receipt's state. */
+static const struct pm_word fee_doc_kind[] = {
+	{ "bill", "账单", NULL, NULL },
+	{ "payment", "收款", NULL, NULL },
+	{ "refund", "退款", NULL, NULL },
+	{ "void", "作废", NULL, NULL },
+	{ "late_fee", "滞纳金", NULL, NULL },
+	{ "valid", "有效", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_fee_doc = { N_("kind"), fee_doc_kind };
+
+static const struct pm_word fee_book_kind[] = {
+	{ "income", "经营收入", NULL, NULL },
+	{ "common", "共有部分收入", NULL, NULL },
+	{ "collected", "代收代缴", NULL, NULL },
+	{ "deposit", "押金保证金", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_fee_book_kind = { N_("kind"), fee_book_kind };
+
 /* Whether 's' is one of the '|'-separated names in 'list'. */
 static int
 in_list(const char *list, const char *s)

@@ -40,6 +40,12 @@ extern const struct pm_vocab pm_v_unit_kind;	/* unit public */
 extern const struct pm_vocab pm_v_event;	/* add assign start ... */
 extern const struct pm_vocab pm_v_estate_kind;	/* what pm-db apply counts */
 extern const struct pm_vocab pm_v_estate_action; /* add change retire */
+extern const struct pm_vocab pm_v_fee_method;	/* cash transfer wechat ... */
+extern const struct pm_vocab pm_v_fee_basis;	/* area unit space meter shared */
+extern const struct pm_vocab pm_v_fee_frequency; /* monthly quarterly yearly */
+extern const struct pm_vocab pm_v_fee_line_kind; /* charge vacancy meter shared */
+extern const struct pm_vocab pm_v_fee_doc;	/* bill payment refund void ... */
+extern const struct pm_vocab pm_v_fee_book_kind; /* income common ... */
 
 /*
  * The identifier of the word 's' names: its identifier, its Chinese name

@@ -238,7 +238,7 @@ CREATE TABLE fee_allocs (
 	posted	TEXT NOT NULL,
 	CHECK ((cause = 'discount') = (doc IS NULL))
 );
-CREATE INDEX fee_allocs_line ON fee_allocs(line, posted, amount);
+CREATE INDEX fee_allocs_line ON fee_allocs(line, posted, cause, amount);
 CREATE INDEX fee_allocs_posted ON fee_allocs(posted, line, cause, amount);
 CREATE INDEX fee_allocs_doc ON fee_allocs(doc, line);
 
