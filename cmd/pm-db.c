@@ -35,7 +35,7 @@ struct apply_report {
 	struct {
 		const char *what;
 		int added, changed, retired;
-	} kind[16];
+	} kind[48];
 	int n;
 	struct pm_out *rows;	/* -n: the rows, into 'mem' */
 	FILE *mem;
