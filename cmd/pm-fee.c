@@ -632,7 +632,7 @@ cmd_import(struct pm_cli *cli, int argc, char **argv)
  */
 
 static const struct pm_opt arrears_opts[] = {
-	{ "min-months", OPT_MIN_MONTHS, N_("n"), N_("only units owing this "
+	{ "min-months", OPT_MIN_MONTHS, N_("months"), N_("only units owing this "
 	    "many months or more: the dunning list (催费)") },
 	{ "count", OPT_COUNT, NULL, N_("print only how many units there are "
 	    "(persistent defaulters with --min-months)") },
@@ -949,7 +949,7 @@ static const struct pm_cli_verb verbs[] = {
 	    N_("record the payments of a WeChat Pay, Alipay or bank "
 	    "statement, once each"), import_opts, NULL },
 	{ "arrears", cmd_arrears,
-	    N_("[--min-months n] [--count] [--building code] [--reveal] "
+	    N_("[--min-months months] [--count] [--building code] [--reveal] "
 	    "[day]"),
 	    N_("what each unit owes, by age, with late fees; the dunning "
 	    "list"), arrears_opts, NULL },
