@@ -12,71 +12,7 @@
 
 out() { cat "$PM_TMP/out"; }
 err() { cat "$PM_TMP/err"; }
-cat > "$PM_TMP/estate.yaml" <<'YAML'
-estate:
-  name: 测试小区
-  timezone: Asia/Shanghai
-
-departments:
-  - {code: service, name: 客服部}
-
-staff:
-  - {login: wang.fang, name: 王芳, department: service, role: manager, phone: "13800000001"}
-  - {login: li.lei, name: 李雷, department: service, role: staff}
-
-buildings:
-  - code: "1"
-    name: 1号楼
-    units:
-      - {entrances: 1, floors: 1, rooms: 1, area: 100.00}
-      - {entrances: 1, floors: 1, rooms: 2, area: 89.37}
-      - {entrances: 1, floors: 2, rooms: 1, area: 100.00}
-
-public_areas:
-  - {code: P-GATE, name: 北门岗亭}
-
-categories:
-  - {code: noise, name: 噪音投诉, kind: complaint, department: service}
-
-fees:
-  complaint_phone: "0531-12345"
-  default_series: R
-  books:
-    - {code: service, name: 物业服务收入, kind: income}
-    - {code: common, name: 共有部分收入, kind: common}
-  series:
-    - {code: R, name: 收据, prefix: R, digits: 4}
-  items:
-    - code: property
-      name: 物业服务费
-      book: service
-      basis: area
-      due_day: end
-      start: prorate
-      formula: 建筑面积 × 2.50 元/m²·月
-      rates:
-        - {from: 2024-01-01, rate: 2.50}
-      late_fee: {daily: 0.05%}
-    - code: garbage
-      name: 垃圾清运费
-      book: service
-      basis: unit
-      frequency: quarterly
-      due_day: 15
-      formula: 每户 10 元/月，按季计收
-      rates:
-        - {from: 2024-01-01, rate: 10}
-    - code: parking
-      name: 车位管理费
-      book: service
-      basis: space
-      due_day: end
-      formula: 每个车位 80 元/月
-      rates:
-        - {from: 2024-01-01, rate: 80}
-  parking:
-    - {code: B-01, item: parking, holder: 1-1-102, from: 2023-12-01}
-YAML
+cp "$PM_TOP/tests/data/fee-estate.yaml" "$PM_TMP/estate.yaml"
 pm-db init > /dev/null && pm-db apply "$PM_TMP/estate.yaml" > /dev/null ||
 	{ echo "Bail out! cannot set up the estate"; exit 1; }
 export PM_USER=wang.fang
