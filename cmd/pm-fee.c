@@ -551,7 +551,7 @@ out:
 static const struct pm_opt import_opts[] = {
 	{ "dry-run", 'n', NULL, N_("check and show what would be recorded, "
 	    "keeping nothing") },
-	{ "format", OPT_FORMAT, N_("format"), N_("wechat, alipay or a bank's "
+	{ "channel", OPT_FORMAT, N_("channel"), N_("wechat, alipay or a bank's "
 	    "format code from the estate file (default: WeChat or Alipay, told "
 	    "from the file)") },
 	{ NULL, 0, NULL, NULL }
@@ -945,7 +945,7 @@ static const struct pm_cli_verb verbs[] = {
 	    &pm_fee_receipt_type },
 	{ "receipt", pm_rec_cmd_show, NULL, N_("show receipts"), NULL,
 	    &pm_fee_receipt_type },
-	{ "import", cmd_import, N_("[-n] [--format format] [file]"),
+	{ "import", cmd_import, N_("[-n] [--channel channel] [file]"),
 	    N_("record the payments of a WeChat Pay, Alipay or bank "
 	    "statement, once each"), import_opts, NULL },
 	{ "arrears", cmd_arrears,

@@ -833,7 +833,7 @@ pm_fee_share(struct pm_db *db, const char *item, int y, int m,
 		return pm_err(PM_EX_DATAERR, "fee item %s: retired", pm_q(it.code));
 	if (amount <= 0)
 		return pm_err(PM_EX_DATAERR, "amount %s: not more than 0",
-		    pm_money_fmt(amount, money));
+		    pm_q(pm_money_fmt(amount, money)));
 	pm_fee_month_fmt(y, m, period);
 	st = pm_db_stmt(db, "SELECT 1 FROM fee_lines WHERE period = ?1"
 	    " AND item = ?2 AND kind = 'shared' LIMIT 1");

@@ -39,8 +39,8 @@ fee_item_get(struct pm_db *db, const char *code, struct fee_item *it)
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
 			return pm_db_error(db, "read fee item");
-		return pm_err(PM_EX_NOINPUT, "fee item %s: no such item (see "
-		    "pm-fee items)", pm_q(code));
+		return pm_err(PM_EX_NOINPUT, "fee item %s: no such item (see %s)",
+		    pm_q(code), pm_q("pm-fee items"));
 	}
 	memset(it, 0, sizeof *it);
 	copy(it->code, sizeof it->code, pm_col_text(st, 0));

@@ -684,7 +684,7 @@ detect(FILE *fp, const char *name, int *alipay)
 		return pm_err(PM_EX_IOERR, "%s: %s", name, strerror(errno));
 	if (fseek(fp, 0, SEEK_SET) != 0)
 		return pm_err(PM_EX_USAGE, "%s: cannot tell a WeChat from an "
-		    "Alipay statement in a pipe (give --format)", name);
+		    "Alipay statement in a pipe (give --channel)", name);
 	if (strstr(buf, "微信") != NULL) {
 		*alipay = 0;
 		return 0;
@@ -698,7 +698,7 @@ detect(FILE *fp, const char *name, int *alipay)
 		return 0;
 	}
 	return pm_err(PM_EX_DATAERR, "%s: not a WeChat Pay or Alipay statement "
-	    "(for a bank's, give --format with its code)", name);
+	    "(for a bank's, give --channel with its code)", name);
 }
 
 static void

@@ -34,7 +34,7 @@ pm_fee_entry_add(struct pm_db *db, const struct pm_fee_entry *e, int64_t *id)
 
 	if (e->amount <= 0)
 		return pm_err(PM_EX_DATAERR, "amount %s: not more than 0",
-		    pm_money_fmt(e->amount, a));
+		    pm_q(pm_money_fmt(e->amount, a)));
 	if ((rc = pm_text_check(N_("category"), e->category, TEXT_MAX,
 	    0)) != 0 ||
 	    (rc = pm_text_check(strcmp(e->kind, "income") == 0 ?

@@ -46,8 +46,8 @@ fee_doc_get(struct pm_db *db, const char *input, struct fee_doc *d)
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
 			return pm_db_error(db, "read receipt");
-		return pm_err(PM_EX_NOINPUT, "receipt %s: no such receipt (see "
-		    "pm-fee receipts)", pm_q(input));
+		return pm_err(PM_EX_NOINPUT, "receipt %s: no such receipt (see %s)",
+		    pm_q(input), pm_q("pm-fee receipts"));
 	}
 	memset(d, 0, sizeof *d);
 	d->id = sqlite3_column_int64(st, 0);
@@ -371,7 +371,7 @@ pm_fee_pay(struct pm_db *db, const struct pm_fee_payment *p, char *receipt,
 
 	if (p->amount <= 0)
 		return pm_err(PM_EX_DATAERR, "amount %s: a payment is more "
-		    "than 0", pm_money_fmt(p->amount, a));
+		    "than 0", pm_q(pm_money_fmt(p->amount, a)));
 	if (p->method != NULL && (rc = pm_vocab_check(&pm_v_fee_method,
 	    p->method, 0, &method)) != 0)
 		return rc;
