@@ -722,7 +722,8 @@ open_stmt(struct pm_db *db, const char *path, const char *format, FILE **fp,
 		return pm_err(PM_EX_NOINPUT, "file %s: %s", pm_q(path),
 		    strerror(errno));
 	if (format == NULL)
-		rc = detect(*fp, path, &alipay);
+		rc = detect(*fp, path != NULL && strcmp(path, "-") != 0 ?
+		    path : "stdin", &alipay);
 	else if (strcmp(format, "wechat") == 0 || strcmp(format, "alipay") == 0) {
 		alipay = format[0] == 'a';
 		rc = 0;

@@ -574,7 +574,7 @@ pm_fee_refund(struct pm_db *db, const char *receipt, int64_t amount,
 		amount = refundable;
 	if (amount < 0 || amount > refundable || refundable == 0)
 		return pm_err(PM_EX_DATAERR, "amount %s: more than the %s left "
-		    "of receipt %s", pm_money_fmt(amount, a),
+		    "of receipt %s", pm_q(pm_money_fmt(amount, a)),
 		    pm_money_fmt(refundable, b), pm_q(d.receipt));
 	if (day < d.day)
 		return pm_err(PM_EX_DATAERR, "day %s: before the payment (%s)",
