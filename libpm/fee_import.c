@@ -412,7 +412,7 @@ digits(const char **pp, int min, int max, int *v)
 static int
 stmt_day(const char *s, int64_t *day)
 {
-	char buf[PM_DATE_LEN];
+	char buf[24];	/* room for what the compiler cannot rule out */
 	int y, m, d;
 
 	if (!digits(&s, 4, 4, &y))
