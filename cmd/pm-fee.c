@@ -58,6 +58,7 @@ amount_arg(const char *s, int64_t *fen)
 
 static const struct pm_col billed_cols[] = {
 	{ N_("item"), PM_COL_TEXT, NULL },
+	{ N_("period"), PM_COL_TEXT, NULL },
 	{ N_("lines"), PM_COL_INT, NULL },
 	{ N_("units"), PM_COL_INT, NULL },
 	{ N_("amount"), PM_COL_NUM, NULL },
@@ -70,6 +71,7 @@ billed_row(const struct pm_fee_billed *b, void *arg)
 	struct pm_out *o = arg;
 
 	pm_out_text(o, b->item);
+	pm_out_text(o, b->period);
 	pm_out_int(o, b->lines);
 	pm_out_int(o, b->units);
 	pm_out_fen(o, b->amount);
@@ -138,7 +140,7 @@ cmd_bill(struct pm_cli *cli, int argc, char **argv)
 	    (rc = pm_db_begin(db)) != 0)
 		goto out;
 	ctx.cli = cli;
-	ctx.o = pm_cli_out(cli, billed_cols, 5);
+	ctx.o = pm_cli_out(cli, billed_cols, 6);
 	if ((rc = pm_fee_bill(db, y, m, n, bill_row, bill_changed, &ctx)) != 0) {
 		pm_out_abort(ctx.o);
 		pm_db_rollback(db);
@@ -192,7 +194,7 @@ cmd_share(struct pm_cli *cli, int argc, char **argv)
 	if ((rc = pm_cli_open(cli, PM_CLI_WRITE, &db)) != 0 ||
 	    (rc = pm_db_begin(db)) != 0)
 		goto out;
-	o = pm_cli_out(cli, billed_cols, 5);
+	o = pm_cli_out(cli, billed_cols, 6);
 	if ((rc = pm_fee_share(db, argv[0], y, m, amount, billed_row,
 	    o)) != 0) {
 		pm_out_abort(o);

@@ -155,6 +155,7 @@ int64_t pm_fee_today(void);
 /* What a billing run did, per item; see pm_fee_bill(). */
 struct pm_fee_billed {
 	const char *item;
+	const char *period;	/* the month billed, YYYY-MM */
 	int64_t lines;		/* new lines (charges and vacancy discounts) */
 	int64_t units;		/* units billed */
 	int64_t amount;		/* fen, discounts netted */

@@ -582,6 +582,7 @@ bill_month(struct pm_db *db, int y, int m, struct vacant_set *vac,
 			    &r.rate[i], &r.has_rate[i]);
 		memset(&r.b, 0, sizeof r.b);
 		r.b.item = it.code;
+		r.b.period = period;
 		r.last_unit = NULL;
 		if (rc == 0)
 			rc = strcmp(it.basis, "space") == 0 ? bill_spaces(&r) :
@@ -899,6 +900,7 @@ pm_fee_share(struct pm_db *db, const char *item, int y, int m,
 		rc = new_run(db, "share", period, &runid);
 	r.run_id = runid;
 	r.b.item = it.code;
+	r.b.period = period;
 	snprintf(note, sizeof note, "%s / %d", pm_money_fmt(amount, money), n);
 	for (i = 0; i < n && rc == 0; i++) {
 		rc = insert_line(&r, unit[i], bld[i], NULL, "shared", r.first,

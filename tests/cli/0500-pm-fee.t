@@ -27,26 +27,26 @@ same "prints the unit" "1-1-201" "$(out)"
 fails 65 "a second handover" pm-fee handover --date 2024-03-19 1-1-201
 has "is refused" "$(err)" "1-1-201"
 ok "bill -n" pm-fee bill -n 2024-01
-same "shows what it would bill" "garbage${T}2${T}2${T}60.00${T}0
-parking${T}1${T}1${T}80.00${T}0
-property${T}2${T}2${T}473.43${T}0" "$(out)"
+same "shows what it would bill" "garbage${T}2024-01${T}2${T}2${T}60.00${T}0
+parking${T}2024-01${T}1${T}1${T}80.00${T}0
+property${T}2024-01${T}2${T}2${T}473.43${T}0" "$(out)"
 same "and keeps nothing" "" "$(pm-fee lines)"
 ok "bill January" pm-fee bill 2024-01
-same "bills the same" "garbage${T}2${T}2${T}60.00${T}0
-parking${T}1${T}1${T}80.00${T}0
-property${T}2${T}2${T}473.43${T}0" "$(out)"
+same "bills the same" "garbage${T}2024-01${T}2${T}2${T}60.00${T}0
+parking${T}2024-01${T}1${T}1${T}80.00${T}0
+property${T}2024-01${T}2${T}2${T}473.43${T}0" "$(out)"
 ok "bill January again" pm-fee bill 2024-01
-same "bills nothing the second time" "garbage${T}0${T}0${T}0.00${T}0
-parking${T}0${T}0${T}0.00${T}0
-property${T}0${T}0${T}0.00${T}0" "$(out)"
+same "bills nothing the second time" "garbage${T}2024-01${T}0${T}0${T}0.00${T}0
+parking${T}2024-01${T}0${T}0${T}0.00${T}0
+property${T}2024-01${T}0${T}0${T}0.00${T}0" "$(out)"
 same "five lines, not ten" "5" "$(pm-fee lines | wc -l | tr -d ' ')"
 
 # February, and 1-1-102 pays 700.00 by WeChat: its Jan and Feb lines are
 # 30.00 + 80.00 + 223.43 + 80.00 + 223.43 = 636.86, 63.14 left as credit.
 PM_NOW=2024-02-01T09:00
 ok "bill February" pm-fee bill 2024-02
-same "no garbage in mid-quarter" "parking${T}1${T}1${T}80.00${T}0
-property${T}2${T}2${T}473.43${T}0" "$(out)"
+same "no garbage in mid-quarter" "parking${T}2024-02${T}1${T}1${T}80.00${T}0
+property${T}2024-02${T}2${T}2${T}473.43${T}0" "$(out)"
 PM_NOW=2024-02-10T10:00
 ok "pay" pm-fee pay -m 微信 1-1-102 700
 same "prints the receipt" "R0001" "$(out)"
@@ -57,8 +57,8 @@ same "nothing of 1-1-102 open" "" "$(pm-fee lines --unit 1-1-102)"
 # credit settles 63.14 of 1-1-102's parking line.
 PM_NOW=2024-03-01T09:00
 ok "bill March" pm-fee bill 2024-03
-same "with the prorated line" "parking${T}1${T}1${T}80.00${T}0
-property${T}3${T}3${T}586.33${T}0" "$(out)"
+same "with the prorated line" "parking${T}2024-03${T}1${T}1${T}80.00${T}0
+property${T}2024-03${T}3${T}3${T}586.33${T}0" "$(out)"
 has "112.90 for 14 days of 31" "$(pm-fee lines --unit 1-1-201)" "2024-03${T}112.90${T}0.00${T}112.90${T}2024-03-31${T}14/31"
 has "the credit spent on parking" "$(pm-fee lines --unit 1-1-102)" "parking${T}B-01${T}charge${T}2024-03${T}80.00${T}63.14${T}16.86"
 
@@ -88,9 +88,9 @@ has "38.18%" "$(out)" ",700.00,1833.19,38.18,0.00,0.00,,700.00,1833.19,38.18"
 # April: the quarter's garbage for all three; a payment written up late
 # (paid on 20 March) settles garbage, January and February exactly.
 ok "bill April" pm-fee bill 2024-04
-same "April" "garbage${T}3${T}3${T}90.00${T}0
-parking${T}1${T}1${T}80.00${T}0
-property${T}3${T}3${T}723.43${T}0" "$(out)"
+same "April" "garbage${T}2024-04${T}3${T}3${T}90.00${T}0
+parking${T}2024-04${T}1${T}1${T}80.00${T}0
+property${T}2024-04${T}3${T}3${T}723.43${T}0" "$(out)"
 PM_NOW=2024-04-05T10:00
 ok "a back-dated payment" pm-fee pay --date 2024-03-20 --note 补录 1-1-101 530
 same "R0002" "R0002" "$(out)"
@@ -133,14 +133,14 @@ sed 's/{from: 2024-01-01, rate: 2.50}/&\n        - {from: 2024-04-01, rate: 2.60
 PM_NOW=2024-04-20T09:00
 ok "the new rate applied" pm-db apply "$PM_TMP/estate2.yaml"
 ok "bill April again" pm-fee bill 2024-04
-same "bills nothing, three lines changed" "garbage${T}0${T}0${T}0.00${T}0
-parking${T}0${T}0${T}0.00${T}0
-property${T}0${T}0${T}0.00${T}3" "$(out)"
+same "bills nothing, three lines changed" "garbage${T}2024-04${T}0${T}0${T}0.00${T}0
+parking${T}2024-04${T}0${T}0${T}0.00${T}0
+property${T}2024-04${T}0${T}0${T}0.00${T}3" "$(out)"
 has "each named" "$(err)" "unit '1-1-102': property 2024-04 was billed 223.43; the rates now give 232.36 (not billed again)"
 PM_NOW=2024-05-01T09:00
 ok "bill May" pm-fee bill 2024-05
-same "at the new rate" "parking${T}1${T}1${T}80.00${T}0
-property${T}3${T}3${T}752.36${T}0" "$(out)"
+same "at the new rate" "parking${T}2024-05${T}1${T}1${T}80.00${T}0
+property${T}2024-05${T}3${T}3${T}752.36${T}0" "$(out)"
 
 # The month's WeChat Pay and Alipay statements, each imported twice.
 PM_NOW=2024-05-31T20:00
