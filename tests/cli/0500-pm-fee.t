@@ -1,13 +1,14 @@
 #!/bin/sh
-# pm-fee: a scripted half year of a small estate (PM_NOW moves on), every
+# pm-fee: a scripted year of a small estate (PM_NOW moves on), every
 # figure computed by hand: a unit handed over mid-month and prorated, monthly
 # and quarterly lines, a parking space, billing a month twice, a payment
 # settling the oldest lines first and leaving credit, credit spent by the
 # next bill, late fees (the worked figure of domain/fees.md), a back-dated
 # payment, a void, a refund, a rate change after billing, a WeChat Pay and
-# an Alipay (GBK) statement each imported twice, and the arrears, rates,
-# statement and ledger; a past month's rates do not move when later money
-# arrives.
+# an Alipay (GBK) statement each imported twice, the rest of the year
+# billed at once, a bank's statement by the estate's column map, and the
+# arrears, rates, statement and ledger; a past month's rates do not move
+# when later money arrives.
 . "$PM_TOP/tests/cli/lib.sh"
 
 out() { cat "$PM_TMP/out"; }
@@ -194,4 +195,51 @@ service${T}物业服务收入${T}balance${T}${T}660.00" "$(out)"
 # the garbage open; late fee on April's line 31 days: 3.875 → 3.88.
 ok "statement of 1-1-101" pm-fee statement --day 2024-05-31 1-1-101
 same "ends with the late fee" "2024-05-31${T}late_fee${T}${T}${T}${T}3.88${T}533.88${T}" "$(tail -1 "$PM_TMP/out")"
+# The rest of the year billed at once: billing 2024 bills June to December
+# only (January to May were billed); 7 × (752.36 + 80.00) and the garbage
+# of July and October, 90.00 each.
+PM_NOW=2024-12-01T09:00
+ok "bill the year" pm-fee bill 2024
+same "January to May bill nothing" "0" "$(awk -F'\t' '$2 < "2024-06" && $3 != 0' "$PM_TMP/out" | wc -l | tr -d ' ')"
+same "June to December" "6006.52" "$(awk -F'\t' '{ s += $5 * 100 } END { printf "%.2f", s / 100 }' "$PM_TMP/out")"
+same "34 new lines" "34" "$(awk -F'\t' '{ s += $3 } END { print s }' "$PM_TMP/out")"
+ok "bill the year again" pm-fee bill 2024
+same "nothing" "0" "$(awk -F'\t' '$3 != 0' "$PM_TMP/out" | wc -l | tr -d ' ')"
+
+# 1-1-102 clears its account by bank transfer, read from the bank's
+# statement by the estate's column map: its lines came to 3832.60, it
+# paid 800.00, so 3032.60.
+printf '%s\n' '流水号,交易日期,贷方金额,摘要,附言,对方户名' \
+	'B20241220001,2024-12-20,"3,032.60",物业费,1-1-102,业主乙' > "$PM_TMP/bank.csv"
+PM_NOW=2024-12-31T12:00
+ok "a bank statement" pm-fee import --channel bank "$PM_TMP/bank.csv"
+same "one receipt" "R0009" "$(out)"
+ok "again" pm-fee import --channel bank "$PM_TMP/bank.csv"
+same "once" "" "$(out)"
+same "1-1-102 owes nothing" "" "$(pm-fee lines --unit 1-1-102)"
+
+# The year: billed 613.43 + 553.43 + 666.33 + 893.43 + 832.36 + 832.36 +
+# 922.36 + 832.36 + 832.36 + 922.36 + 832.36 + 832.36 = 9565.50; collected
+# all the money received, none left as credit, net of the void and the
+# refund: 700 + 530 + 200 - 50 + 260 + 100 + 150 + 3032.60 = 4922.60
+# → 51.46%; nothing was owed before the year.
+PM_NOW=2025-01-02T09:00
+ok "rate for the year" pm-fee rate 2024
+same "51.46%" "${T}4922.60${T}9565.50${T}51.46${T}0.00${T}0.00${T}${T}4922.60${T}9565.50${T}51.46" "$(tail -1 "$PM_TMP/out")"
+ok "ledger for the year" pm-fee ledger 2024
+same "the money received" "4922.60" "$(awk -F'\t' '$3 == "balance" { print $5 }' "$PM_TMP/out")"
+# 31 December, by age: 1-1-101 owes 20.00 of April's garbage and April's
+# 250.00, May and June 260.00 each (181-365 days: 790.00), July's garbage
+# and July to September (91-180: 810.00), October's garbage, October and
+# November (31-90: 550.00); December is not yet past due.  Late fees,
+# each line's days past due × 0.05%: 250.00 × 245 = 30.625 → 30.63,
+# then 260.00 × 214, 184, 153, 122, 92, 61, 31 days = 27.82, 23.92, 19.89,
+# 15.86, 11.96, 7.93, 4.03: 142.04.  1-1-201 the same, but of April's line
+# 92.90 open (242.90 until 150.00 came on 6 May): 242.90 × 5 + 92.90 ×
+# 240 days = 11.755 → 11.76, and 111.41 for May to November: 123.17.
+ok "arrears at the year's end" pm-fee arrears 2024-12-31
+same "by age, with late fees" "1-1-101${T}1${T}${T}${T}8${T}2024-04${T}0.00${T}550.00${T}810.00${T}790.00${T}0.00${T}2150.00${T}142.04
+1-1-201${T}1${T}${T}${T}8${T}2024-04${T}0.00${T}550.00${T}810.00${T}612.90${T}0.00${T}1972.90${T}123.17" "$(out)"
+ok "March's rates at the year's end" pm-fee rate 2024-03
+same "still as they were" "$rate_march" "$(out)"
 done_testing
