@@ -83,7 +83,9 @@ static const char *const rate_sql[4] = {
 	/* arrears: earlier lines open at the start */
 	"SELECT l.building, sum(l.amount - coalesce((SELECT sum(a.amount)"
 	" FROM fee_allocs a WHERE a.line = l.id AND a.posted < ?3), 0))"
-	" FROM fee_lines l WHERE (l.paid_at IS NULL OR l.paid_at >= ?3)"
+	" FROM fee_lines l WHERE l.id IN (SELECT id FROM fee_lines"
+	" WHERE paid_at IS NULL UNION ALL SELECT id FROM fee_lines"
+	" WHERE paid_at >= ?3)"
 	" AND l.period < ?1 AND l.posted < ?3 AND l.amount > 0"
 	" GROUP BY l.building",
 	/* recovered: what settled those within the period */
@@ -378,7 +380,9 @@ line_late_fee(struct pm_db *db, int64_t line, const struct pm_fee_late *rule,
 /*
  * The open lines past due read by arrears: every unit's (?3 a building
  * or NULL), or one unit's (?3 the unit).  ?1 is the end of the day as
- * UTC text, ?2 the day.
+ * UTC text, ?2 the day.  The lines open then are those not paid, or paid
+ * since, each found by the paid_at index: the work is the open lines',
+ * not the history's (an OR would let the planner scan them all).
  */
 #define ARREARS_COLS "SELECT l.unit, l.id, l.period, l.amount," \
 	" l.due_day, l.amount - coalesce((SELECT sum(a.amount)" \
@@ -388,8 +392,9 @@ line_late_fee(struct pm_db *db, int64_t line, const struct pm_fee_late *rule,
 	" JOIN units u ON u.code = l.unit" \
 	" JOIN fee_items i ON i.code = l.item"
 static const char arrears_all[] = ARREARS_COLS
-	" WHERE (l.paid_at IS NULL OR l.paid_at >= ?1) AND l.posted < ?1"
-	" AND l.amount > 0 AND l.due_day < ?2"
+	" WHERE l.id IN (SELECT id FROM fee_lines WHERE paid_at IS NULL"
+	" UNION ALL SELECT id FROM fee_lines WHERE paid_at >= ?1)"
+	" AND l.posted < ?1 AND l.amount > 0 AND l.due_day < ?2"
 	" AND (?3 IS NULL OR l.building = ?3)"
 	" ORDER BY l.unit, l.due_day, l.id";
 static const char arrears_unit[] = ARREARS_COLS
