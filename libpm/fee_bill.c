@@ -767,7 +767,8 @@ pm_fee_meter(struct pm_db *db, const char *input, const char *item,
 	if (last >= 0 && reading < last)
 		return pm_err(PM_EX_DATAERR, "unit %s: %s reading %s: less than "
 		    "the last one (%s)", pm_q(unit), it.code,
-		    pm_hundredths_fmt(reading, a), pm_hundredths_fmt(last, b));
+		    pm_q(pm_hundredths_fmt(reading, a)),
+		    pm_hundredths_fmt(last, b));
 	st = pm_db_stmt(db, "INSERT INTO fee_readings(unit, item, day, reading,"
 	    " posted, who) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
 	if (st == NULL)
