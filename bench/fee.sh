@@ -177,7 +177,7 @@ read_one() {
 		# arrears: the settlements of each open line with a late fee,
 		# once over all of them.
 		case $1 in arrears)
-			echo "SELECT a.amount, a.value_day FROM fee_lines l JOIN fee_items i ON i.code = l.item AND i.late_daily IS NOT NULL JOIN fee_allocs a ON a.line = l.id AND a.posted < ?1 WHERE (l.paid_at IS NULL OR l.paid_at >= ?1) AND l.posted < ?1 AND l.amount > 0 AND l.due_day < ?2;"
+			echo "SELECT a.amount, a.value_day FROM fee_lines l JOIN fee_items i ON i.code = l.item AND i.late_daily IS NOT NULL JOIN fee_allocs a ON a.line = l.id AND a.posted < ?1 WHERE l.id IN (SELECT id FROM fee_lines WHERE paid_at IS NULL UNION ALL SELECT id FROM fee_lines WHERE paid_at >= ?1) AND l.posted < ?1 AND l.amount > 0 AND l.due_day < ?2;"
 		esac
 	} > "$work/floor.sql"
 	: > "$work/t.pm"; : > "$work/t.sh"

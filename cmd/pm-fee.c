@@ -70,6 +70,8 @@ billed_row(const struct pm_fee_billed *b, void *arg)
 {
 	struct pm_out *o = arg;
 
+	if (o == NULL)		/* -q */
+		return 0;
 	pm_out_text(o, b->item);
 	pm_out_text(o, b->period);
 	pm_out_int(o, b->lines);
@@ -140,7 +142,7 @@ cmd_bill(struct pm_cli *cli, int argc, char **argv)
 	    (rc = pm_db_begin(db)) != 0)
 		goto out;
 	ctx.cli = cli;
-	ctx.o = pm_cli_out(cli, billed_cols, 6);
+	ctx.o = cli->quiet ? NULL : pm_cli_out(cli, billed_cols, 6);
 	if ((rc = pm_fee_bill(db, y, m, n, bill_row, bill_changed, &ctx)) != 0) {
 		pm_out_abort(ctx.o);
 		pm_db_rollback(db);
@@ -194,7 +196,7 @@ cmd_share(struct pm_cli *cli, int argc, char **argv)
 	if ((rc = pm_cli_open(cli, PM_CLI_WRITE, &db)) != 0 ||
 	    (rc = pm_db_begin(db)) != 0)
 		goto out;
-	o = pm_cli_out(cli, billed_cols, 6);
+	o = cli->quiet ? NULL : pm_cli_out(cli, billed_cols, 6);
 	if ((rc = pm_fee_share(db, argv[0], y, m, amount, billed_row,
 	    o)) != 0) {
 		pm_out_abort(o);

@@ -41,6 +41,8 @@ same "bills nothing the second time" "garbage${T}2024-01${T}0${T}0${T}0.00${T}0
 parking${T}2024-01${T}0${T}0${T}0.00${T}0
 property${T}2024-01${T}0${T}0${T}0.00${T}0" "$(out)"
 same "five lines, not ten" "5" "$(pm-fee lines | wc -l | tr -d ' ')"
+ok "bill -q" pm-fee bill -q 2024-01
+same "prints nothing" "" "$(out)"
 
 # February, and 1-1-102 pays 700.00 by WeChat: its Jan and Feb lines are
 # 30.00 + 80.00 + 223.43 + 80.00 + 223.43 = 636.86, 63.14 left as credit.
