@@ -244,4 +244,16 @@ same "by age, with late fees" "1-1-101${T}1${T}${T}${T}8${T}2024-04${T}0.00${T}5
 1-1-201${T}1${T}${T}${T}8${T}2024-04${T}0.00${T}550.00${T}810.00${T}612.90${T}0.00${T}1972.90${T}123.17" "$(out)"
 ok "March's rates at the year's end" pm-fee rate 2024-03
 same "still as they were" "$rate_march" "$(out)"
+# The public statement of the year: the items and their standards as
+# posted, the money by book, the rates with their figures, the phone.
+ok "disclose" pm-fee disclose 2024
+has "the items as posted" "$(out)" "物业服务费 (property): 建筑面积 × 2.50 元/m²·月"
+has "a rate from its day" "$(out)" "2.60 yuan from 2024-04-01"
+has "the year's rate" "$(out)" "current-period collection: 51.46% (4922.60 / 9565.50)"
+has "the complaint phone" "$(out)" "Questions and complaints: 0531-12345"
+ok "disclose for the accountant" pm-fee disclose -o csv 2024
+has "as rows" "$(out)" "section,book,name,detail,amount"
+ok "disclose in Chinese" env LANG=zh_CN.UTF-8 LC_ALL= LANGUAGE= pm-fee disclose 2024
+has "the headings in Chinese" "$(out)" "一、收费项目和收费标准"
+has "the phone in Chinese" "$(out)" "咨询投诉电话：0531-12345"
 done_testing
