@@ -2054,3 +2054,25 @@ pm_day_add_months(int64_t z, int months)
 	n = month_days(y, m);
 	return days_from_civil(y, m, d < n ? d : n);
 }
+
+int
+pm_month_length(int y, int m)
+{
+	return month_days(y, m);
+}
+
+int
+pm_day_scan(const char *s, int64_t *z)
+{
+	int y, m, d;
+
+	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+	    !scan_digits(&s, 4, &y) || *s++ != '-' ||
+	    !scan_digits(&s, 2, &m) || *s++ != '-' ||
+	    !scan_digits(&s, 2, &d))
+		return -1;
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > month_days(y, m))
+		return -1;
+	*z = days_from_civil(y, m, d);
+	return 0;
+}

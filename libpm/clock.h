@@ -263,4 +263,16 @@ void pm_day_civil(int64_t z, int *y, int *m, int *d);
 int64_t pm_day_from_civil(int y, int m, int d);
 int64_t pm_day_add_months(int64_t z, int months);
 
+/*
+ * Civil days, for what is counted in whole days (bills, due dates, late
+ * fees), in the same day numbers:
+ *
+ * pm_month_length  the days of month 'm' (1 to 12) of year 'y'
+ * pm_day_scan      read exactly "YYYY-MM-DD", a real day from 1900 to
+ *                  9999, into *z: 0, or -1 (nothing recorded: the caller
+ *                  names the field)
+ */
+int pm_month_length(int y, int m);
+int pm_day_scan(const char *s, int64_t *z);
+
 #endif

@@ -73,3 +73,9 @@ pm_db_collations(struct pm_db *db)
 {
 	sqlite3_collation_needed(db->h, NULL, need_collation);
 }
+
+int
+pm_natural_cmp(const char *a, const char *b)
+{
+	return natural_cmp(NULL, (int)strlen(a), a, (int)strlen(b), b);
+}

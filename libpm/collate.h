@@ -15,4 +15,7 @@
  */
 void pm_db_collations(struct pm_db *db);
 
+/* pm_natural as a C comparison of two NUL-terminated codes (qsort). */
+int pm_natural_cmp(const char *a, const char *b);
+
 #endif

@@ -155,6 +155,7 @@ struct pm_estate {
 	/* What the tools' own sections read (estate_priv.h), one each. */
 	struct pm_estate_inspect *inspect;	/* estate_inspect.c */
 	struct pm_estate_people *people;	/* estate_people.c */
+	struct pm_estate_fees *fees;	/* estate_fee.c */
 
 	struct pm_estate_mem *mem;	/* private: the strings */
 };

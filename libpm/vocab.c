@@ -163,6 +163,15 @@ static const struct pm_word estate_kind[] = {
 	{ "survey lines", "满意度调查项目", NULL, NULL },
 	{ "duty posts", "值班岗位", NULL, NULL },
 	{ "gate settings", "门岗设置", NULL, NULL },
+	{ "fee settings", "收费设置", NULL, NULL },
+	{ "fee books", "账簿", NULL, NULL },
+	{ "receipt series", "收据序列", NULL, NULL },
+	{ "fee items", "收费项目", NULL, NULL },
+	{ "fee rates", "收费标准", NULL, NULL },
+	{ "fee scopes", "收费范围", NULL, NULL },
+	{ "parking spaces", "车位", NULL, NULL },
+	{ "parking holders", "车位使用人", NULL, NULL },
+	{ "statement formats", "对账单格式", NULL, NULL },
 	END
 };
 const struct pm_vocab pm_v_estate_kind = { N_("kind"), estate_kind };
@@ -455,6 +464,63 @@ static const struct pm_word offence_action[] = {
 	END
 };
 const struct pm_vocab pm_v_offence_action = { N_("action"), offence_action };
+static const struct pm_word fee_method[] = {
+	{ "cash", "现金", NULL, NULL },
+	{ "transfer", "转账", "银行转账|bank", NULL },
+	{ "wechat", "微信", "微信支付|weixin", NULL },
+	{ "alipay", "支付宝", NULL, NULL },
+	{ "other", "其他", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_fee_method = { N_("method"), fee_method };
+
+static const struct pm_word fee_basis[] = {
+	{ "area", "按面积", NULL, NULL },
+	{ "unit", "按户", NULL, NULL },
+	{ "space", "按车位", NULL, NULL },
+	{ "meter", "按表计", NULL, NULL },
+	{ "shared", "公摊", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_fee_basis = { N_("basis"), fee_basis };
+
+static const struct pm_word fee_frequency[] = {
+	{ "monthly", "按月", NULL, NULL },
+	{ "quarterly", "按季", NULL, NULL },
+	{ "yearly", "按年", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_fee_frequency = { N_("frequency"), fee_frequency };
+
+static const struct pm_word fee_line_kind[] = {
+	{ "charge", "应收", NULL, NULL },
+	{ "vacancy", "空置减免", NULL, NULL },
+	{ "meter", "抄表", NULL, NULL },
+	{ "shared", "公摊", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_fee_line_kind = { N_("kind"), fee_line_kind };
+
+/* What a statement's row is, and a receipt's state. */
+static const struct pm_word fee_doc_kind[] = {
+	{ "bill", "账单", NULL, NULL },
+	{ "payment", "收款", NULL, NULL },
+	{ "refund", "退款", NULL, NULL },
+	{ "void", "作废", NULL, NULL },
+	{ "late_fee", "滞纳金", NULL, NULL },
+	{ "valid", "有效", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_fee_doc = { N_("kind"), fee_doc_kind };
+
+static const struct pm_word fee_book_kind[] = {
+	{ "income", "经营收入", NULL, NULL },
+	{ "common", "共有部分收入", NULL, NULL },
+	{ "collected", "代收代缴", NULL, NULL },
+	{ "deposit", "押金保证金", NULL, NULL },
+	END
+};
+const struct pm_vocab pm_v_fee_book_kind = { N_("kind"), fee_book_kind };
 
 /* Whether 's' is one of the '|'-separated names in 'list'. */
 static int

@@ -68,6 +68,12 @@ extern const struct pm_vocab pm_v_gate_kind;	/* visitor leave goods ... */
 extern const struct pm_vocab pm_v_direction;	/* in out */
 extern const struct pm_vocab pm_v_carrier;	/* resident visitor worker */
 extern const struct pm_vocab pm_v_offence_action; /* warning fine */
+extern const struct pm_vocab pm_v_fee_method;	/* cash transfer wechat ... */
+extern const struct pm_vocab pm_v_fee_basis;	/* area unit space meter shared */
+extern const struct pm_vocab pm_v_fee_frequency; /* monthly quarterly yearly */
+extern const struct pm_vocab pm_v_fee_line_kind; /* charge vacancy meter shared */
+extern const struct pm_vocab pm_v_fee_doc;	/* bill payment refund void ... */
+extern const struct pm_vocab pm_v_fee_book_kind; /* income common ... */
 
 /*
  * The identifier of the word 's' names: its identifier, its Chinese name
