@@ -419,8 +419,8 @@ cmd_pay(struct pm_cli *cli, int argc, char **argv)
 			    optarg, &end, 10);
 			if (*end != '\0' || end == optarg ||
 			    lines[p.nlines] <= 0) {
-				rc = pm_cli_bad(N_("line"), optarg,
-				    N_("not a bill line id"));
+				rc = pm_cli_bad(N_("bill line"), optarg,
+				    N_("not an id (see 'pm-fee lines')"));
 				goto fail;
 			}
 			p.nlines++;

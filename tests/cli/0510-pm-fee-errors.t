@@ -38,8 +38,8 @@ e 64 "rate: a bad period" "pm-fee: period '2024-1': not a month" pm-fee rate 202
 e 64 "ledger: a bad period" "pm-fee: period 'x': not a month" pm-fee ledger x
 e 64 "disclose: a bad period" "pm-fee: period '2024-99': not a month" pm-fee disclose 2024-99
 e 64 "pay: a bad day" "pm-fee: date '2024-13-01': no such month" pm-fee pay --date 2024-13-01 1-1-101 10
-e 64 "pay: a bad line id" "pm-fee: line 'x': not a bill line id" pm-fee pay --line x 1-1-101 10
-e 64 "pay: a bad line id, in Chinese" "账单行“x”：不是账单行编号" zh pm-fee pay --line x 1-1-101 10
+e 64 "pay: a bad line id" "pm-fee: bill line 'x': not an id (see 'pm-fee lines')" pm-fee pay --line x 1-1-101 10
+e 64 "pay: a bad line id, in Chinese" "账单行“x”：不是编号（见 pm-fee lines）" zh pm-fee pay --line x 1-1-101 10
 e 64 "void without a reason" "pm-fee: void: --reason is needed" pm-fee void R0001
 e 64 "refund without a reason" "pm-fee: refund: --reason is needed" pm-fee refund R0001
 e 64 "handover without a day" "pm-fee: handover: --date is needed" pm-fee handover 1-1-101

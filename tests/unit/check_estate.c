@@ -48,8 +48,11 @@ static const char *const kinds[] = { "departments", "staff", "buildings",
 	"units", "public areas", "common parts", "categories", "sla",
 	"kpi targets", "calendar days", "settings", "checklists",
 	"checklist items", "facilities", "maintenance plans", "rounds",
-	"round places", "work plans", "visit quotas", "training quotas",
-	"survey lines", "duty posts", "gate settings" };
+	"round places", "work plans", "fee settings", "fee books",
+	"receipt series", "fee items", "fee rates", "fee scopes",
+	"parking spaces", "parking holders", "statement formats",
+	"visit quotas", "training quotas", "survey lines", "duty posts",
+	"gate settings" };
 #define NKINDS ((int)(sizeof kinds / sizeof kinds[0]))
 
 /* The counts reported for 'what', as "added/changed/retired". */

@@ -74,7 +74,7 @@ static const struct pm_field thing_fields[] = {
 	PM_FIELD("fee", PM_F_FEN, "x.fee", 0, NULL),
 	PM_FIELD("area", PM_F_HUNDREDTHS, "x.area", PM_F_SHOW, NULL),
 	PM_FIELD("n", PM_F_INT0, "x.n", PM_F_SHOW, NULL),
-	PM_FIELD("count", PM_F_INT, "x.n", PM_F_SHOW, NULL),
+	PM_FIELD("tally", PM_F_INT, "x.n", PM_F_SHOW, NULL),
 	PM_FIELD("at", PM_F_TIME, "x.at", 0, NULL),
 	PM_FIELD("due", PM_F_DEADLINE, "x.due", 0, NULL),
 	PM_FIELD("secs", PM_F_SECONDS, "x.secs", PM_F_SHOW, NULL),
@@ -484,7 +484,7 @@ START_TEST(show_vertical_table)
 	    "fee       -3.07\n"
 	    "面积      100.05\n"
 	    "n         2\n"
-	    "count     2\n"
+	    "tally     2\n"
 	    "时间      2026-11-22T09:00\n"
 	    "到期时间  2026-11-22T10:30\n"
 	    "secs      0分\n"
