@@ -604,7 +604,7 @@ cmd_set_state(struct pm_cli *cli, int argc, char **argv)
 static const struct pm_opt maint_opts[] = {
 	{ "task", 'k', N_("task"),
 	    N_("the planned task carried out (see pm-inspect facility show); "
-	    "none: a repair") },
+	    "without it, the record is of a repair") },
 	{ "done", OPT_DONE, N_("text"),
 	    N_("what was done (default: the task's name; required for a "
 	    "repair)") },
