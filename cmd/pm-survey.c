@@ -42,12 +42,15 @@ static const struct pm_opt open_opts[] = {
 };
 
 static int
+open_round(struct pm_db *db, void *r, int64_t *id)
+{
+	return pm_survey_open(db, r, id);
+}
+
+static int
 cmd_open(struct pm_cli *cli, int argc, char **argv)
 {
 	struct pm_survey_round r;
-	struct pm_db *db = NULL;
-	char idb[24];
-	int64_t id;
 	int c, rc;
 
 	memset(&r, 0, sizeof r);
@@ -75,20 +78,7 @@ cmd_open(struct pm_cli *cli, int argc, char **argv)
 		return rc;
 	if (r.quarter == NULL)
 		return pm_cli_needs(cli, "quarter");
-	if ((rc = pm_cli_open(cli, PM_CLI_WRITE, &db)) != 0 ||
-	    (rc = pm_db_begin(db)) != 0)
-		goto out;
-	if ((rc = pm_survey_open(db, &r, &id)) != 0) {
-		pm_db_rollback(db);
-		goto out;
-	}
-	if ((rc = pm_db_commit(db)) == 0) {
-		snprintf(idb, sizeof idb, "%lld", (long long)id);
-		pm_cli_print_id(cli, idb);
-	}
-out:
-	pm_db_close(db);
-	return rc;
+	return pm_cli_add_one(cli, open_round, &r);
 }
 
 static const struct pm_opt import_opts[] = {

@@ -62,12 +62,16 @@ join(int argc, char **argv)
 }
 
 static int
+add_ticket(struct pm_db *db, void *n, int64_t *id)
+{
+	return pm_ticket_add(db, n, id);
+}
+
+static int
 cmd_add(struct pm_cli *cli, int argc, char **argv)
 {
 	struct pm_ticket_new n;
-	struct pm_db *db = NULL;
-	char *desc, idb[24];
-	int64_t id;
+	char *desc;
 	int c, rc;
 
 	memset(&n, 0, sizeof n);
@@ -104,19 +108,7 @@ cmd_add(struct pm_cli *cli, int argc, char **argv)
 	if ((desc = join(argc, argv)) == NULL)
 		return pm_err(PM_EX_SOFTWARE, "out of memory");
 	n.description = desc;
-	if ((rc = pm_cli_open(cli, PM_CLI_WRITE, &db)) != 0 ||
-	    (rc = pm_db_begin(db)) != 0)
-		goto out;
-	if ((rc = pm_ticket_add(db, &n, &id)) != 0) {
-		pm_db_rollback(db);
-		goto out;
-	}
-	if ((rc = pm_db_commit(db)) == 0) {
-		snprintf(idb, sizeof idb, "%lld", (long long)id);
-		pm_cli_print_id(cli, idb);
-	}
-out:
-	pm_db_close(db);
+	rc = pm_cli_add_one(cli, add_ticket, &n);
 	free(desc);
 	return rc;
 }

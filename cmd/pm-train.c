@@ -115,16 +115,19 @@ session_options(struct pm_cli *cli, int argc, char **argv,
 }
 
 static int
+add_session(struct pm_db *db, void *s, int64_t *id)
+{
+	return pm_train_add(db, s, id);
+}
+
+static int
 cmd_add(struct pm_cli *cli, int argc, char **argv)
 {
 	static const char *const need[] = { "department", "kind", "topic",
 	    "trainer", "at", "hours" };
 	struct pm_train_session s;
-	struct pm_db *db = NULL;
 	const char *reason = NULL;
 	const void *given[6];
-	char idb[24];
-	int64_t id;
 	int rc, i;
 
 	if ((rc = session_options(cli, argc, argv, &s, &reason)) != 0 ||
@@ -141,20 +144,7 @@ cmd_add(struct pm_cli *cli, int argc, char **argv)
 			return pm_cli_needs(cli, need[i]);
 	if (s.pass_mark == -2)
 		s.pass_mark = -1;
-	if ((rc = pm_cli_open(cli, PM_CLI_WRITE, &db)) != 0 ||
-	    (rc = pm_db_begin(db)) != 0)
-		goto out;
-	if ((rc = pm_train_add(db, &s, &id)) != 0) {
-		pm_db_rollback(db);
-		goto out;
-	}
-	if ((rc = pm_db_commit(db)) == 0) {
-		snprintf(idb, sizeof idb, "%lld", (long long)id);
-		pm_cli_print_id(cli, idb);
-	}
-out:
-	pm_db_close(db);
-	return rc;
+	return pm_cli_add_one(cli, add_session, &s);
 }
 
 struct correction {

@@ -107,13 +107,16 @@ visit_options(struct pm_cli *cli, int argc, char **argv, struct pm_visit *v,
 }
 
 static int
+add_visit(struct pm_db *db, void *v, int64_t *id)
+{
+	return pm_visit_add(db, v, id);
+}
+
+static int
 cmd_add(struct pm_cli *cli, int argc, char **argv)
 {
 	struct pm_visit v;
-	struct pm_db *db = NULL;
 	const char *reason = NULL;
-	char idb[24];
-	int64_t id;
 	int rc;
 
 	if ((rc = visit_options(cli, argc, argv, &v, &reason)) != 0 ||
@@ -121,20 +124,7 @@ cmd_add(struct pm_cli *cli, int argc, char **argv)
 		return rc;
 	if (v.unit == NULL)
 		return pm_cli_needs(cli, "unit");
-	if ((rc = pm_cli_open(cli, PM_CLI_WRITE, &db)) != 0 ||
-	    (rc = pm_db_begin(db)) != 0)
-		goto out;
-	if ((rc = pm_visit_add(db, &v, &id)) != 0) {
-		pm_db_rollback(db);
-		goto out;
-	}
-	if ((rc = pm_db_commit(db)) == 0) {
-		snprintf(idb, sizeof idb, "%lld", (long long)id);
-		pm_cli_print_id(cli, idb);
-	}
-out:
-	pm_db_close(db);
-	return rc;
+	return pm_cli_add_one(cli, add_visit, &v);
 }
 
 struct correction {

@@ -378,6 +378,31 @@ pm_cli_print_id(struct pm_cli *cli, const char *id)
 		printf("%s\n", id);
 }
 
+int
+pm_cli_add_one(struct pm_cli *cli,
+    int (*add)(struct pm_db *db, void *arg, int64_t *id), void *arg)
+{
+	struct pm_db *db = NULL;
+	char idb[24];
+	int64_t id;
+	int rc;
+
+	if ((rc = pm_cli_open(cli, PM_CLI_WRITE, &db)) != 0 ||
+	    (rc = pm_db_begin(db)) != 0)
+		goto out;
+	if ((rc = add(db, arg, &id)) != 0) {
+		pm_db_rollback(db);
+		goto out;
+	}
+	if ((rc = pm_db_commit(db)) == 0) {
+		snprintf(idb, sizeof idb, "%lld", (long long)id);
+		pm_cli_print_id(cli, idb);
+	}
+out:
+	pm_db_close(db);
+	return rc;
+}
+
 static int
 ids_from_stdin(int (*fn)(const char *, void *), void *arg)
 {

@@ -222,4 +222,13 @@ int pm_cli_run_ids(struct pm_cli *cli, int argc, char **argv,
 /* Print one created or changed record id on stdout, unless -q. */
 void pm_cli_print_id(struct pm_cli *cli, const char *id);
 
+/*
+ * The body of a verb that creates one record: open the database for
+ * writing, run 'add' in one transaction (rolled back when it fails) and
+ * print the id it gives once committed.  Returns add's status, or the
+ * database's.
+ */
+int pm_cli_add_one(struct pm_cli *cli,
+    int (*add)(struct pm_db *db, void *arg, int64_t *id), void *arg);
+
 #endif
