@@ -80,14 +80,21 @@ static const char *const rate_sql[4] = {
 	" WHERE l.period >= ?1 AND l.period < ?2 AND l.posted < ?4"
 	" AND a.posted < ?4 AND a.cause <> 'discount'"
 	" GROUP BY l.building",
-	/* arrears: earlier lines open at the start */
-	"SELECT l.building, sum(l.amount - coalesce((SELECT sum(a.amount)"
+	/*
+	 * arrears: earlier lines open at the start, those never settled
+	 * in full and those settled in full from the start on: two ranges
+	 * of fee_lines_open_at that test and give every column of the
+	 * line, so the lines of earlier months settled before are not
+	 * read, nor the row of any line (schema/0010).
+	 */
+	"SELECT building, sum(amount - coalesce((SELECT sum(a.amount)"
 	" FROM fee_allocs a WHERE a.line = l.id AND a.posted < ?3), 0))"
-	" FROM fee_lines l WHERE l.id IN (SELECT id FROM fee_lines"
-	" WHERE paid_at IS NULL UNION ALL SELECT id FROM fee_lines"
-	" WHERE paid_at >= ?3)"
-	" AND l.period < ?1 AND l.posted < ?3 AND l.amount > 0"
-	" GROUP BY l.building",
+	" FROM (SELECT id, building, amount FROM fee_lines"
+	" WHERE paid_at IS NULL AND period < ?1 AND posted < ?3"
+	" AND amount > 0 UNION ALL SELECT id, building, amount"
+	" FROM fee_lines WHERE paid_at >= ?3 AND period < ?1"
+	" AND posted < ?3 AND amount > 0) l"
+	" GROUP BY building",
 	/* recovered: what settled those within the period */
 	"SELECT l.building, sum(a.amount) FROM fee_allocs a"
 	" JOIN fee_lines l ON l.id = a.line"
