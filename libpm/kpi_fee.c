@@ -20,6 +20,7 @@
  * and listed with the owner's phone masked as pm-fee arrears masks it.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
@@ -363,17 +364,102 @@ fee_explain(struct pm_db *db, const struct pm_period *p, const char *kpi,
  * The units owing persistent_after months or more at the end of the
  * period's last day (pm-fee's arrears as of that day: what was posted
  * by its end; a running period's last day is today), in unit order.
+ * The report counts them, then lists them: the arrears are read once
+ * and kept for the second, on the rules of 'kept' above.
  */
+struct owing {
+	struct pm_fee_arrears a;
+	char *s;			/* unit, owner, phone */
+};
+
+static struct {
+	struct pm_db *db;
+	sqlite3 *h;
+	int64_t day;
+	int months;
+	sqlite3_int64 changes, version;
+	struct owing *o;
+	int n, cap;
+} owed;
+
+static void
+owed_clear(void)
+{
+	int i;
+
+	for (i = 0; i < owed.n; i++)
+		free(owed.o[i].s);
+	free(owed.o);
+	memset(&owed, 0, sizeof owed);
+}
+
+static int
+keep_owing(const struct pm_fee_arrears *a, void *arg)
+{
+	const char *f[3] = { a->unit, a->owner, a->phone };
+	size_t len[3], all = 0;
+	struct owing *no, *w;
+	int i;
+
+	if (owed.n == owed.cap) {
+		owed.cap = owed.cap ? 2 * owed.cap : 64;
+		if ((no = realloc(owed.o, (size_t)owed.cap * sizeof *no)) ==
+		    NULL)
+			return pm_err(PM_EX_SOFTWARE, "out of memory");
+		owed.o = no;
+	}
+	for (i = 0; i < 3; i++)
+		all += len[i] = f[i] != NULL ? strlen(f[i]) + 1 : 0;
+	w = &owed.o[owed.n];
+	w->a = *a;
+	if ((w->s = malloc(all + 1)) == NULL)
+		return pm_err(PM_EX_SOFTWARE, "out of memory");
+	owed.n++;
+	all = 0;
+	for (i = 0; i < 3; i++) {
+		if (f[i] != NULL)
+			memcpy(w->s + all, f[i], len[i]);
+		f[i] = f[i] != NULL ? w->s + all : NULL;
+		all += len[i];
+	}
+	w->a.unit = f[0];
+	w->a.owner = f[1];
+	w->a.phone = f[2];
+	w->a.building = NULL;
+	return 0;
+}
+
 static int
 defaulters(struct pm_db *db, const struct pm_period *p,
     int (*each)(const struct pm_fee_arrears *a, void *arg), void *arg)
 {
-	int months, rc;
+	sqlite3_int64 v = 0;
+	int64_t day = pm_day_of(p->cut - 1);
+	int i, months, rc;
 
-	if ((rc = pm_fee_persistent_after(db, &months)) != 0)
+	if ((rc = pm_fee_persistent_after(db, &months)) != 0 ||
+	    (rc = data_version(db, &v)) != 0)
 		return rc;
-	return pm_fee_arrears(db, pm_day_of(p->cut - 1), months, NULL, each,
-	    arg);
+	if (owed.db != db || owed.h != db->h || owed.day != day ||
+	    owed.months != months || owed.version != v ||
+	    owed.changes != sqlite3_total_changes64(db->h)) {
+		owed_clear();
+		if ((rc = pm_fee_arrears(db, day, months, NULL, keep_owing,
+		    NULL)) != 0) {
+			owed_clear();
+			return rc;
+		}
+		owed.db = db;
+		owed.h = db->h;
+		owed.day = day;
+		owed.months = months;
+		owed.changes = sqlite3_total_changes64(db->h);
+		owed.version = v;
+	}
+	for (i = 0; i < owed.n; i++)
+		if ((rc = each(&owed.o[i].a, arg)) != 0)
+			return rc;
+	return 0;
 }
 
 static int
