@@ -65,6 +65,7 @@ struct fee_format {
 /* What the section read (struct pm_estate's 'fees'); arrays malloc'd. */
 struct pm_estate_fees {
 	const char *prepay_months, *complaint_phone, *default_series;
+	const char *persistent_after;
 	struct fee_book *books;
 	struct fee_series *series;
 	struct fee_item *items;
@@ -84,7 +85,7 @@ struct pm_estate_fees {
 
 static const char *const fee_keys[] = { "prepay_months", "complaint_phone",
 	"default_series", "books", "series", "items", "parking", "formats",
-	NULL };
+	"persistent_after", NULL };
 static const char *const book_keys[] = { "code", "name", "kind", NULL };
 static const char *const series_keys[] = { "code", "name", "prefix",
 	"digits", NULL };
@@ -715,6 +716,7 @@ static int
 settings(struct est *c, struct pm_estate_fees *f, const yaml_node_t *map,
     yaml_node_t *const *v)
 {
+	const char *s;
 	int months, rc;
 
 	if (v[0] != NULL) {
@@ -722,6 +724,21 @@ settings(struct est *c, struct pm_estate_fees *f, const yaml_node_t *map,
 		    &months)) != 0)
 			return rc;
 		if ((f->prepay_months = est_mem_printf(c->e->mem, "%d",
+		    months)) == NULL)
+			return est_nomem();
+	}
+	/* Months owed that make a defaulter persistent: 1 or more. */
+	if (v[8] != NULL) {
+		if (v[8]->type != YAML_SCALAR_NODE)
+			return est_wrong_type(c, v[8], "persistent_after",
+			    N_("a number"));
+		s = est_sval(v[8]);
+		if ((months = est_small_number(&s)) < 1 || *s != '\0' ||
+		    months > PM_FEE_PERSISTENT_MAX)
+			return est_at(c, v[8], "%s %s: not a number from 1 to "
+			    "%d", "persistent_after", est_show(v[8]),
+			    PM_FEE_PERSISTENT_MAX);
+		if ((f->persistent_after = est_mem_printf(c->e->mem, "%d",
 		    months)) == NULL)
 			return est_nomem();
 	}
@@ -740,7 +757,7 @@ static int
 read_fees(struct est *c, const yaml_node_t *n)
 {
 	struct pm_estate_fees *f;
-	yaml_node_t *v[8];
+	yaml_node_t *v[9];
 	int rc;
 
 	if ((f = calloc(1, sizeof *f)) == NULL)
@@ -807,6 +824,8 @@ setting_at(const struct pm_estate *e, int i, struct est_row *r)
 	} s[] = {
 		{ "fee_complaint_phone", f != NULL ? f->complaint_phone : NULL },
 		{ "fee_default_series", f != NULL ? f->default_series : NULL },
+		{ "fee_persistent_after", f != NULL ? f->persistent_after :
+		    NULL },
 		{ "fee_prepay_months", f != NULL ? f->prepay_months : NULL }
 	};
 	int j, n = 0;
@@ -944,7 +963,8 @@ static const struct est_table t_settings = {
 	.name = "meta",
 	.select = "SELECT key, value FROM meta WHERE key IN"
 	    " ('fee_complaint_phone', 'fee_default_series',"
-	    " 'fee_prepay_months') ORDER BY key" PM_SQL_BYTES,
+	    " 'fee_persistent_after', 'fee_prepay_months') ORDER BY key"
+	    PM_SQL_BYTES,
 	.insert = "INSERT INTO meta(key, value) VALUES (?1, ?2)",
 	.update = "UPDATE meta SET value = ?2 WHERE key = ?1",
 	.retire = "DELETE FROM meta WHERE key = ?1",

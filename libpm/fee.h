@@ -406,6 +406,16 @@ extern const int pm_fee_arrears_ncols;
 int pm_fee_arrears_rows(struct pm_db *db, int64_t day, int min_months,
     const char *building, int reveal, struct pm_out *o);
 
+/*
+ * How many months owed make a defaulter persistent (the dunning list of
+ * pm-report): the estate's fees persistent_after (pm-estate(5)), 1 to
+ * PM_FEE_PERSISTENT_MAX, or PM_FEE_PERSISTENT_DEFAULT when it names
+ * none (pm's choice: the plans name no number).
+ */
+#define PM_FEE_PERSISTENT_DEFAULT 3
+#define PM_FEE_PERSISTENT_MAX 120
+int pm_fee_persistent_after(struct pm_db *db, int *months);
+
 /* How many units owe 'min_months' months or more at the end of 'day'. */
 int pm_fee_defaulters(struct pm_db *db, int64_t day, int min_months,
     int64_t *count);

@@ -158,6 +158,19 @@ fee_setting_int(struct pm_db *db, const char *key, int dflt, int *out)
 }
 
 int
+pm_fee_persistent_after(struct pm_db *db, int *months)
+{
+	int rc;
+
+	if ((rc = fee_setting_int(db, "fee_persistent_after",
+	    PM_FEE_PERSISTENT_DEFAULT, months)) != 0)
+		return rc;
+	if (*months < 1 || *months > PM_FEE_PERSISTENT_MAX)
+		*months = PM_FEE_PERSISTENT_DEFAULT;
+	return 0;
+}
+
+int
 fee_settle_line(struct pm_db *db, int64_t line, int64_t doc, int64_t by_doc,
     const char *cause, int64_t amount, int64_t value_day)
 {

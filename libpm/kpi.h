@@ -120,10 +120,12 @@ struct pm_kpi_tally {
 
 /*
  * An entry of a list a manager acts on ("Overdue maintenance", "Quotas
- * missed"), as it stood at the period's end: the list (one of its
- * source's 'lists', by pointer), the record, what it is in the reader's
- * language, what was done of what was owed (-1 each where it has no
- * such numbers), the deadline and when it was last done (0: none).
+ * missed", "Persistent defaulters"), as it stood at the period's end:
+ * the list (one of its source's 'lists', by pointer), the record, what
+ * it is in the reader's language, what was done of what was owed (-1
+ * each where it has no such numbers), the deadline and when it was last
+ * done (0: none); or, in a list of money owed, the months owed, the
+ * amount in fen and the oldest month unpaid ("2026-07").
  */
 struct pm_kpi_item {
 	const char *list;
@@ -131,6 +133,14 @@ struct pm_kpi_item {
 	const char *what;
 	int64_t done, owed;
 	pm_time due, last;
+	int64_t months, amount;
+	const char *oldest;
+};
+
+/* What the entries of a list give, and the report shows. */
+enum pm_kpi_list_kind {
+	PM_KPI_LIST_WORK,	/* done, owed, due, last */
+	PM_KPI_LIST_OWING	/* months, amount, oldest */
 };
 
 typedef int (*pm_kpi_fig_fn)(const struct pm_kpi_fig *f, void *arg);
@@ -155,7 +165,8 @@ typedef int (*pm_kpi_item_fn)(const struct pm_kpi_item *it, void *arg);
  *          NULL when it has none (the tickets' counts have tables of
  *          their own).
  * items    give 'fn' the entries of its lists ('lists': their titles,
- *          N_(), NULL-ended; both NULL when it has none), list by list.
+ *          N_(), NULL-ended; both NULL when it has none), list by list;
+ *          'kinds' the kind of each list, or NULL: each of the work.
  *
  * Each returns 0 or a status with its message recorded.  A source reads
  * only facts as of p->cut (see above).
@@ -171,6 +182,7 @@ struct pm_kpi_source {
 	int (*tallies)(struct pm_db *db, const struct pm_period *p,
 	    pm_kpi_tally_fn fn, void *arg);
 	const char *const *lists;
+	const enum pm_kpi_list_kind *kinds;
 	int (*items)(struct pm_db *db, const struct pm_period *p,
 	    pm_kpi_item_fn fn, void *arg);
 };

@@ -12,14 +12,22 @@
  * here (fee.h has no per-line form), then the receipts voided that had
  * paid them and the units handed over in those months, which count in
  * nothing themselves but say why a line is smaller or missing.
+ *
+ * The persistent defaulters (the dunning list, 催费) are pm-fee's
+ * arrears (pm_fee_arrears()) at the end of the period's last day, or of
+ * today while it runs, of the units owing the estate's persistent_after
+ * months or more (pm_fee_persistent_after()): counted with the money,
+ * and listed with the owner's phone masked as pm-fee arrears masks it.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
 #include "fee.h"
 #include "i18n.h"
 #include "kpi.h"
+#include "mask.h"
 #include "text.h"
 
 enum { F_CURRENT, F_RECOVERY, F_COMBINED, F_N };
@@ -352,6 +360,115 @@ fee_explain(struct pm_db *db, const struct pm_period *p, const char *kpi,
 	return i != F_RECOVERY ? handovers(db, &x, fn, arg) : 0;
 }
 
+/*
+ * The units owing persistent_after months or more at the end of the
+ * period's last day (pm-fee's arrears as of that day: what was posted
+ * by its end; a running period's last day is today), in unit order.
+ * The report counts them, then lists them: the arrears are read once
+ * and kept for the second, on the rules of 'kept' above.
+ */
+struct owing {
+	struct pm_fee_arrears a;
+	char *s;			/* unit, owner, phone */
+};
+
+static struct {
+	struct pm_db *db;
+	sqlite3 *h;
+	int64_t day;
+	int months;
+	sqlite3_int64 changes, version;
+	struct owing *o;
+	int n, cap;
+} owed;
+
+static void
+owed_clear(void)
+{
+	int i;
+
+	for (i = 0; i < owed.n; i++)
+		free(owed.o[i].s);
+	free(owed.o);
+	memset(&owed, 0, sizeof owed);
+}
+
+static int
+keep_owing(const struct pm_fee_arrears *a, void *arg)
+{
+	const char *f[3] = { a->unit, a->owner, a->phone };
+	size_t len[3], all = 0;
+	struct owing *no, *w;
+	int i;
+
+	if (owed.n == owed.cap) {
+		owed.cap = owed.cap ? 2 * owed.cap : 64;
+		if ((no = realloc(owed.o, (size_t)owed.cap * sizeof *no)) ==
+		    NULL)
+			return pm_err(PM_EX_SOFTWARE, "out of memory");
+		owed.o = no;
+	}
+	for (i = 0; i < 3; i++)
+		all += len[i] = f[i] != NULL ? strlen(f[i]) + 1 : 0;
+	w = &owed.o[owed.n];
+	w->a = *a;
+	if ((w->s = malloc(all + 1)) == NULL)
+		return pm_err(PM_EX_SOFTWARE, "out of memory");
+	owed.n++;
+	all = 0;
+	for (i = 0; i < 3; i++) {
+		if (f[i] != NULL)
+			memcpy(w->s + all, f[i], len[i]);
+		f[i] = f[i] != NULL ? w->s + all : NULL;
+		all += len[i];
+	}
+	w->a.unit = f[0];
+	w->a.owner = f[1];
+	w->a.phone = f[2];
+	w->a.building = NULL;
+	return 0;
+}
+
+static int
+defaulters(struct pm_db *db, const struct pm_period *p,
+    int (*each)(const struct pm_fee_arrears *a, void *arg), void *arg)
+{
+	sqlite3_int64 v = 0;
+	int64_t day = pm_day_of(p->cut - 1);
+	int i, months, rc;
+
+	if ((rc = pm_fee_persistent_after(db, &months)) != 0 ||
+	    (rc = data_version(db, &v)) != 0)
+		return rc;
+	if (owed.db != db || owed.h != db->h || owed.day != day ||
+	    owed.months != months || owed.version != v ||
+	    owed.changes != sqlite3_total_changes64(db->h)) {
+		owed_clear();
+		if ((rc = pm_fee_arrears(db, day, months, NULL, keep_owing,
+		    NULL)) != 0) {
+			owed_clear();
+			return rc;
+		}
+		owed.db = db;
+		owed.h = db->h;
+		owed.day = day;
+		owed.months = months;
+		owed.changes = sqlite3_total_changes64(db->h);
+		owed.version = v;
+	}
+	for (i = 0; i < owed.n; i++)
+		if ((rc = each(&owed.o[i].a, arg)) != 0)
+			return rc;
+	return 0;
+}
+
+static int
+count_one(const struct pm_fee_arrears *a, void *arg)
+{
+	(*(int64_t *)arg)++;
+	return 0;
+}
+
 static int
 fee_tallies(struct pm_db *db, const struct pm_period *p, pm_kpi_tally_fn fn,
     void *arg)
@@ -379,7 +496,53 @@ fee_tallies(struct pm_db *db, const struct pm_period *p, pm_kpi_tally_fn fn,
 		return rc;
 	t.label = N_("arrears recovered");
 	t.n = r.recovered;
+	if ((rc = fn(&t, arg)) != 0)
+		return rc;
+	t.label = N_("persistent defaulters");
+	t.unit = PM_KPI_COUNT;
+	t.n = 0;
+	if ((rc = defaulters(db, p, count_one, &t.n)) != 0)
+		return rc;
 	return fn(&t, arg);
+}
+
+static const char *const fee_lists[] = { N_("Persistent defaulters"), NULL };
+static const enum pm_kpi_list_kind fee_list_kinds[] = { PM_KPI_LIST_OWING };
+
+struct dunning {
+	pm_kpi_item_fn fn;
+	void *arg;
+};
+
+static int
+dunning_item(const struct pm_fee_arrears *a, void *arg)
+{
+	struct dunning *x = arg;
+	struct pm_kpi_item it;
+	char mask[PM_MASK_MAX], what[320];
+
+	/* The owner as pm-fee arrears shows them: the phone masked. */
+	snprintf(what, sizeof what, "%s%s%s", a->owner != NULL ? a->owner :
+	    "", a->owner != NULL && a->phone != NULL ? " " : "",
+	    a->phone != NULL ? pm_mask(a->phone, mask) : "");
+	memset(&it, 0, sizeof it);
+	it.list = fee_lists[0];
+	it.record = a->unit;
+	it.what = what;
+	it.done = it.owed = -1;
+	it.months = a->months;
+	it.amount = a->total;
+	it.oldest = a->oldest;
+	return x->fn(&it, x->arg);
+}
+
+static int
+fee_items(struct pm_db *db, const struct pm_period *p, pm_kpi_item_fn fn,
+    void *arg)
+{
+	struct dunning x = { fn, arg };
+
+	return defaulters(db, p, dunning_item, &x);
 }
 
 const struct pm_kpi_source pm_kpi_fee = {
@@ -387,5 +550,8 @@ const struct pm_kpi_source pm_kpi_fee = {
 	.kpis = fee_kpis,
 	.count = fee_count,
 	.explain = fee_explain,
-	.tallies = fee_tallies
+	.tallies = fee_tallies,
+	.lists = fee_lists,
+	.kinds = fee_list_kinds,
+	.items = fee_items
 };

@@ -247,9 +247,19 @@ static const struct pm_col item_cols[] = {
 	{ N_("last"), PM_COL_TEXT, NULL },
 };
 
+/* A list of money owed (PM_KPI_LIST_OWING). */
+static const struct pm_col owing_cols[] = {
+	{ N_("record"), PM_COL_TEXT, NULL },
+	{ N_("name"), PM_COL_TEXT, NULL },
+	{ N_("months owed"), PM_COL_INT, NULL },
+	{ N_("amount"), PM_COL_NUM, NULL },
+	{ N_("oldest"), PM_COL_TEXT, NULL },
+};
+
 struct lists {
 	struct rp_doc *d;
 	const char *const *titles;	/* the source's */
+	const enum pm_kpi_list_kind *kinds;	/* the source's, or NULL */
 	struct rp_table **t;		/* one each */
 };
 
@@ -262,25 +272,40 @@ cell_count(struct rp_doc *d, struct rp_table *t, int64_t n)
 		rp_cell_int(d, t, n);
 }
 
+static enum pm_kpi_list_kind
+kind_of(const enum pm_kpi_list_kind *kinds, int i)
+{
+	return kinds != NULL ? kinds[i] : PM_KPI_LIST_WORK;
+}
+
 static int
 item_row(const struct pm_kpi_item *it, void *arg)
 {
+	char buf[PM_KPI_TEXT_LEN];
 	struct lists *x = arg;
 	struct rp_table *t = NULL;
-	int i;
+	int i, owing = 0;
 
 	for (i = 0; x->titles[i] != NULL && t == NULL; i++)
-		if (x->titles[i] == it->list)
+		if (x->titles[i] == it->list) {
 			t = x->t[i];
+			owing = kind_of(x->kinds, i) == PM_KPI_LIST_OWING;
+		}
 	if (t == NULL)
 		return pm_err(PM_EX_SOFTWARE, "report: no list %s",
 		    pm_q(it->list));
 	rp_cell(x->d, t, it->record);
 	rp_cell(x->d, t, it->what);
-	cell_count(x->d, t, it->done);
-	cell_count(x->d, t, it->owed);
-	rp_cell_time(x->d, t, it->due, PM_F_DEADLINE);
-	rp_cell_time(x->d, t, it->last, PM_F_TIME);
+	if (owing) {
+		cell_count(x->d, t, it->months);
+		rp_cell(x->d, t, pm_kpi_amount(PM_KPI_FEN, it->amount, buf));
+		rp_cell(x->d, t, it->oldest);
+	} else {
+		cell_count(x->d, t, it->done);
+		cell_count(x->d, t, it->owed);
+		rp_cell_time(x->d, t, it->due, PM_F_DEADLINE);
+		rp_cell_time(x->d, t, it->last, PM_F_TIME);
+	}
 	rp_row(x->d, t, 1);
 	return 0;
 }
@@ -303,10 +328,15 @@ list_tables(struct pm_db *db, const struct pm_period *p, struct rp_doc *d)
 			if (j == 8)
 				return pm_err(PM_EX_SOFTWARE, "report: %s: "
 				    "more than 8 lists", s->name);
-			t[j] = rp_table(d, s->lists[j], item_cols,
-			    NCOLS(item_cols));
+			if (kind_of(s->kinds, j) == PM_KPI_LIST_OWING)
+				t[j] = rp_table(d, s->lists[j], owing_cols,
+				    NCOLS(owing_cols));
+			else
+				t[j] = rp_table(d, s->lists[j], item_cols,
+				    NCOLS(item_cols));
 		}
 		x.titles = s->lists;
+		x.kinds = s->kinds;
 		if ((rc = s->items(db, p, item_row, &x)) != 0)
 			return rc;
 	}

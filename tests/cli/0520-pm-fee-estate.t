@@ -40,6 +40,22 @@ fees <<'EOF'
   series: [{code: R, name: 收据}]
 EOF
 bad "prepay_months out of range" "28:18: prepay_months '200': not a number from 0 to 120"
+for v in 0 121 three 2.5; do
+	fees <<EOF
+  default_series: R
+  persistent_after: $v
+  books: [{code: s, name: x, kind: income}]
+  series: [{code: R, name: 收据}]
+EOF
+	bad "persistent_after $v" "28:21: persistent_after '$v': not a number from 1 to 120"
+done
+fees <<'EOF'
+  default_series: R
+  persistent_after: [3]
+  books: [{code: s, name: x, kind: income}]
+  series: [{code: R, name: 收据}]
+EOF
+bad "persistent_after a list" "28:21: persistent_after: expected a number, found a list"
 fees <<'EOF'
   default_series: R
   books: [{code: s, name: x, kind: income}]

@@ -223,7 +223,8 @@ has "nothing to count is —" "$nov_text" "complaint timeliness                 
 # score of 1/2 under the pass mark); two maintenance records; TANK-1's
 # monthly cleaning, due one month after the plan came (1 November), never
 # done; the money of the rates; households visited (8 + 2) and sessions
-# held (2 + 1 + 1).
+# held (2 + 1 + 1); no persistent defaulter (3 months by default): 3-1-201,
+# 3-1-202 and 5-1-101 owe October and November, two months each.
 same "the counts behind them" "inspections made                        3
 inspections failed                      2
 maintenance records                     2
@@ -232,9 +233,10 @@ billed                             807.00
 collected                          358.50
 arrears at the start               582.75
 arrears recovered                  234.25
+persistent defaulters                   0
 households visited (on quota)          10
 training sessions held (on quota)       4" \
-	"$(printf '%s\n' "$nov_text" | sed -n '/^Counts/,/^$/p' | sed -n '3,12p')"
+	"$(printf '%s\n' "$nov_text" | sed -n '/^Counts/,/^$/p' | sed -n '3,13p')"
 same "the maintenance overdue: TANK-1's monthly cleaning, due one month
 after the plan came (1 October), never done" \
 "TANK-1 clean  水箱清洗              2026-11-01T24:00" \

@@ -66,6 +66,13 @@ ok "persistent defaulters" pm-fee arrears --min-months 3 --count 2026-12-01
 same "31 units owe three months" "31" "$(out)"
 ok "on the last day of November" pm-fee arrears --min-months 2 --count 2026-11-30
 same "they owe two" "31" "$(out)"
+# So the month's report, as of the end of 30 November (when November's
+# fee is due, not yet past due), has no persistent defaulter: the
+# estate's persistent_after is 3.
+ok "the report's count" pm-report monthly 2026-11
+has "none owes three months at the month's end" "$(out)" "persistent defaulters                      0"
+has "an empty list" "$(out)" "Persistent defaulters
+(none)"
 
 # The self-checks a higher level contradicted: the play area's bins (12th),
 # the pump room's valve seal (20th), the car park's fire lane (26th), and
