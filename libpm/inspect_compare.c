@@ -176,12 +176,14 @@ const int pm_inspect_summary_ncols = sizeof pm_inspect_summary_cols /
 	" AND (?4 IS NULL OR h.recorded_at < ?4)" \
 	" AND h.of IS NULL AND (?3 IS NULL OR l.inspector = ?3)"
 
-/* The pairs' lower checks that passed an item the higher one failed. */
-#define CONTRADICTED \
-	"SELECT p.lid FROM (" PAIRS ") p" \
+/* Of a pair p, each item hi the higher failed and li the lower passed. */
+#define FAILED_PASSED \
 	" JOIN inspection_items hi ON hi.inspection_id = p.hid" \
 	" AND hi.result = 'fail' JOIN inspection_items li" \
 	" ON li.inspection_id = p.lid AND li.n = hi.n AND li.result = 'pass'"
+
+/* The lower checks of the pairs that a higher one contradicted. */
+#define CONTRADICTED "SELECT p.lid FROM (" PAIRS ") p" FAILED_PASSED
 
 static int
 put_items(struct pm_db *db, sqlite3_stmt *st, struct pm_out *o, int *count)
@@ -262,11 +264,7 @@ pm_inspect_compare(struct pm_db *db, pm_time from, pm_time to,
 		    " l.checklist, l.place_kind, l.place, hi.n, hi.text,"
 		    " h.inspector, h.level, h.id, hi.note FROM (" PAIRS ") p"
 		    " JOIN inspections h ON h.id = p.hid"
-		    " JOIN inspections l ON l.id = p.lid"
-		    " JOIN inspection_items hi ON hi.inspection_id = p.hid"
-		    " AND hi.result = 'fail' JOIN inspection_items li"
-		    " ON li.inspection_id = p.lid AND li.n = hi.n"
-		    " AND li.result = 'pass'"
+		    " JOIN inspections l ON l.id = p.lid" FAILED_PASSED
 		    " ORDER BY l.inspector, l.day, l.place, hi.n, h.id, l.id");
 	if (st == NULL)
 		return pm_err_code();
