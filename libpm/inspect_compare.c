@@ -2,9 +2,10 @@
  * inspect_compare.c - what the inspections found: the failed items of a
  * period as tickets to open (failures), and where a lower level passed
  * what a higher level failed (compare), which shows who grades
- * themselves too kindly.
+ * themselves too kindly; by the same rule, each inspector's self-checks
+ * of a period and those contradicted, for the appraisal (selfchecks).
  *
- * Both read the facts only: an inspection and the copy of each item as
+ * All read the facts only: an inspection and the copy of each item as
  * it was checked, so a checklist edited since changes nothing here.
  */
 #include <stdio.h>
