@@ -5,11 +5,11 @@
  * the callback satisfaction of what they did; their walk visits against
  * their quota and their month-end test; how their self-checks agreed
  * with the higher levels (inspect.h, pm_inspect_selfchecks); per
- * department, the sums of its
- * members and its training against its quota; and the period's service
- * star (服务标兵) by the rule of pm-report(1).  The rules are those of the
- * estate's figures (kpi_ticket.h, kpi_people.h), so the people's figures
- * add up to the estate's.
+ * department, the sums of its members and its training against its
+ * quota; and the period's service star (服务标兵) by the rule of
+ * pm-report(1).  The rules are those of the estate's figures
+ * (kpi_ticket.h, kpi_people.h), so the people's figures add up to the
+ * estate's.
  */
 #include <stdio.h>
 #include <stdlib.h>
