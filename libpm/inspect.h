@@ -201,6 +201,25 @@ int pm_inspect_compare(struct pm_db *db, pm_time from, pm_time to,
     const char *inspector, int summary, struct pm_out *o, int *count);
 
 /*
+ * The self-checks (level self) made in [from, to) and how many of them a
+ * higher level contradicted by compare's rule (a lead check or spot
+ * check that re-examines it failed an item it passed), as of 'cut': only
+ * the checks recorded before 'cut' count, so a period's figures read the
+ * same however late a check of it is recorded.  Calls 'fn' once per
+ * inspector with a self-check, by login; stops at its first non-zero
+ * return and returns it.  The agreement of an inspector's self-checks
+ * with the higher levels is (checks - contradicted) / checks.
+ */
+struct pm_inspect_selfcheck_row {
+	const char *inspector;
+	int64_t checks, contradicted;
+};
+typedef int (*pm_inspect_selfcheck_fn)(
+    const struct pm_inspect_selfcheck_row *r, void *arg);
+int pm_inspect_selfchecks(struct pm_db *db, pm_time from, pm_time to,
+    pm_time cut, pm_inspect_selfcheck_fn fn, void *arg);
+
+/*
  * What is due on local day 'day', from each plan's last record made
  * before the day's end plus its interval (its first one interval after
  * the plan was added): each place of each round (and, for a round of

@@ -2,9 +2,10 @@
  * inspect_compare.c - what the inspections found: the failed items of a
  * period as tickets to open (failures), and where a lower level passed
  * what a higher level failed (compare), which shows who grades
- * themselves too kindly.
+ * themselves too kindly; by the same rule, each inspector's self-checks
+ * of a period and those contradicted, for the appraisal (selfchecks).
  *
- * Both read the facts only: an inspection and the copy of each item as
+ * All read the facts only: an inspection and the copy of each item as
  * it was checked, so a checklist edited since changes nothing here.
  */
 #include <stdio.h>
@@ -155,13 +156,15 @@ const int pm_inspect_summary_ncols = sizeof pm_inspect_summary_cols /
 
 /*
  * The pairs (h, l): a lead or supervisor check h made in [?1, ?2) and
- * the lower check l it re-examines, named or matched by place and day;
- * ?3 the lower check's inspector, or NULL.
+ * recorded before ?4 (NULL: whenever), and the lower check l it
+ * re-examines, named or matched by place and day; ?3 the lower check's
+ * inspector, or NULL.
  */
 #define PAIRS \
 	"SELECT h.id AS hid, l.id AS lid FROM inspections h" \
 	" INDEXED BY inspections_at JOIN inspections l ON l.id = h.of" \
 	" WHERE h.at >= ?1 AND h.at < ?2 AND h.level <> 'self'" \
+	" AND (?4 IS NULL OR h.recorded_at < ?4)" \
 	" AND (?3 IS NULL OR l.inspector = ?3)" \
 	" UNION ALL SELECT h.id, l.id FROM inspections h" \
 	" INDEXED BY inspections_at JOIN inspections l" \
@@ -171,7 +174,17 @@ const int pm_inspect_summary_ncols = sizeof pm_inspect_summary_cols /
 	" AND (l.level = 'self' OR (l.level = 'lead'" \
 	" AND h.level = 'supervisor'))" \
 	" WHERE h.at >= ?1 AND h.at < ?2 AND h.level <> 'self'" \
+	" AND (?4 IS NULL OR h.recorded_at < ?4)" \
 	" AND h.of IS NULL AND (?3 IS NULL OR l.inspector = ?3)"
+
+/* Of a pair p, each item hi the higher failed and li the lower passed. */
+#define FAILED_PASSED \
+	" JOIN inspection_items hi ON hi.inspection_id = p.hid" \
+	" AND hi.result = 'fail' JOIN inspection_items li" \
+	" ON li.inspection_id = p.lid AND li.n = hi.n AND li.result = 'pass'"
+
+/* The lower checks of the pairs that a higher one contradicted. */
+#define CONTRADICTED "SELECT p.lid FROM (" PAIRS ") p" FAILED_PASSED
 
 static int
 put_items(struct pm_db *db, sqlite3_stmt *st, struct pm_out *o, int *count)
@@ -252,19 +265,59 @@ pm_inspect_compare(struct pm_db *db, pm_time from, pm_time to,
 		    " l.checklist, l.place_kind, l.place, hi.n, hi.text,"
 		    " h.inspector, h.level, h.id, hi.note FROM (" PAIRS ") p"
 		    " JOIN inspections h ON h.id = p.hid"
-		    " JOIN inspections l ON l.id = p.lid"
-		    " JOIN inspection_items hi ON hi.inspection_id = p.hid"
-		    " AND hi.result = 'fail' JOIN inspection_items li"
-		    " ON li.inspection_id = p.lid AND li.n = hi.n"
-		    " AND li.result = 'pass'"
+		    " JOIN inspections l ON l.id = p.lid" FAILED_PASSED
 		    " ORDER BY l.inspector, l.day, l.place, hi.n, h.id, l.id");
 	if (st == NULL)
 		return pm_err_code();
 	pm_bind_text(st, 1, pm_time_utc(from, a));
 	pm_bind_text(st, 2, pm_time_utc(to, b));
 	pm_bind_text(st, 3, inspector);
+	sqlite3_bind_null(st, 4);
 	rc = summary ? put_summary(db, st, o, count) :
 	    put_items(db, st, o, count);
+	sqlite3_reset(st);
+	return rc;
+}
+
+/*
+ * The self-checks of [from, to) and those contradicted, as of 'cut': the
+ * self-checks and the higher checks recorded before it, so that a check
+ * recorded after a period has ended leaves its figures as they were.  A
+ * higher check re-examining a self-check of the period is made no
+ * earlier than it, so [from, cut) holds every one recorded before 'cut'
+ * (a check is never made after it is recorded).
+ */
+int
+pm_inspect_selfchecks(struct pm_db *db, pm_time from, pm_time to,
+    pm_time cut, pm_inspect_selfcheck_fn fn, void *arg)
+{
+	char a[PM_TIME_UTC_LEN], b[PM_TIME_UTC_LEN], c[PM_TIME_UTC_LEN];
+	struct pm_inspect_selfcheck_row r;
+	sqlite3_stmt *st;
+	int rc;
+
+	st = pm_db_stmt(db, "SELECT s.inspector, count(*), sum(s.id IN ("
+	    CONTRADICTED ")) FROM inspections s INDEXED BY inspections_at"
+	    " WHERE s.at >= ?1 AND s.at < ?5 AND s.level = 'self'"
+	    " AND s.recorded_at < ?4 GROUP BY s.inspector"
+	    " ORDER BY s.inspector" PM_SQL_BYTES);
+	if (st == NULL)
+		return pm_err_code();
+	pm_bind_text(st, 1, pm_time_utc(from, a));
+	pm_bind_text(st, 2, pm_time_utc(cut, c));
+	sqlite3_bind_null(st, 3);
+	pm_bind_text(st, 4, c);
+	pm_bind_text(st, 5, pm_time_utc(to, b));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.inspector = pm_col_text(st, 0);
+		r.checks = sqlite3_column_int64(st, 1);
+		r.contradicted = sqlite3_column_int64(st, 2);
+		if ((rc = fn(&r, arg)) != 0) {
+			sqlite3_reset(st);
+			return rc;
+		}
+	}
+	rc = rc == SQLITE_DONE ? 0 : pm_db_error(db, "count self-checks");
 	sqlite3_reset(st);
 	return rc;
 }

@@ -3,11 +3,13 @@
  * desk's facts: per staff member, the tickets received (首问), the work
  * done, the timeliness of what they received, the first-time fix and
  * the callback satisfaction of what they did; their walk visits against
- * their quota and their month-end test; per department, the sums of its
- * members and its training against its quota; and the period's service
- * star (服务标兵) by the rule of pm-report(1).  The rules are those of the
- * estate's figures (kpi_ticket.h, kpi_people.h), so the people's figures
- * add up to the estate's.
+ * their quota and their month-end test; how their self-checks agreed
+ * with the higher levels (inspect.h, pm_inspect_selfchecks); per
+ * department, the sums of its members and its training against its
+ * quota; and the period's service star (服务标兵) by the rule of
+ * pm-report(1).  The rules are those of the estate's figures
+ * (kpi_ticket.h, kpi_people.h), so the people's figures add up to the
+ * estate's.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +17,7 @@
 
 #include "err.h"
 #include "i18n.h"
+#include "inspect.h"
 #include "kpi_people.h"
 #include "kpi_ticket.h"
 #include "money.h"
@@ -41,6 +44,7 @@ struct person {
 	int tests;		/* month-end tests of their department */
 	int64_t score;		/* of the last, hundredths; -1 missed */
 	int passed;		/* it: 1, 0 (or missed), -1 unknown */
+	int64_t agreed, selfchecks;	/* self-checks not contradicted, made */
 };
 
 struct staff {
@@ -208,6 +212,19 @@ fold_test(const struct pm_train_score_row *r, void *arg)
 	return 0;
 }
 
+/* A person's self-checks, and those no higher level contradicted. */
+static int
+fold_selfcheck(const struct pm_inspect_selfcheck_row *r, void *arg)
+{
+	struct person *p = find_person(arg, r->inspector);
+
+	if (p != NULL) {
+		p->selfchecks += r->checks;
+		p->agreed += r->checks - r->contradicted;
+	}
+	return 0;
+}
+
 static int
 appraise(struct pm_db *db, const struct pm_period *p, struct staff *x)
 {
@@ -230,7 +247,9 @@ appraise(struct pm_db *db, const struct pm_period *p, struct staff *x)
 	if ((rc = pm_visit_quota(db, from, to, kp_as_of(p), fold_visits, x,
 	    &short_)) != 0 ||
 	    (rc = pm_train_scores(db, p->from, p->to, kp_as_of(p), fold_test,
-	    x)) != 0)
+	    x)) != 0 ||
+	    (rc = pm_inspect_selfchecks(db, p->from, p->to, p->cut,
+	    fold_selfcheck, x)) != 0)
 		goto fail;
 	return 0;
 fail:
@@ -294,7 +313,8 @@ listed(const struct person *p)
 {
 	int i;
 
-	if (!p->retired || p->owed != 0 || p->tests != 0)
+	if (!p->retired || p->owed != 0 || p->tests != 0 ||
+	    p->selfchecks != 0)
 		return 1;
 	for (i = 0; i < A_N; i++)
 		if (p->n[i] != 0)
@@ -336,6 +356,7 @@ struct dsum {
 	int64_t n[A_N];
 	int64_t visited, owed;		/* its members' walk visits */
 	int64_t trained, sessions;	/* its training: credited, owed */
+	int64_t agreed, selfchecks;	/* its members' self-checks */
 };
 
 struct dsums {
@@ -404,6 +425,8 @@ departments(struct pm_db *db, const struct pm_period *p,
 					d[j].n[k] += x->s[i].n[k];
 				d[j].visited += x->s[i].visited;
 				d[j].owed += x->s[i].owed;
+				d[j].agreed += x->s[i].agreed;
+				d[j].selfchecks += x->s[i].selfchecks;
 			}
 	ds.d = d;
 	ds.n = n;
@@ -463,6 +486,8 @@ const struct pm_col pm_report_staff_cols[] = {
 	{ N_("visits_owed"), PM_COL_INT, NULL },
 	{ N_("test_score"), PM_COL_NUM, NULL },
 	{ N_("test_passed"), PM_COL_INT, NULL },
+	{ N_("agreed"), PM_COL_INT, NULL },
+	{ N_("self_checks"), PM_COL_INT, NULL },
 };
 const int pm_report_staff_ncols = NCOLS(pm_report_staff_cols);
 
@@ -483,6 +508,8 @@ const struct pm_col pm_report_department_cols[] = {
 	{ N_("visits_owed"), PM_COL_INT, NULL },
 	{ N_("training"), PM_COL_INT, NULL },
 	{ N_("training_owed"), PM_COL_INT, NULL },
+	{ N_("agreed"), PM_COL_INT, NULL },
+	{ N_("self_checks"), PM_COL_INT, NULL },
 };
 const int pm_report_department_ncols = NCOLS(pm_report_department_cols);
 
@@ -536,6 +563,8 @@ rp_rows_appraisal(struct pm_db *db, const struct pm_period *p, int by_staff,
 			pm_out_int(o, ord[i]->visited);
 			pm_out_int(o, ord[i]->owed);
 			out_test(o, ord[i]);
+			pm_out_int(o, ord[i]->agreed);
+			pm_out_int(o, ord[i]->selfchecks);
 			pm_out_row(o);
 		}
 		free(ord);
@@ -550,6 +579,8 @@ rp_rows_appraisal(struct pm_db *db, const struct pm_period *p, int by_staff,
 			pm_out_int(o, d[i].owed);
 			pm_out_int(o, d[i].trained);
 			pm_out_int(o, d[i].sessions);
+			pm_out_int(o, d[i].agreed);
+			pm_out_int(o, d[i].selfchecks);
 			pm_out_row(o);
 		}
 		dsum_free(d, nd);
@@ -574,6 +605,7 @@ static const struct pm_col staff_cols[] = {
 	{ N_("walk visits"), PM_COL_NUM, NULL },
 	{ N_("month-end test"), PM_COL_NUM, NULL },
 	{ N_("star"), PM_COL_TEXT, NULL },
+	{ N_("self-checks agreed"), PM_COL_NUM, NULL },
 };
 
 static const struct pm_col dept_cols[] = {
@@ -586,6 +618,7 @@ static const struct pm_col dept_cols[] = {
 	{ N_("callback satisfaction"), PM_COL_NUM, NULL },
 	{ N_("walk visits"), PM_COL_NUM, NULL },
 	{ N_("training"), PM_COL_NUM, NULL },
+	{ N_("self-checks agreed"), PM_COL_NUM, NULL },
 };
 
 /* "3/4 75.0%", or "—" when there is nothing to count. */
@@ -650,6 +683,7 @@ rp_view_appraisal(struct pm_db *db, const struct pm_period *p, int by_staff,
 				cell_rates(d, t, ds[i].n);
 				cell_fig(d, t, ds[i].visited, ds[i].owed);
 				cell_fig(d, t, ds[i].trained, ds[i].sessions);
+				cell_fig(d, t, ds[i].agreed, ds[i].selfchecks);
 				rp_row(d, t, 0);
 			}
 			dsum_free(ds, nd);
@@ -685,6 +719,7 @@ rp_view_appraisal(struct pm_db *db, const struct pm_period *p, int by_staff,
 			cell_test(d, t, ord[i]);
 			rp_cell(d, t, best >= 0 && ord[i] == &x.s[best] ?
 			    "★" : "");
+			cell_fig(d, t, ord[i]->agreed, ord[i]->selfchecks);
 			rp_row(d, t, 0);
 		}
 		dsum_free(ds, nd);

@@ -80,7 +80,8 @@ has "the level 1 event told in time" "$nov_text" "13  2026-11-12T09:00  add     
 has "the escalation never told" "$nov_text" "15  2026-11-25T09:00  escalate  noise         3-2-301  2026-11-25T09:05                    new"
 
 # The appraisal, by staff and by department (no visit or training
-# quota in this estate, no month-end test: 0 of 0, and no score).
+# quota in this estate, no month-end test, no self-check: 0 of 0, and
+# no score).
 ok "by staff" pm-report monthly --by staff -o tsv 2026-11
 nov_staff=$(out)
 # zhang.wei received 11 (3/7 in time: R9 R1 C1 met; R2 R6 R8 C2 not),
@@ -89,15 +90,15 @@ nov_staff=$(out)
 # zhao.lei C1 and C2.  No one meets the star's rule: zhang.wei is late,
 # wang.qiang has a dissatisfied callback, the others did too little.
 same "each person's numbers, by hand" \
-"2026-11	wang.qiang	王强	engineering	0	7	0	0	5	6	5	6	0	0	0		
-2026-11	zhao.lei	赵磊	engineering	0	2	0	0	2	2	2	2	0	0	0		
-2026-11	chen.jing	陈静	service	0	0	0	0	0	0	0	0	0	0	0		
-2026-11	li.na	李娜	service	4	0	2	3	0	0	0	0	0	0	0		
-2026-11	zhang.wei	张伟	service	11	1	3	7	0	0	0	0	0	0	0		" "$nov_staff"
+"2026-11	wang.qiang	王强	engineering	0	7	0	0	5	6	5	6	0	0	0			0	0
+2026-11	zhao.lei	赵磊	engineering	0	2	0	0	2	2	2	2	0	0	0			0	0
+2026-11	chen.jing	陈静	service	0	0	0	0	0	0	0	0	0	0	0			0	0
+2026-11	li.na	李娜	service	4	0	2	3	0	0	0	0	0	0	0			0	0
+2026-11	zhang.wei	张伟	service	11	1	3	7	0	0	0	0	0	0	0			0	0" "$nov_staff"
 ok "by department" pm-report monthly --by department -o tsv 2026-11
 same "the sums of the members" \
-"2026-11	engineering	工程部	2	0	9	0	0	7	8	7	8	0	0	0	0
-2026-11	service	客服部	3	15	1	5	10	0	0	0	0	0	0	0	0" "$(out)"
+"2026-11	engineering	工程部	2	0	9	0	0	7	8	7	8	0	0	0	0	0	0
+2026-11	service	客服部	3	15	1	5	10	0	0	0	0	0	0	0	0	0	0" "$(out)"
 golden "the appraisal for people" report-2026-11-staff.txt pm-report monthly --by staff 2026-11
 has "no star" "$(out)" "Service star: none (no one meets the rule)"
 

@@ -334,6 +334,12 @@ same "visits and the month-end test, by hand" \
 chen.jing 2 5  0
 li.na 0 0 55.00 0
 zhang.wei 7 105 85.00 1" "$(awk -F'\t' '{ print $2, $14, $15, $16, $17 }' "$PM_TMP/out")"
+# wang.qiang's two self-checks of the pump room, which no higher level
+# re-examined (li.na's spot check was of FP-1): 2 of 2 agreed.
+same "self-checks, by hand" "wang.qiang 2 2
+chen.jing 0 0
+li.na 0 0
+zhang.wei 0 0" "$(awk -F'\t' '{ print $2, $18, $19 }' "$PM_TMP/out")"
 ok "by department" pm-report monthly --by department -o tsv 2026-11
 nov_depts=$(out)
 same "visits and training weeks, by hand" "engineering 0 0 1 5

@@ -568,6 +568,103 @@ START_TEST(compare)
 }
 END_TEST
 
+/* "login checks contradicted" lines of pm_inspect_selfchecks(). */
+static int
+put_selfcheck(const struct pm_inspect_selfcheck_row *r, void *arg)
+{
+	char *buf = arg;
+	size_t n = strlen(buf);
+
+	snprintf(buf + n, 256 - n, "%s %lld %lld\n", r->inspector,
+	    (long long)r->checks, (long long)r->contradicted);
+	return 0;
+}
+
+static const char *
+selfchecks(const char *from, const char *to, const char *cut)
+{
+	static char buf[256];
+
+	buf[0] = '\0';
+	ck_assert_msg(pm_inspect_selfchecks(db, when(from), when(to),
+	    when(cut), put_selfcheck, buf) == 0, "%s", pm_err_msg());
+	return buf;
+}
+
+/*
+ * The self-checks of March and those a higher level contradicted:
+ * wang.qiang's of FP-1 on the 2nd, failed twice by li.na that day
+ * (counted once); not his of FP-2 on the 3rd, which zhao.lei passed by
+ * name, nor sun.hao's, whose failure the lead failed too.  Lead checks
+ * are not self-checks: li.na failing zhao.lei's counts for no one.
+ * What is recorded in April changes March as of April, not as of its
+ * end.
+ */
+START_TEST(selfcheck_agreement)
+{
+	static const char *const ok[] = { "4=0.45", NULL };
+	static const char *const valve[] = { "3=fail:阀门未铅封", "4=0.45",
+		NULL };
+	static const char *const pump[] = { "1=fail:不能手动启动", "4=0.45",
+		NULL };
+	char b_s[24], lead_s[24];
+	int64_t a, b, c, d, lead, id;
+
+	ck_assert_int_eq(check("fire-pump-room", "FP-1", 1, NULL,
+	    "2026-02-27T09:00", NULL, ok, &id), 0);
+	ck_assert_int_eq(check("fire-pump-room", "FP-1", 1, NULL,
+	    "2026-03-02T09:00", NULL, ok, &a), 0);
+	ck_assert_int_eq(check("fire-pump-room", "FP-2", 1, NULL,
+	    "2026-03-03T09:00", NULL, ok, &b), 0);
+	snprintf(b_s, sizeof b_s, "%lld", (long long)b);
+	as("sun.hao");
+	ck_assert_int_eq(check("fire-pump-room", "FP-2", 1, NULL,
+	    "2026-03-02T09:30", NULL, pump, &c), 0);
+	ck_assert_int_eq(check("fire-pump-room", "FP-1", 1, NULL,
+	    "2026-03-05T09:00", NULL, ok, &d), 0);
+	as("zhao.lei");
+	ck_assert_int_eq(check("fire-pump-room", "FP-2", 1, NULL,
+	    "2026-03-02T10:00", NULL, pump, &lead), 0);
+	snprintf(lead_s, sizeof lead_s, "%lld", (long long)lead);
+	ck_assert_int_eq(check("fire-pump-room", "FP-2", 1, NULL,
+	    "2026-03-04T10:00", b_s, ok, &id), 0);
+	as("li.na");
+	ck_assert_int_eq(check("fire-pump-room", "FP-1", 1, NULL,
+	    "2026-03-02T15:00", NULL, valve, &id), 0);
+	ck_assert_int_eq(check("fire-pump-room", "FP-1", 1, NULL,
+	    "2026-03-02T16:00", NULL, valve, &id), 0);
+	ck_assert_int_eq(check("fire-pump-room", "FP-2", 1, NULL,
+	    "2026-03-06T10:00", lead_s, (const char *const []){
+	    "1=fail:不能手动启动", "2=fail:积水", "4=0.45", NULL }, &id), 0);
+
+	ck_assert_str_eq(selfchecks("2026-03-01", "2026-04-01", "2026-04-01"),
+	    "sun.hao 2 0\nwang.qiang 2 1\n");
+	/* The cut: what was recorded before it only (all of it at now). */
+	ck_assert_str_eq(selfchecks("2026-03-01", "2026-04-01",
+	    "2026-03-20T12:00"), "");
+	ck_assert_str_eq(selfchecks("2026-03-01", "2026-04-01",
+	    "2026-03-20T12:00:01"), "sun.hao 2 0\nwang.qiang 2 1\n");
+	ck_assert_str_eq(selfchecks("2026-03-03", "2026-03-04", "2026-04-01"),
+	    "wang.qiang 1 0\n");
+	ck_assert_str_eq(selfchecks("2026-04-01", "2026-05-01", "2026-05-01"),
+	    "");
+
+	/* In April: a spot check of sun.hao's of the 5th, back-dated, and
+	   a self-check of 31 March. */
+	now("2026-04-02T10:00");
+	ck_assert_int_eq(check("fire-pump-room", "FP-1", 1, NULL,
+	    "2026-03-05T15:00", NULL, valve, &id), 0);
+	as("wang.qiang");
+	ck_assert_int_eq(check("fire-pump-room", "FP-2", 1, NULL,
+	    "2026-03-31T10:00", NULL, ok, &id), 0);
+	ck_assert_str_eq(selfchecks("2026-03-01", "2026-04-01", "2026-04-01"),
+	    "sun.hao 2 0\nwang.qiang 2 1\n");
+	ck_assert_str_eq(selfchecks("2026-03-01", "2026-04-01",
+	    "2026-04-02T10:00:01"), "sun.hao 2 1\nwang.qiang 3 1\n");
+	(void)d;
+}
+END_TEST
+
 /* failures: one row per failed item, in pm-ticket import's fields. */
 START_TEST(failures)
 {
@@ -807,6 +904,7 @@ inspect_suite(void)
 	tcase_add_test(tc, levels);
 	tcase_add_test(tc, reexamine);
 	tcase_add_test(tc, compare);
+	tcase_add_test(tc, selfcheck_agreement);
 	tcase_add_test(tc, failures);
 	tcase_add_test(tc, housing_rate);
 	tcase_add_test(tc, facility_rate);
