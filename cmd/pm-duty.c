@@ -128,16 +128,12 @@ struct correction {
 };
 
 static int
-correct_one(struct pm_db *db, const char *id, char *canon, size_t len,
-    void *arg)
+correct_one(struct pm_db *db, const char *id, void *arg)
 {
 	struct correction *c = arg;
-	int rc;
 
-	if ((rc = pm_duty_correct(db, id, c->post, c->staff, c->from, c->to,
-	    c->reason)) == 0)
-		snprintf(canon, len, "%s", id[0] == '#' ? id + 1 : id);
-	return rc;
+	return pm_duty_correct(db, id, c->post, c->staff, c->from, c->to,
+	    c->reason);
 }
 
 static int
@@ -169,12 +165,7 @@ cmd_correct(struct pm_cli *cli, int argc, char **argv)
 		default:
 			return pm_cli_usage(cli);
 		}
-	if (co.reason == NULL)
-		return pm_cli_needs(cli, "reason");
-	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 1, 1)) != 0)
-		return rc;
-	return pm_cli_run_ids(cli, argc - optind, argv + optind, NULL,
-	    correct_one, &co);
+	return pm_fact_correct_cmd(cli, argc, argv, co.reason, correct_one, &co);
 }
 
 static int

@@ -153,15 +153,11 @@ struct correction {
 };
 
 static int
-correct_one(struct pm_db *db, const char *id, char *canon, size_t len,
-    void *arg)
+correct_one(struct pm_db *db, const char *id, void *arg)
 {
 	struct correction *c = arg;
-	int rc;
 
-	if ((rc = pm_train_correct(db, id, &c->s, c->reason)) == 0)
-		snprintf(canon, len, "%s", id[0] == '#' ? id + 1 : id);
-	return rc;
+	return pm_train_correct(db, id, &c->s, c->reason);
 }
 
 static int
@@ -173,12 +169,7 @@ cmd_correct(struct pm_cli *cli, int argc, char **argv)
 	c.reason = NULL;
 	if ((rc = session_options(cli, argc, argv, &c.s, &c.reason)) != 0)
 		return rc;
-	if (c.reason == NULL)
-		return pm_cli_needs(cli, "reason");
-	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 1, 1)) != 0)
-		return rc;
-	return pm_cli_run_ids(cli, argc - optind, argv + optind, NULL,
-	    correct_one, &c);
+	return pm_fact_correct_cmd(cli, argc, argv, c.reason, correct_one, &c);
 }
 
 static int

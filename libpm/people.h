@@ -102,6 +102,15 @@ int pm_fact_void_cmd(struct pm_cli *cli, int argc, char **argv,
 extern const struct pm_opt pm_fact_void_opts[];
 
 /*
+ * The rest of a verb "correct [options] --reason text id", once the
+ * tool has read its options: the reason required, one id, 'correct'
+ * called with it in one transaction, the id printed once committed.
+ */
+int pm_fact_correct_cmd(struct pm_cli *cli, int argc, char **argv,
+    const char *reason,
+    int (*correct)(struct pm_db *db, const char *id, void *arg), void *arg);
+
+/*
  * Rates (DESIGN.md section 6): a numerator, a denominator and a target
  * in basis points (95% = 9500; -1 for none).  A rate with nothing to
  * count (den 0) is shown as "—", never as 0% or 100%.

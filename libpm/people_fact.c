@@ -208,6 +208,39 @@ pm_fact_void_cmd(struct pm_cli *cli, int argc, char **argv,
 	    void_one, &a);
 }
 
+struct correct_arg {
+	int (*correct)(struct pm_db *db, const char *id, void *arg);
+	void *arg;
+};
+
+static int
+correct_one(struct pm_db *db, const char *id, char *canon, size_t len,
+    void *arg)
+{
+	struct correct_arg *a = arg;
+	int rc;
+
+	if ((rc = a->correct(db, id, a->arg)) == 0)
+		snprintf(canon, len, "%s", id[0] == '#' ? id + 1 : id);
+	return rc;
+}
+
+int
+pm_fact_correct_cmd(struct pm_cli *cli, int argc, char **argv,
+    const char *reason,
+    int (*correct)(struct pm_db *db, const char *id, void *arg), void *arg)
+{
+	struct correct_arg a = { correct, arg };
+	int rc;
+
+	if (reason == NULL)
+		return pm_cli_needs(cli, "reason");
+	if ((rc = pm_cli_operands(cli, argc - optind, argv + optind, 1, 1)) != 0)
+		return rc;
+	return pm_cli_run_ids(cli, argc - optind, argv + optind, NULL,
+	    correct_one, &a);
+}
+
 /*
  * Rates.
  */
