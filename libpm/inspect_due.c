@@ -11,10 +11,12 @@
  * of their months, and each is cleared by a record made during it (or
  * before the next one starts, when late).
  *
- * One statement per kind reads each plan with its last record, through
- * the index of the records, so the cost follows the number of plans, not
- * of the years of records behind them.  The rows that are due are few;
- * they are kept, sorted and written once all are read.
+ * One statement per kind reads each plan with its last record, kept
+ * beside the records (0011's maint_last, certificate_last, inspect_last),
+ * so the cost follows the number of plans, not the years of records
+ * behind them; only a day in the past searches the records themselves.
+ * The rows that are due are few; they are kept, sorted and written once
+ * all are read.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -129,6 +131,19 @@ due_day(const struct due *d, const struct pm_interval *iv, const char *last,
 }
 
 /*
+ * The time of the last check with round r's checklist at a place, made
+ * by the end of the day (?1, ?3): the place's last check of all (l,
+ * inspect_last) when it was made by then, else, for a day in the past,
+ * the one found in the checks' index.
+ */
+#define LAST_CHECK(kind, place) \
+	"CASE WHEN l.day <= ?3 AND l.at < ?1 THEN l.at" \
+	" ELSE (SELECT i.at FROM inspections i WHERE l.at IS NOT NULL" \
+	" AND i.place_kind = " kind " AND i.place = " place \
+	" AND i.checklist = r.checklist AND i.day <= ?3 AND i.at < ?1" \
+	" ORDER BY i.day DESC, i.at DESC LIMIT 1) END"
+
+/*
  * Rounds: each fixed place, and each vacant unit of a round of vacant
  * units, by the last check with the round's checklist there.
  */
@@ -137,23 +152,22 @@ rounds(struct due *d)
 {
 	static const char *const sql[2] = {
 		"SELECT r.code, r.name, r.department, p.place,"
-		" r.every_days, r.every_months, (SELECT i.at FROM inspections i"
-		" WHERE i.place_kind = p.place_kind AND i.place = p.place"
-		" AND i.checklist = r.checklist AND i.day <= ?3 AND i.at < ?1"
-		" ORDER BY i.day DESC, i.at DESC LIMIT 1), "
-		INS_SINCE("'round_places'", "p.key")
+		" r.every_days, r.every_months, " LAST_CHECK("p.place_kind",
+		"p.place") ", " INS_SINCE("'round_places'", "p.key")
 		" FROM rounds r JOIN round_places p ON p.round = r.code"
-		" AND p.retired = 0 WHERE r.retired = 0 AND r.vacant = 0"
+		" AND p.retired = 0 LEFT JOIN inspect_last l"
+		" ON l.place_kind = p.place_kind AND l.place = p.place"
+		" AND l.checklist = r.checklist"
+		" WHERE r.retired = 0 AND r.vacant = 0"
 		" AND (?2 IS NULL OR r.department = ?2)",
 		/* pm-unit's vacant units now; from the round's start. */
 		"SELECT r.code, r.name, r.department, u.code,"
-		" r.every_days, r.every_months, (SELECT i.at FROM inspections i"
-		" WHERE i.place_kind = 'unit' AND i.place = u.code"
-		" AND i.checklist = r.checklist AND i.day <= ?3 AND i.at < ?1"
-		" ORDER BY i.day DESC, i.at DESC LIMIT 1), "
-		INS_SINCE("'rounds'", "r.code")
+		" r.every_days, r.every_months, " LAST_CHECK("'unit'",
+		"u.code") ", " INS_SINCE("'rounds'", "r.code")
 		" FROM rounds r JOIN units u ON u.occupancy = 'vacant'"
 		" AND u.kind = 'unit' AND u.retired = 0"
+		" LEFT JOIN inspect_last l ON l.place_kind = 'unit'"
+		" AND l.place = u.code AND l.checklist = r.checklist"
 		" WHERE r.retired = 0 AND r.vacant = 1"
 		" AND (?2 IS NULL OR r.department = ?2)"
 	};
@@ -184,6 +198,17 @@ rounds(struct due *d)
 }
 
 /*
+ * The last maintenance record before the day's end (?1) is the one kept
+ * in l (maint_last, certificate_last) when it is before then; only for
+ * a day in the past is it r, the one found in the records' index.
+ */
+#define EARLIER_RECORD(facility, task) \
+	"(SELECT r2.id FROM maint_records r2 WHERE l.at >= ?1" \
+	" AND r2.facility = " facility " AND " task " AND r2.at < ?1" \
+	" ORDER BY r2.at DESC, r2.id DESC LIMIT 1)"
+#define LAST_OR(col) "CASE WHEN l.at < ?1 THEN l." col " ELSE r." col " END"
+
+/*
  * Maintenance: each task by its last record, or the next due day that
  * record set; listed from its lead time before it.
  */
@@ -198,14 +223,15 @@ maintenance(struct due *d)
 
 	st = pm_db_stmt(d->db, "SELECT p.facility, p.task, p.name,"
 	    " f.department, p.every_days, p.every_months, p.ahead_days,"
-	    " p.ahead_months, p.hard, r.at, r.next_due, "
+	    " p.ahead_months, p.hard, " LAST_OR("at") ", " LAST_OR("next_due")
+	    ", "
 	    INS_SINCE("'maint_plans'", "p.key")
 	    " FROM maint_plans p JOIN facilities f ON f.code = p.facility"
-	    " AND f.retired = 0 LEFT JOIN maint_records r ON r.id = (SELECT"
-	    " r2.id FROM maint_records r2 WHERE r2.facility = p.facility"
-	    " AND r2.task = p.task AND r2.at < ?1 ORDER BY r2.at DESC,"
-	    " r2.id DESC LIMIT 1) WHERE p.retired = 0"
-	    " AND (?2 IS NULL OR f.department = ?2)");
+	    " AND f.retired = 0 LEFT JOIN maint_last l"
+	    " ON l.facility = p.facility AND l.task = p.task"
+	    " LEFT JOIN maint_records r ON r.id = " EARLIER_RECORD("p.facility",
+	    "r2.task = p.task")
+	    " WHERE p.retired = 0 AND (?2 IS NULL OR f.department = ?2)");
 	if (st == NULL)
 		return pm_err_code();
 	bind_day(d, st);
@@ -239,13 +265,13 @@ certificates(struct due *d)
 	int64_t z;
 	int rc = 0, src, y, m, dd;
 
-	st = pm_db_stmt(d->db, "SELECT f.code, f.name, f.department, c.at,"
-	    " coalesce(c.certificate, f.certificate) FROM facilities f"
-	    " LEFT JOIN maint_records c ON c.id = (SELECT c2.id FROM"
-	    " maint_records c2 WHERE c2.facility = f.code AND c2.certificate"
-	    " IS NOT NULL AND c2.at < ?1 ORDER BY c2.at DESC, c2.id DESC"
-	    " LIMIT 1) WHERE f.retired = 0 AND (?2 IS NULL OR"
-	    " f.department = ?2) AND coalesce(c.certificate, f.certificate)"
+	st = pm_db_stmt(d->db, "SELECT f.code, f.name, f.department, "
+	    LAST_OR("at") ", coalesce(" LAST_OR("certificate") ","
+	    " f.certificate) FROM facilities f LEFT JOIN certificate_last l"
+	    " ON l.facility = f.code LEFT JOIN maint_records r ON r.id = "
+	    EARLIER_RECORD("f.code", "r2.certificate IS NOT NULL")
+	    " WHERE f.retired = 0 AND (?2 IS NULL OR f.department = ?2)"
+	    " AND coalesce(" LAST_OR("certificate") ", f.certificate)"
 	    " IS NOT NULL");
 	if (st == NULL)
 		return pm_err_code();

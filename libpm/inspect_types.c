@@ -392,10 +392,9 @@ static const struct pm_filter plan_filters[] = {
 /* Each plan with its last record, the one that counts for the next. */
 const struct pm_rtype pm_facility_plan_type = {
 	.name = N_("plan"),
-	.from = "maint_plans p LEFT JOIN maint_records r ON r.id ="
-	    " (SELECT r2.id FROM maint_records r2 WHERE r2.facility ="
-	    " p.facility AND r2.task = p.task ORDER BY r2.at DESC, r2.id DESC"
-	    " LIMIT 1)",
+	.from = "maint_plans p LEFT JOIN maint_last l ON l.facility ="
+	    " p.facility AND l.task = p.task LEFT JOIN maint_records r"
+	    " ON r.id = l.id",
 	.key = "p.key",
 	.key_kind = PM_KEY_TEXT,
 	.key_arg = N_("code"),

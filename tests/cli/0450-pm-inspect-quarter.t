@@ -162,4 +162,42 @@ ok "30 November" pm-inspect rates 2026-11-30
 same "shows the damage: 95.20 m² less, 99.586% rounded to 99.6" \
 	"housing_intact	22921.20	23016.40	99.6	98.00" "$(grep '^housing_intact' "$PM_TMP/out")"
 same "and the lift" "facility_intact	39	40	97.5	95.00" "$(grep '^facility_intact' "$PM_TMP/out")"
+# What was due on a past day reads the same after later records, the
+# last record of each plan and place being kept beside the records
+# (0011): December's lift service and water-tank check, asked for the
+# day before them and again a fortnight on, the lift's record dated back
+# moving nothing.
+at 2026-12-02T08:00
+pm-inspect due -o tsv 2026-12-01 > "$PM_TMP/due-1201"
+at 2026-12-02T10:00
+ok "the lift serviced on 2 December" pm-inspect maint record --as wu.gang --task service LIFT-3-1
+ok "the water tank checked" pm-inspect record --as wu.gang -c water-supply -f TANK-1
+at 2026-12-03T08:00
+pm-inspect due -o tsv 2026-12-02 > "$PM_TMP/due-1202"
+at 2026-12-03T10:00
+ok "and again on 3 December" pm-inspect maint record --as wu.gang --task service LIFT-3-1
+ok "a service of 30 November, recorded late" pm-inspect maint record --as wu.gang \
+	--task service --at 2026-11-30T10:00 LIFT-3-1
+ok "the tank checked again" pm-inspect record --as wu.gang -c water-supply -f TANK-1
+ok "a check of 1 December, recorded late" pm-inspect record --as wu.gang -c water-supply \
+	--at 2026-12-01T10:00 -f TANK-1
+at 2026-12-20T08:00
+same "the lift counts from its last service, not the late record" \
+	"2026-12-18 overdue maintenance LIFT-3-1 service 2 1" "$(due_of service LIFT-3-1)"
+same "the tank from its last check" "2027-01-03" \
+	"$(pm-inspect due -o tsv 2027-01-05 | awk -F'\t' '$3 == "round" && $4 == "TANK-1" { print $1 }')"
+pm-inspect due -o tsv 2026-12-02 > "$PM_TMP/due-1202-again"
+same "2 December reads as it did: its records came first" \
+	"$(cat "$PM_TMP/due-1202")" "$(cat "$PM_TMP/due-1202-again")"
+# 1 December: the two records made late count for it; nothing else moved.
+lift1201() { awk -F'\t' '$5 == "service" && $4 == "LIFT-3-1" { print $1, $2 }' "$1"; }
+tank1201() { awk -F'\t' '$3 == "round" && $4 == "TANK-1" { print $1, $2 }' "$1"; }
+same "the lift was overdue on 1 December" "2026-10-26 overdue" "$(lift1201 "$PM_TMP/due-1201")"
+same "the tank, never checked, overdue since August" "2026-08-01 overdue" "$(tank1201 "$PM_TMP/due-1201")"
+pm-inspect due -o tsv 2026-12-01 > "$PM_TMP/due-1201-again"
+same "asked again, the late service of 30 November clears it" "" "$(lift1201 "$PM_TMP/due-1201-again")"
+same "and the late check of the tank" "" "$(tank1201 "$PM_TMP/due-1201-again")"
+same "the rest of 1 December reads as it did" \
+	"$(grep -v 'LIFT-3-1	service\|TANK-1' "$PM_TMP/due-1201")" \
+	"$(grep -v 'LIFT-3-1	service\|TANK-1' "$PM_TMP/due-1201-again")"
 done_testing

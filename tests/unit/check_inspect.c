@@ -886,6 +886,55 @@ START_TEST(append_only)
 }
 END_TEST
 
+/*
+ * The last record of each plan, place and certificate (0011), kept by
+ * triggers whatever order the records come in: a record dated before
+ * the last leaves it, one at the same time with a later id takes it, a
+ * repair (no task) is no plan's.
+ */
+START_TEST(last_records)
+{
+	static const char *const ok[] = { "4=0.45", NULL };
+	int64_t a, b, c;
+
+	ck_assert_msg(pm_db_exec(db, "INSERT INTO maint_records(facility,"
+	    " task, at, who, recorded_at, done, result, certificate) VALUES"
+	    " ('FP-1', 'flow', '2026-03-01T02:00:00Z', 'wang.qiang',"
+	    "  '2026-03-01T02:00:00Z', 'x', 'good', NULL),"
+	    " ('FP-1', 'flow', '2026-02-01T02:00:00Z', 'wang.qiang',"
+	    "  '2026-03-02T02:00:00Z', 'x', 'good', '2027-02-01'),"
+	    " ('FP-1', 'flow', '2026-03-01T02:00:00Z', 'wang.qiang',"
+	    "  '2026-03-03T02:00:00Z', 'x', 'good', NULL),"
+	    " ('FP-1', NULL, '2026-03-05T02:00:00Z', 'wang.qiang',"
+	    "  '2026-03-05T02:00:00Z', 'x', 'good', NULL),"
+	    " ('FP-1', 'flow', '2026-01-01T02:00:00Z', 'wang.qiang',"
+	    "  '2026-03-06T02:00:00Z', 'x', 'good', '2026-12-01')") == 0,
+	    "%s", pm_err_msg());
+	ck_assert_int_eq(pm_test_count(db, "SELECT id FROM maint_last"
+	    " WHERE facility = 'FP-1' AND task = 'flow'"), 3);
+	ck_assert_int_eq(pm_test_count(db, "SELECT count(*) FROM"
+	    " maint_last"), 1);
+	ck_assert_int_eq(pm_test_count(db, "SELECT id FROM certificate_last"
+	    " WHERE facility = 'FP-1' AND certificate = '2027-02-01'"), 2);
+
+	ck_assert_int_eq(check("fire-pump-room", "FP-1", 1, NULL,
+	    "2026-03-10T09:00", NULL, ok, &a), 0);
+	ck_assert_int_eq(check("fire-pump-room", "FP-1", 1, NULL,
+	    "2026-03-09T09:00", NULL, ok, &b), 0);
+	ck_assert_int_eq(check("fire-pump-room", "FP-2", 1, NULL,
+	    "2026-03-11T09:00", NULL, ok, &c), 0);
+	ck_assert_int_eq(pm_test_count(db, "SELECT id FROM inspect_last"
+	    " WHERE place_kind = 'facility' AND place = 'FP-1'"), a);
+	ck_assert_int_eq(pm_test_count(db, "SELECT id FROM inspect_last"
+	    " WHERE place_kind = 'facility' AND place = 'FP-2'"), c);
+	ck_assert_int_ne(b, a);
+
+	ck_assert_int_ne(pm_db_exec(db, "DELETE FROM maint_last"), 0);
+	ck_assert_int_ne(pm_db_exec(db, "DELETE FROM certificate_last"), 0);
+	ck_assert_int_ne(pm_db_exec(db, "DELETE FROM inspect_last"), 0);
+}
+END_TEST
+
 Suite *
 inspect_suite(void)
 {
@@ -909,6 +958,7 @@ inspect_suite(void)
 	tcase_add_test(tc, housing_rate);
 	tcase_add_test(tc, facility_rate);
 	tcase_add_test(tc, append_only);
+	tcase_add_test(tc, last_records);
 	suite_add_tcase(s, tc);
 	return s;
 }
