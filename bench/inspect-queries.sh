@@ -16,13 +16,11 @@
 # changes.
 #
 # The floor's SQL is pm's: each command is run once with PM_DEBUG_PLAN=1,
-# which prints every statement it prepares, and the values pm binds are
-# written in as literals: the end of the day asked about (UTC), the
-# department or NULL, the day (due); the month's bounds and NULL for the
-# inspector (compare).  The one statement due runs per work-plan entry
-# (was it done during its occurrence) is run once per entry with the
-# day's bounds.  The shell runs them all in one process, reading the SQL
-# from a file; pm and the shell run alternately, so drifts in the
+# which prints every statement it prepares and the values bound at each
+# run of it, and bench/shell-sql.pl writes every run out with those
+# values as literals (due's statement per work-plan entry once per
+# entry).  The shell runs them all in one process, reading the SQL from
+# a file; pm and the shell run alternately, so drifts in the
 # machine's speed hit both alike.  A time is one fork, exec and wait,
 # measured by perl; memory the peak resident set (GNU time %M).  Figures
 # only: nothing here fails.
@@ -55,51 +53,14 @@ for d in $DAYS; do
 	fi
 done
 
-# The binds, worked out from NOW in the estate's zone (Asia/Shanghai).
-today=${NOW%T*}
-utc() { date -u -d "TZ=\"Asia/Shanghai\" $1" +%Y-%m-%dT%H:%M:%SZ; }
-day_start=$(utc "$today 00:00")
-day_end=$(utc "$(date -d "$today +1 day" +%F) 00:00")
-month=$(date -d "$today" +%Y-%m)
-month_from=$(utc "$month-01 00:00")
-month_to=$(utc "$(date -d "$month-01 +1 month" +%F) 00:00")
-
-# The commands: a name, the binds (?1 ?2 ?3 as SQL literals), pm's words.
+# The commands: a name, pm's words.
 cmds=$work/cmds
 {
-	echo "due|'$day_end' NULL '$today'|due"
-	echo "due --department engineering|'$day_end' 'engineering' '$today'|due --department engineering"
-	echo "compare|'$month_from' '$month_to' NULL|compare"
-	echo "compare --summary|'$month_from' '$month_to' NULL|compare --summary"
+	echo "due|due"
+	echo "due --department engineering|due --department engineering"
+	echo "compare|compare"
+	echo "compare --summary|compare --summary"
 } > "$cmds"
-
-# floor DB PLANFILE BINDS: the statements of PLANFILE with the binds in.
-floor() {
-	DB=$1 BINDS=$3 DSTART=$day_start DEND=$day_end perl -e '
-		my @b = split / /, $ENV{BINDS};
-		open my $pf, "<", $ARGV[0] or die "$ARGV[0]: $!\n";
-		while (<$pf>) {
-			chomp;
-			next unless s/^plan: //;
-			next unless /^(SELECT|WITH)\b/;
-			if (/^SELECT value FROM meta WHERE key = \?1$/) {
-				s/\?1/'\''timezone'\''/;
-				print "$_;\n";
-			} elsif (/FROM work_records WHERE plan = \?1 AND at >= \?2/) {
-				my @w = `sqlite3 -batch $ENV{DB} "SELECT code FROM work_plans WHERE retired = 0"`;
-				for my $w (@w) {
-					chomp $w;
-					my $s = $_;
-					$s =~ s/\?1/'\''$w'\''/; $s =~ s/\?2/'\''$ENV{DSTART}'\''/;
-					$s =~ s/\?3/'\''$ENV{DEND}'\''/; $s =~ s/\?4/'\''$ENV{DEND}'\''/;
-					print "$s;\n";
-				}
-			} else {
-				s/\?(\d+)/$b[$1 - 1] \/\/ die "no bind ?$1: $_\n"/ge;
-				print "$_;\n";
-			}
-		}' "$2"
-}
 
 timer='
 	my @pm = ($ENV{PM}, split(/ /, $ENV{ARGS}), "-o", "tsv");
@@ -149,12 +110,12 @@ for d in $DAYS; do
 	    "$(( $(wc -c < "$db") / 1048576 )) MiB"
 	printf '%-30s %9s %9s %8s %6s %8s %8s\n' command pm-ms shell-ms pm/shell rows pm-KB shell-KB
 	i=0
-	while IFS='|' read -r name binds args; do
+	while IFS='|' read -r name args; do
 		i=$((i + 1))
 		base=$work/$d-$i
 		PM_DB=$db PM_NOW=$NOW PM_DEBUG_PLAN=1 "$bin/pm-inspect" $args -o tsv \
 		    > "$base.out" 2> "$base.plan" || [ $? -eq 1 ]
-		floor "$db" "$base.plan" "$binds" > "$base.sql"
+		perl "$top/bench/shell-sql.pl" "$db" "$base.plan" > "$base.sql"
 		sqlite3 -batch -tabs "$db" < "$base.sql" > /dev/null
 		times=$(PM_DB=$db PM_NOW=$NOW N=$N PM=$bin/pm-inspect ARGS=$args \
 		    DB=$db SQL=$base.sql perl -MTime::HiRes=time -e "$timer")
@@ -178,4 +139,4 @@ echo
 echo "plans (the largest database):"
 set -- $DAYS
 PM_DB=$data/inspect-$1.db PM_NOW=$NOW PM_DEBUG_PLAN=1 "$bin/pm-inspect" due -o tsv 2>&1 > /dev/null |
-    grep -v '^plan: SELECT\|^plan: WITH' | sort | uniq -c | sort -rn | head -20 || :
+    grep -v '^plan: SELECT\|^plan: WITH\|^plan: run ' | sort | uniq -c | sort -rn | head -20 || :
