@@ -78,7 +78,7 @@ $(O)/tests/unit/suites.h: $(UNIT_SRC)
 	@mkdir -p $(@D)
 	for f in $(UNIT_SRC); do n=$${f##*/check_}; echo "PM_SUITE($${n%.c})"; done > $@
 
-$(O)/tests/unit/%.o: tests/unit/%.c $(O)/tests/unit/suites.h $(wildcard libpm/*.h) tests/unit/pmtest.h
+$(O)/tests/unit/%.o: tests/unit/%.c $(O)/tests/unit/suites.h $(wildcard libpm/*.h) $(wildcard tests/unit/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PM_CFLAGS) $(CHECK_CFLAGS) -Itests/unit -I$(O)/tests/unit -c -o $@ $<
 
