@@ -369,6 +369,14 @@ INSERT INTO training_quotas(key, department, min_sessions, max_sessions,
 INSERT INTO survey_lines(code, name, target, position) VALUES
     ('service', '客户服务', 9500, 1), ('repair', '维修服务', 9000, 2),
     ('security', '安全秩序', 9000, 3), ('cleaning', '环境卫生', 9000, 4);
+-- Applied a month before the span, like the register above: the quotas
+-- and targets in force are those applied by a period's end (0012).
+INSERT INTO audit(at, who, program, verb, tbl, row_id, summary)
+SELECT strftime('%Y-%m-%dT%H:%M:%SZ', s - 30 * 86400, 'unixepoch'),
+    'chen.jing', 'pm-db', 'apply', tbl, key, 'added' FROM (
+    SELECT 'visit_quotas' AS tbl, key FROM visit_quotas
+    UNION ALL SELECT 'training_quotas', key FROM training_quotas
+    UNION ALL SELECT 'kpi_targets', kpi FROM kpi_targets), span;
 
 -- Walk visits: each service staff member five households a working day
 -- (three on some days), the manager five on the 5th to 9th of a month.

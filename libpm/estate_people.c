@@ -6,9 +6,9 @@
  *
  * A quota holds from its 'from' day on; a later row for the same staff
  * or department replaces it from its own day, so the months before keep
- * the quota they had.  Changing the number of an existing row changes
- * the past too, which is sometimes what a correction wants; the page
- * says which to write.
+ * the quota they had.  Each change apply makes to a quota leaves a
+ * version of it (schema/0012, versions.h), so a closed period's figures
+ * read the quotas of its end, whatever the file says later.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "inspect.h"
 #include "inspect_priv.h"
+#include "kpi.h"
 #include "money.h"
 #include "text.h"
 #include "unit.h"
@@ -339,24 +340,14 @@ put_target(struct pm_out *o, int64_t bp)
 	pm_out_text(o, bp < 0 ? NULL : pm_hundredths_fmt(bp, buf));
 }
 
-/* The estate's target for 'kpi' in basis points, or -1. */
+/* The estate's target for 'kpi' before 'at', in basis points, or -1. */
 static int
-target(struct pm_db *db, const char *kpi, int64_t *bp)
+target(struct pm_db *db, const char *kpi, pm_time at, int64_t *bp)
 {
-	sqlite3_stmt *st;
-	int rc;
+	int t, rc;
 
-	*bp = -1;
-	if ((st = pm_db_stmt(db, "SELECT target FROM kpi_targets"
-	    " WHERE kpi = ?1")) == NULL)
-		return pm_err_code();
-	pm_bind_text(st, 1, kpi);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-	    sqlite3_column_type(st, 0) != SQLITE_NULL)
-		*bp = sqlite3_column_int64(st, 0);
-	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
-	    pm_db_error(db, "read targets");
-	sqlite3_reset(st);
+	rc = pm_kpi_target(db, kpi, at - 1, &t);
+	*bp = rc == 0 && t != PM_KPI_NO_TARGET ? t : -1;
 	return rc;
 }
 
@@ -369,7 +360,7 @@ pm_intact_report(struct pm_db *db, pm_time at, struct pm_out *o)
 	int rc;
 
 	if ((rc = pm_intact_rates(db, at, &r)) != 0 ||
-	    (rc = target(db, "housing_intact", &bp)) != 0)
+	    (rc = target(db, "housing_intact", at, &bp)) != 0)
 		return rc;
 	pm_out_text(o, "housing_intact");
 	pm_out_text(o, pm_hundredths_fmt(r.housing_good, buf));
@@ -377,7 +368,7 @@ pm_intact_report(struct pm_db *db, pm_time at, struct pm_out *o)
 	put_tenths(o, pm_rate_tenths(r.housing_good, r.housing_total));
 	put_target(o, bp);
 	pm_out_row(o);
-	if ((rc = target(db, "facility_intact", &bp)) != 0)
+	if ((rc = target(db, "facility_intact", at, &bp)) != 0)
 		return rc;
 	pm_out_text(o, "facility_intact");
 	pm_out_int(o, r.facility_good);

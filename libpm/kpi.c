@@ -9,6 +9,7 @@
 #include "kpi.h"
 #include "money.h"
 #include "text.h"
+#include "versions.h"
 #include "vocab.h"
 
 const struct pm_kpi_source *const pm_kpi_sources[] = {
@@ -171,16 +172,20 @@ pm_period_parse_any(struct pm_period *p, const char *s)
  */
 
 int
-pm_kpi_target(struct pm_db *db, const char *kpi, int *target)
+pm_kpi_target(struct pm_db *db, const char *kpi, pm_time as_of, int *target)
 {
+	char a[PM_TIME_UTC_LEN];
 	sqlite3_stmt *st;
 	int rc;
 
 	*target = PM_KPI_NO_TARGET;
-	st = pm_db_stmt(db, "SELECT target FROM kpi_targets WHERE kpi = ?1");
+	st = pm_db_stmt(db, "SELECT v.target FROM kpi_target_versions v"
+	    " WHERE v.kpi = ?1 AND "
+	    PM_VERSION_ASOF("v", "kpi_target_versions", "kpi", "?2"));
 	if (st == NULL)
 		return pm_err_code();
 	pm_bind_text(st, 1, kpi);
+	pm_bind_text(st, 2, pm_time_utc(as_of, a));
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (sqlite3_column_type(st, 0) != SQLITE_NULL)
 			*target = sqlite3_column_int(st, 0);
@@ -191,8 +196,10 @@ pm_kpi_target(struct pm_db *db, const char *kpi, int *target)
 	return rc;
 }
 
+/* A source's figure with the estate's target as it stood at the cut. */
 struct resolve {
 	struct pm_db *db;
+	pm_time as_of;
 	pm_kpi_fig_fn fn;
 	void *arg;
 };
@@ -205,7 +212,7 @@ resolve_fig(const struct pm_kpi_fig *f, void *arg)
 	int rc;
 
 	if (g.target == PM_KPI_ESTATE &&
-	    (rc = pm_kpi_target(r->db, g.kpi, &g.target)) != 0)
+	    (rc = pm_kpi_target(r->db, g.kpi, r->as_of, &g.target)) != 0)
 		return rc;
 	return r->fn(&g, r->arg);
 }
@@ -214,7 +221,7 @@ int
 pm_kpi_count(struct pm_db *db, const struct pm_period *p, pm_kpi_fig_fn fn,
     void *arg)
 {
-	struct resolve r = { db, fn, arg };
+	struct resolve r = { db, p->cut - 1, fn, arg };
 	int i, rc;
 
 	for (i = 0; pm_kpi_sources[i] != NULL; i++)
@@ -318,6 +325,7 @@ pm_kpi_explain(struct pm_db *db, const struct pm_period *p, const char *kpi,
 	x.arg = headarg;
 	x.found = 0;
 	r.db = db;
+	r.as_of = p->cut - 1;
 	r.fn = find_fig;
 	r.arg = &x;
 	if (head != NULL && (rc = s->count(db, p, resolve_fig, &r)) != 0)

@@ -223,8 +223,12 @@ int pm_kpi_explain(struct pm_db *db, const struct pm_period *p,
 int pm_kpi_tallies(struct pm_db *db, const struct pm_period *p,
     pm_kpi_tally_fn fn, void *arg);
 
-/* The estate's target of 'kpi' in basis points, or PM_KPI_NO_TARGET. */
-int pm_kpi_target(struct pm_db *db, const char *kpi, int *target);
+/*
+ * The estate's target of 'kpi' in basis points, or PM_KPI_NO_TARGET, as
+ * it stood at 'as_of' (versions.h): a period's is the one at its cut.
+ */
+int pm_kpi_target(struct pm_db *db, const char *kpi, pm_time as_of,
+    int *target);
 
 /* Whether 'f' has something to count, a target, and falls short of it. */
 int pm_kpi_misses(const struct pm_kpi_fig *f);

@@ -269,15 +269,18 @@ meets(int64_t num, int64_t den, int target)
  * writes out: the index in x->s, or -1 for none.
  */
 static int
-star(struct pm_db *db, const struct staff *x, int *out)
+star(struct pm_db *db, const struct pm_period *p, const struct staff *x,
+    int *out)
 {
 	int timely, fix, sat, rc, i, best = -1;
 	const int64_t *n, *b;
 
 	*out = -1;
-	if ((rc = pm_kpi_target(db, "repair_timeliness", &timely)) != 0 ||
-	    (rc = pm_kpi_target(db, "first_time_fix", &fix)) != 0 ||
-	    (rc = pm_kpi_target(db, "callback_satisfaction", &sat)) != 0)
+	if ((rc = pm_kpi_target(db, "repair_timeliness", kp_as_of(p),
+	    &timely)) != 0 ||
+	    (rc = pm_kpi_target(db, "first_time_fix", kp_as_of(p), &fix)) != 0 ||
+	    (rc = pm_kpi_target(db, "callback_satisfaction", kp_as_of(p),
+	    &sat)) != 0)
 		return rc;
 	for (i = 0; i < x->n; i++) {
 		n = x->s[i].n;
@@ -548,7 +551,7 @@ rp_rows_appraisal(struct pm_db *db, const struct pm_period *p, int by_staff,
 	if ((rc = appraise(db, p, &x)) != 0)
 		return rc;
 	if (by_staff) {
-		if ((rc = star(db, &x, &best)) == 0 && (ord = ordered(&x)) ==
+		if ((rc = star(db, p, &x, &best)) == 0 && (ord = ordered(&x)) ==
 		    NULL)
 			rc = pm_err(PM_EX_SOFTWARE, "out of memory");
 		for (i = 0; rc == 0 && i < x.n; i++) {
@@ -691,7 +694,7 @@ rp_view_appraisal(struct pm_db *db, const struct pm_period *p, int by_staff,
 		staff_free(&x);
 		return rc != 0 ? rc : rp_doc_status(d);
 	}
-	if ((rc = star(db, &x, &best)) == 0 && (ord = ordered(&x)) == NULL)
+	if ((rc = star(db, p, &x, &best)) == 0 && (ord = ordered(&x)) == NULL)
 		rc = pm_err(PM_EX_SOFTWARE, "out of memory");
 	/* People read the department's name. */
 	if (rc == 0)

@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "money.h"
 #include "train.h"
+#include "versions.h"
 #include "vocab.h"
 
 #define NCOLS(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -30,9 +31,11 @@ struct tq_rule {
 	int min, max;
 };
 
+/* The weekly quotas in force as 'as_of' saw them (versions.h). */
 static int
-tq_rules(struct pm_db *db, struct tq_rule **out, int *nout)
+tq_rules(struct pm_db *db, pm_time as_of, struct tq_rule **out, int *nout)
 {
+	char a[PM_TIME_UTC_LEN];
 	struct tq_rule *r = NULL, *nr;
 	sqlite3_stmt *st;
 	int rc, n = 0, cap = 0;
@@ -40,11 +43,13 @@ tq_rules(struct pm_db *db, struct tq_rule **out, int *nout)
 	*out = NULL;
 	*nout = 0;
 	st = pm_db_stmt(db, "SELECT q.department, d.name, q.from_day,"
-	    " q.min_sessions, q.max_sessions FROM training_quotas q"
-	    " JOIN departments d ON d.code = q.department"
+	    " q.min_sessions, q.max_sessions FROM training_quota_versions q"
+	    " JOIN departments d ON d.code = q.department WHERE "
+	    PM_VERSION_ASOF("q", "training_quota_versions", "key", "?1")
 	    " ORDER BY q.department, q.from_day");
 	if (st == NULL)
 		return pm_err_code();
+	pm_bind_text(st, 1, pm_time_utc(as_of, a));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 8;
@@ -110,7 +115,7 @@ pm_train_quota(struct pm_db *db, pm_time from, pm_time to, pm_time as_of,
 	int rc, nrules, i, j, weeks = 0;
 
 	*short_ = 0;
-	if ((rc = tq_rules(db, &rules, &nrules)) != 0)
+	if ((rc = tq_rules(db, as_of, &rules, &nrules)) != 0)
 		return rc;
 	memset(&total, 0, sizeof total);
 	week = pm_week_start(from);

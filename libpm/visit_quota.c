@@ -16,6 +16,7 @@
 #include "collate.h"
 #include "err.h"
 #include "i18n.h"
+#include "versions.h"
 #include "visit.h"
 #include "vocab.h"
 
@@ -52,18 +53,22 @@ rules_free(struct rules *rs)
 	memset(rs, 0, sizeof *rs);
 }
 
+/* The rules in force as 'as_of' saw them (versions.h). */
 static int
-rules_load(struct pm_db *db, struct rules *rs)
+rules_load(struct pm_db *db, pm_time as_of, struct rules *rs)
 {
+	char a[PM_TIME_UTC_LEN];
 	sqlite3_stmt *st;
 	struct rule *r, *nr;
 	int rc, cap = 0;
 
 	memset(rs, 0, sizeof *rs);
-	st = pm_db_stmt(db, "SELECT department, role, per, days, from_day,"
-	    " households FROM visit_quotas");
+	st = pm_db_stmt(db, "SELECT v.department, v.role, v.per, v.days,"
+	    " v.from_day, v.households FROM visit_quota_versions v WHERE "
+	    PM_VERSION_ASOF("v", "visit_quota_versions", "key", "?1"));
 	if (st == NULL)
 		return pm_err_code();
+	pm_bind_text(st, 1, pm_time_utc(as_of, a));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (rs->n == cap) {
 			cap = cap ? cap * 2 : 8;
@@ -448,7 +453,7 @@ pm_visit_quota(struct pm_db *db, pm_time from, pm_time to, pm_time as_of,
 	if ((rc = pm_roster_load(db, &q.ros)) != 0)
 		return rc;
 	n = pm_roster_count(q.ros);
-	if ((rc = rules_load(db, &q.rules)) != 0 ||
+	if ((rc = rules_load(db, as_of, &q.rules)) != 0 ||
 	    (rc = span_make(from, to, &q.sp)) != 0 ||
 	    (rc = read_visits(db, q.ros, &q.sp, from, to, as_of, &q.v,
 	    &q.nv)) != 0 ||

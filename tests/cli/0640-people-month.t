@@ -201,4 +201,39 @@ same "per staff member, the days owed and the households credited" \
 liu.yang	day	21	105	8	8	97
 zhang.wei	month	0	5	5	5	0
 zhou.xin	day	10	50	2	2	48" "$(grep -v '^all' "$PM_TMP/out" | cut -f1,3-8)"
+# December: the estate file changes.  The manager's monthly visits are
+# dropped, service trains 2-3 times a week, walk visits aim at 90% of
+# the quota (100% by default).
+# November, closed, reads as it did; the tools' own reads, as of now,
+# follow the file, and as of the 1st read as they did then.
+ok "November's report, on the 1st" pm-report monthly -o tsv 2026-11
+nov=$(out)
+nov_train=$(pm-train quota -o tsv 2026-11)
+same "service owed 1-2 sessions a week" "1-2" \
+	"$(printf '%s\n' "$nov_train" | awk -F'\t' '$1 == "service" { print $4 "-" $5; exit }')"
+nov_visit=$(pm-visit quota -o tsv 2026-11)
+at 2026-12-05T09:00
+sed -e '/roles: manager, per: month/d' -e 's/department: service, per_week: 1-2/department: service, per_week: 2-3/' \
+	-e 's/owner_satisfaction: 90%/owner_satisfaction: 90%\n  walk_visits: 90%/' \
+	"$PM_TOP/tests/data/people-estate.yaml" > "$PM_TMP/people-estate.yaml"
+cp "$PM_TOP/tests/data/ticket-calendar-2026.tsv" "$PM_TMP/"
+ok "the changed file applied" pm-db apply "$PM_TMP/people-estate.yaml"
+same "applied again, nothing changes" "" "$(pm-db apply -o tsv "$PM_TMP/people-estate.yaml")"
+ok "November's report again" pm-report monthly -o tsv 2026-11
+same "reads as it did, targets and quotas" "$nov" "$(out)"
+fails 1 "November's visits as of the 1st" pm-visit quota -o tsv --as-of 2026-12-01T09:00 2026-11
+same "read as they did then" "$nov_visit" "$(out)"
+fails 1 "November's visits as of now" pm-visit quota -o tsv 2026-11
+same "the manager owes none now" "" "$(awk -F'\t' '$1 == "zhang.wei"' "$PM_TMP/out")"
+fails 1 "November's training as of the 1st" pm-train quota -o tsv --as-of 2026-12-01T09:00 2026-11
+same "reads as it did then" "$nov_train" "$(out)"
+fails 1 "November's training as of now" pm-train quota -o tsv 2026-11
+same "service owes 2-3" "2-3" \
+	"$(awk -F'\t' '$1 == "service" { print $4 "-" $5; exit }' "$PM_TMP/out")"
+at 2026-12-05T10:00
+ok "December's report, running" pm-report monthly -o tsv 2026-12
+same "the walk visits' target is 90% from the 5th" "90" \
+	"$(awk -F'\t' '$2 == "walk_visits" { print $7 }' "$PM_TMP/out")"
+same "November's was 100%" "100" \
+	"$(printf '%s\n' "$nov" | awk -F'\t' '$2 == "walk_visits" { print $7 }')"
 done_testing

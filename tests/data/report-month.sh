@@ -30,10 +30,13 @@
 #  15 C4  Nov 20 09:00 (li.na); escalated Nov 25 (level 1, the notice
 #         never given); never done
 #  16 R7  Nov 25 09:00, due Dec 2 09:00; resolved Nov 26, no callback
-pm-db init > /dev/null && pm-db apply "$PM_TOP/tests/data/ticket-estate.yaml" > /dev/null ||
-	{ echo "Bail out! cannot set up the estate"; exit 1; }
 export PM_USER=zhang.wei
 at() { PM_NOW=$1; export PM_NOW; }
+# The estate, with its targets, set up before the month (a target holds
+# from when it was applied).
+at 2026-10-01T08:00
+pm-db init > /dev/null && pm-db apply "$PM_TOP/tests/data/ticket-estate.yaml" > /dev/null ||
+	{ echo "Bail out! cannot set up the estate"; exit 1; }
 tk() { pm-ticket "$@" > /dev/null || { echo "Bail out! pm-ticket $*"; exit 1; }; }
 
 at 2026-10-28T09:00; tk add -c door-lock -u 3-2-102 楼道门锁

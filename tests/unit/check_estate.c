@@ -19,6 +19,7 @@
 #include "pmtest.h"
 #include "clock.h"
 #include "estate.h"
+#include "kpi.h"
 
 #define EXAMPLE "examples/aijia.yaml"
 #define SMALL "tests/data/estate-small.yaml"
@@ -1675,6 +1676,74 @@ START_TEST(apply_kpi_targets)
 }
 END_TEST
 
+/* A moment as pm_time_parse() reads it, or the test fails. */
+static pm_time
+t_at(const char *s)
+{
+	pm_time t;
+
+	ck_assert_msg(pm_time_parse(s, &t) == 0, "%s: %s", s, pm_err_msg());
+	return t;
+}
+
+/*
+ * Targets and quotas are dated (schema 0012): each apply leaves a
+ * version at its time, and a figure reads the one in force at its cut.
+ */
+START_TEST(apply_dated_settings)
+{
+	struct pm_db *db = pm_test_db();
+	struct report r;
+	int t;
+
+	ck_assert_int_eq(setenv("PM_NOW", "2026-10-01T08:00", 1), 0);
+	apply_text(db, "estate: {name: x}\nkpi_targets:\n"
+	    "  first_time_fix: 90%\n", &r);
+	ck_assert_int_eq(setenv("PM_NOW", "2026-11-15T08:00", 1), 0);
+	apply_text(db, "estate: {name: x}\nkpi_targets:\n"
+	    "  first_time_fix: 80%\n", &r);
+	ck_assert_int_eq(setenv("PM_NOW", "2026-12-01T08:00", 1), 0);
+	apply_text(db, "estate: {name: x}\nkpi_targets:\n"
+	    "  first_time_fix: none\n", &r);
+	ck_assert_int_eq(pm_kpi_target(db, "first_time_fix",
+	    t_at("2026-09-30T23:00"), &t), 0);
+	ck_assert_int_eq(t, PM_KPI_NO_TARGET);
+	ck_assert_int_eq(pm_kpi_target(db, "first_time_fix",
+	    t_at("2026-11-15T07:59"), &t), 0);
+	ck_assert_int_eq(t, 9000);
+	ck_assert_int_eq(pm_kpi_target(db, "first_time_fix",
+	    t_at("2026-11-30T23:59"), &t), 0);
+	ck_assert_int_eq(t, 8000);
+	ck_assert_int_eq(pm_kpi_target(db, "first_time_fix",
+	    t_at("2026-12-01T08:00"), &t), 0);
+	ck_assert_int_eq(t, PM_KPI_NO_TARGET);
+	/* A default (repair_timeliness, 95%) is a version of its own. */
+	ck_assert_int_eq(pm_kpi_target(db, "repair_timeliness",
+	    t_at("2026-10-02T00:00"), &t), 0);
+	ck_assert_int_eq(t, 9500);
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM kpi_target_versions"
+	    " WHERE kpi = ?1", "first_time_fix"), 3);
+	ck_assert_int_ne(pm_db_exec(db, "DELETE FROM kpi_target_versions"), 0);
+
+	/* A quota removed leaves a version saying so. */
+	apply_text(db, "estate: {name: x}\nvisit_quotas:\n"
+	    "  - {roles: manager, per: month, households: 5}\n", &r);
+	ck_assert_int_eq(setenv("PM_NOW", "2026-12-10T08:00", 1), 0);
+	apply_text(db, "estate: {name: x}\n", &r);
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM"
+	    " visit_quota_versions WHERE removed = 0 AND households = 5",
+	    NULL), 1);
+	ck_assert_int_eq(sql_int(db, "SELECT count(*) FROM"
+	    " visit_quota_versions WHERE removed = 1 AND households IS NULL"
+	    " AND at > (SELECT at FROM visit_quota_versions WHERE removed = 0)",
+	    NULL), 1);
+	ck_assert_int_ne(pm_db_exec(db, "UPDATE visit_quota_versions"
+	    " SET households = 0"), 0);
+	unsetenv("PM_NOW");
+	pm_db_close(db);
+}
+END_TEST
+
 /* The language is a setting: stored normalized, changed, removed. */
 START_TEST(apply_language)
 {
@@ -1923,6 +1992,7 @@ estate_suite(void)
 	tcase_add_test(tc, apply_calendar_replaced);
 	tcase_add_test(tc, apply_common_parts);
 	tcase_add_test(tc, apply_kpi_targets);
+	tcase_add_test(tc, apply_dated_settings);
 	tcase_add_test(tc, apply_language);
 	tcase_add_test(tc, apply_leaves_other_meta);
 	tcase_add_test(tc, apply_code_in_another_case);
