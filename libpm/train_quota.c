@@ -423,33 +423,46 @@ at_work(struct pm_db *db, const char *login, const char *f, const char *t,
 	return 0;
 }
 
-/* "none", "failed", "unknown" or NULL (passed) for 'login' before 't'. */
+/*
+ * Each staff member's best pre-job result before 't', by roster index:
+ * 1 passed, 0 failed, -1 attended with no result, -2 none.  One read of
+ * the pre-job sessions (one or two per hire, by their index, 0013) and
+ * their attendance, not of each staff member's whole attendance, which
+ * grows with every week's training.
+ */
 static int
-pre_job(struct pm_db *db, const char *login, const char *t,
-    const char **state)
+pre_jobs(struct pm_db *db, const struct pm_roster *ros, const char *t,
+    int *best)
 {
 	sqlite3_stmt *st;
-	int rc, best = -2, p;
+	int rc, i, p;
 
-	st = pm_db_stmt(db, "SELECT a.passed FROM training_attendance a"
-	    " JOIN training_sessions_now s ON s.record = a.session"
-	    " WHERE a.staff = ?1 AND s.kind = 'pre-job' AND s.at < ?2"
+	for (i = 0; i < pm_roster_count(ros); i++)
+		best[i] = -2;
+	st = pm_db_stmt(db, "SELECT a.staff, a.passed"
+	    " FROM training_sessions_now s JOIN training_attendance a"
+	    " ON a.session = s.record WHERE s.kind = 'pre-job' AND s.at < ?1"
 	    " AND " PM_FACT_NOW("a", "training_attendance"));
 	if (st == NULL)
 		return pm_err_code();
-	pm_bind_text(st, 1, login);
-	pm_bind_text(st, 2, t);
+	pm_bind_text(st, 1, t);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		p = pm_col_text(st, 0) == NULL ? -1 : sqlite3_column_int(st, 0);
-		if (p > best)
-			best = p;
+		if ((i = pm_roster_find(ros, pm_col_text(st, 0))) < 0)
+			continue;
+		p = pm_col_text(st, 1) == NULL ? -1 : sqlite3_column_int(st, 1);
+		if (p > best[i])
+			best[i] = p;
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return pm_db_error(db, "read attendance");
-	*state = best == 1 ? NULL : best == 0 ? "failed" : best == -1 ?
+	return rc == SQLITE_DONE ? 0 : pm_db_error(db, "read attendance");
+}
+
+/* "none", "failed", "unknown" or NULL (passed): pm_v_pre_job's words. */
+static const char *
+pre_job_state(int best)
+{
+	return best == 1 ? NULL : best == 0 ? "failed" : best == -1 ?
 	    "unknown" : "none";
-	return 0;
 }
 
 int
@@ -460,20 +473,24 @@ pm_train_unqualified(struct pm_db *db, pm_time from, pm_time to, int all,
 	struct pm_roster *ros;
 	char f[PM_TIME_UTC_LEN], t[PM_TIME_UTC_LEN];
 	pm_time now = pm_now(), end = to < now ? to : now;
-	int rc, s;
+	int *best, rc, s;
 
 	if ((rc = pm_roster_load(db, &ros)) != 0)
 		return rc;
+	if ((best = calloc((size_t)pm_roster_count(ros) + 1,
+	    sizeof *best)) == NULL) {
+		pm_roster_free(ros);
+		return pm_err(PM_EX_SOFTWARE, "out of memory");
+	}
 	pm_time_utc(from, f);
 	pm_time_utc(to, t);
+	rc = pre_jobs(db, ros, t, best);
 	for (s = 0; s < pm_roster_count(ros) && rc == 0; s++) {
 		memset(&row, 0, sizeof row);
 		if (!pm_roster_at(ros, s, end, &row.department, NULL))
 			continue;
 		row.login = pm_roster_login(ros, s);
-		if ((rc = pre_job(db, row.login, t, &row.pre_job)) != 0)
-			break;
-		if (row.pre_job == NULL)
+		if ((row.pre_job = pre_job_state(best[s])) == NULL)
 			continue;
 		if ((rc = at_work(db, row.login, f, t, &row.at_work)) != 0)
 			break;
@@ -483,6 +500,7 @@ pm_train_unqualified(struct pm_db *db, pm_time from, pm_time to, int all,
 		row.since = pm_roster_since(ros, s);
 		rc = fn(&row, arg);
 	}
+	free(best);
 	pm_roster_free(ros);
 	return rc;
 }
