@@ -62,44 +62,6 @@ cmds=$work/cmds
 	echo "compare --summary|compare --summary"
 } > "$cmds"
 
-timer='
-	my @pm = ($ENV{PM}, split(/ /, $ENV{ARGS}), "-o", "tsv");
-	my @sh = ("sqlite3", "-batch", "-tabs", $ENV{DB});
-	sub run {
-		my ($in, @cmd) = @_;
-		my $t = time;
-		my $pid = fork // die "fork: $!\n";
-		if ($pid == 0) {
-			open STDIN, "<", $in or die "$in: $!\n";
-			open STDOUT, ">", "/dev/null" or die;
-			exec @cmd or die "exec $cmd[0]: $!\n";
-		}
-		waitpid $pid, 0;
-		# "due" exits 1 when something is overdue.
-		$? == 0 || ($? == 256 && $cmd[0] eq $ENV{PM}) or die "failed: @cmd\n";
-		time - $t;
-	}
-	sub median { my @s = sort { $a <=> $b } @_; my $n = @s;
-		$n % 2 ? $s[$n / 2] : ($s[$n / 2 - 1] + $s[$n / 2]) / 2 }
-	my (@a, @b);
-	for (1 .. $ENV{N}) {
-		push @a, run("/dev/null", @pm);
-		push @b, run($ENV{SQL}, @sh);
-	}
-	printf "%.2f %.2f\n", median(@a) * 1000, median(@b) * 1000;
-'
-
-rss() {
-	in=$1
-	shift
-	if [ "$rss" -eq 1 ]; then
-		/usr/bin/time -f %M -o "$work/rss" "$@" < "$in" > /dev/null 2>&1 || :
-		tail -n 1 "$work/rss"
-	else
-		echo -
-	fi
-}
-
 echo "PM_NOW=$NOW, medians of $N runs, pm and the sqlite3 shell alternately"
 for d in $DAYS; do
 	db=$data/inspect-$d.db
@@ -117,10 +79,10 @@ for d in $DAYS; do
 		    > "$base.out" 2> "$base.plan" || [ $? -eq 1 ]
 		perl "$top/bench/shell-sql.pl" "$db" "$base.plan" > "$base.sql"
 		sqlite3 -batch -tabs "$db" < "$base.sql" > /dev/null
-		times=$(PM_DB=$db PM_NOW=$NOW N=$N PM=$bin/pm-inspect ARGS=$args \
-		    DB=$db SQL=$base.sql perl -MTime::HiRes=time -e "$timer")
-		pmkb=$(PM_DB=$db PM_NOW=$NOW rss /dev/null "$bin/pm-inspect" $args -o tsv)
-		shkb=$(rss "$base.sql" sqlite3 -batch -tabs "$db")
+		times=$(PM_DB=$db PM_NOW=$NOW N=$N PM=$bin/pm-inspect ARGS="$args -o tsv" \
+		    DB=$db SQL=$base.sql bench_pair)
+		pmkb=$(PM_DB=$db PM_NOW=$NOW bench_peak /dev/null "$bin/pm-inspect" $args -o tsv)
+		shkb=$(bench_peak "$base.sql" sqlite3 -batch -tabs "$db")
 		set -- $times
 		echo "$d $i $1" >> "$work/results"
 		printf '%-30s %9s %9s %8s %6s %8s %8s\n' "$name" "$1" "$2" \

@@ -191,3 +191,50 @@ bench_one() {
 		printf "%.2f %s\n", $ms, $kb;
 	' -- "$@"
 }
+
+# bench_pair: "PM SH", the medians in ms of $N runs each of pm ($PM with
+# the words of $ARGS) and of the sqlite3 shell reading $SQL on $DB, run
+# alternately, so drifts in the machine's speed hit both alike.  A run is
+# one fork, exec and wait, timed by perl.  pm may exit 1: a check that
+# found something due or short.
+bench_pair() {
+	perl -MTime::HiRes=time -e '
+	my @pm = ($ENV{PM}, split(/ /, $ENV{ARGS}));
+	my @sh = ("sqlite3", "-batch", "-tabs", $ENV{DB});
+	sub run {
+		my ($in, @cmd) = @_;
+		my $t = time;
+		my $pid = fork // die "fork: $!\n";
+		if ($pid == 0) {
+			open STDIN, "<", $in or die "$in: $!\n";
+			open STDOUT, ">", "/dev/null" or die;
+			exec @cmd or die "exec $cmd[0]: $!\n";
+		}
+		waitpid $pid, 0;
+		$? == 0 || ($? == 256 && $cmd[0] eq $ENV{PM}) or
+		    die "failed: @cmd\n";
+		time - $t;
+	}
+	sub median { my @s = sort { $a <=> $b } @_; my $n = @s;
+		$n % 2 ? $s[$n / 2] : ($s[$n / 2 - 1] + $s[$n / 2]) / 2 }
+	my (@a, @b);
+	for (1 .. $ENV{N}) {
+		push @a, run("/dev/null", @pm);
+		push @b, run($ENV{SQL}, @sh);
+	}
+	printf "%.2f %.2f\n", median(@a) * 1000, median(@b) * 1000;
+	'
+}
+
+# bench_peak FILE CMD...: the peak resident set in KB of CMD reading
+# FILE, or "-" when bench_rss found no GNU time; by way of $work/rss.
+bench_peak() {
+	_in=$1
+	shift
+	if [ "$rss" -eq 1 ]; then
+		/usr/bin/time -f %M -o "${work:?}/rss" "$@" < "$_in" > /dev/null 2>&1 || :
+		tail -n 1 "$work/rss"
+	else
+		echo -
+	fi
+}

@@ -63,32 +63,6 @@ cmds=$work/cmds
 	echo "weekly --callbacks $WEEK|weekly --callbacks $WEEK"
 } > "$cmds"
 
-timer='
-	my @pm = ($ENV{PM}, split(/ /, $ENV{ARGS}));
-	my @sh = ("sqlite3", "-batch", "-tabs", $ENV{DB});
-	sub run {
-		my ($in, @cmd) = @_;
-		my $t = time;
-		my $pid = fork // die "fork: $!\n";
-		if ($pid == 0) {
-			open STDIN, "<", $in or die "$in: $!\n";
-			open STDOUT, ">", "/dev/null" or die;
-			exec @cmd or die "exec $cmd[0]: $!\n";
-		}
-		waitpid $pid, 0;
-		$? == 0 or die "failed: @cmd\n";
-		time - $t;
-	}
-	sub median { my @s = sort { $a <=> $b } @_; my $n = @s;
-		$n % 2 ? $s[$n / 2] : ($s[$n / 2 - 1] + $s[$n / 2]) / 2 }
-	my (@a, @b);
-	for (1 .. $ENV{N}) {
-		push @a, run("/dev/null", @pm);
-		push @b, run($ENV{SQL}, @sh);
-	}
-	printf "%.2f %.2f\n", median(@a) * 1000, median(@b) * 1000;
-'
-
 # measure NAME DB: every report on DB, a line each in $work/results:
 # name index pm-ms sh-ms pm-lines pm-KB sh-KB.
 measure() {
@@ -105,16 +79,10 @@ measure() {
 		    "$top/bench/shell-sql.pl" "$db" "$base.plan" > "$base.sql"
 		stmts=$(grep -c . "$base.sql")
 		times=$(PM_DB=$db PM_NOW=$NOW N=$N PM=$bin/pm-report ARGS=$args \
-		    DB=$db SQL=$base.sql perl -MTime::HiRes=time -e "$timer")
+		    DB=$db SQL=$base.sql bench_pair)
 		set -- $(PM_DB=$db PM_NOW=$NOW bench_one "$bin/pm-report" $args)
 		pmkb=$2
-		if [ "$rss" -eq 1 ]; then
-			/usr/bin/time -f %M -o "$rss_file" sqlite3 -batch -tabs \
-			    "$db" < "$base.sql" > /dev/null
-			shkb=$(tail -n 1 "$rss_file")
-		else
-			shkb=-
-		fi
+		shkb=$(bench_peak "$base.sql" sqlite3 -batch -tabs "$db")
 		echo "$size $i $times $lines $pmkb $shkb $runs $stmts" >> "$work/results"
 	done < "$cmds"
 }

@@ -15,6 +15,8 @@
 # never run is left out), its parameters replaced by the literals of
 # that run: no rule per statement, so pm's SQL may change freely.
 #
+# pm's collation pm_natural, which the shell lacks, becomes BINARY.
+#
 # Two functions pm registers, pm_ticket_next_due() and pm_ticket_overdue()
 # (ticket_list.c), do not exist in the shell: each call is replaced by the
 # same rule written in SQL (tk_next_due() and tk_overdue_at() at $NOW, the
@@ -125,6 +127,9 @@ for my $i (0 .. $#stmts) {
 	next unless @r;
 	$s =~ s/pm_ticket_next_due\(([^()]*)\)/next_due($1)/ge;
 	$s =~ s/pm_ticket_overdue\(([^()]*)\)/overdue($1)/ge;
+	# pm's natural order of codes ("3-2-10" after "3-2-9") is a
+	# collation the shell lacks: the floor sorts by bytes instead.
+	$s =~ s/COLLATE pm_natural\b/COLLATE BINARY/g;
 	if (@r > 1 && $s =~ /^SELECT .* FROM tickets WHERE id = \?1$/) {
 		my $list = join(', ', uniq(map { $_->{1} } @r));
 		$s =~ s/WHERE id = \?1$/WHERE id IN ($list)/;

@@ -110,48 +110,6 @@ cmds=$work/cmds
 } > "$cmds"
 ncmds=$(wc -l < "$cmds")
 
-# One fork, exec and wait of pm and of the shell, alternately, N times;
-# prints the two medians in ms.
-timer='
-	my @pm = ($ENV{PM}, split(/ /, $ENV{ARGS}), "-o", "tsv");
-	my @sh = ("sqlite3", "-batch", "-tabs", $ENV{DB});
-	sub run {
-		my ($in, @cmd) = @_;
-		my $t = time;
-		my $pid = fork // die "fork: $!\n";
-		if ($pid == 0) {
-			open STDIN, "<", $in or die "$in: $!\n";
-			open STDOUT, ">", "/dev/null" or die;
-			exec @cmd or die "exec $cmd[0]: $!\n";
-		}
-		waitpid $pid, 0;
-		# "due" exits 1 when it found something due.
-		$? == 0 || ($? == 256 && $cmd[0] eq $ENV{PM}) or
-		    die "failed: @cmd\n";
-		time - $t;
-	}
-	sub median { my @s = sort { $a <=> $b } @_; my $n = @s;
-		$n % 2 ? $s[$n / 2] : ($s[$n / 2 - 1] + $s[$n / 2]) / 2 }
-	my (@a, @b);
-	for (1 .. $ENV{N}) {
-		push @a, run("/dev/null", @pm);
-		push @b, run($ENV{SQL}, @sh);
-	}
-	printf "%.2f %.2f\n", median(@a) * 1000, median(@b) * 1000;
-'
-
-# rss FILE CMD...: the peak resident set of CMD in KB, or "-".
-rss() {
-	in=$1
-	shift
-	if [ "$rss" -eq 1 ]; then
-		/usr/bin/time -f %M -o "$work/rss" "$@" < "$in" > /dev/null 2>&1 || :
-		tail -n 1 "$work/rss"
-	else
-		echo -
-	fi
-}
-
 # measure SIZE VARIANT DB: every command on DB; a line of results each
 # in $work/results: size variant index pm-ms sh-ms pm-rows pm-KB sh-KB.
 measure() {
@@ -179,10 +137,10 @@ measure() {
 			[ "$pmrows" -eq "$shrows" ] || echo "WARNING: $size $variant" \
 			    "$name: pm listed $pmrows rows, sqlite3 $shrows" >&2 ;;
 		esac
-		times=$(PM_DB=$db PM_NOW=$NOW N=$N PM=$bin/pm-ticket ARGS=$args \
-		    DB=$db SQL=$base.sql perl -MTime::HiRes=time -e "$timer")
-		pmkb=$(PM_DB=$db PM_NOW=$NOW rss /dev/null "$bin/pm-ticket" $args -o tsv)
-		shkb=$(rss "$base.sql" sqlite3 -batch -tabs "$db")
+		times=$(PM_DB=$db PM_NOW=$NOW N=$N PM=$bin/pm-ticket ARGS="$args -o tsv" \
+		    DB=$db SQL=$base.sql bench_pair)
+		pmkb=$(PM_DB=$db PM_NOW=$NOW bench_peak /dev/null "$bin/pm-ticket" $args -o tsv)
+		shkb=$(bench_peak "$base.sql" sqlite3 -batch -tabs "$db")
 		echo "$size $variant $i $times $pmrows $pmkb $shkb" >> "$work/results"
 	done < "$cmds"
 }
