@@ -227,8 +227,6 @@ finish(struct pm_cli *cli)
 		cli->user = u;
 		cli->user_given = 1;
 	}
-	if (cli->user == NULL)
-		cli->user = login_name();
 	return -1;
 }
 
@@ -328,6 +326,12 @@ pm_cli_open(struct pm_cli *cli, int flags, struct pm_db **db)
 		return rc;
 	if ((flags & PM_CLI_READ) && (rc = pm_db_read(*db)) != 0)
 		goto fail;
+	/*
+	 * Named by no one: the login, for the audit rows of a command that
+	 * writes.  A read writes none and skips the password file.
+	 */
+	if (cli->user == NULL && !(flags & PM_CLI_READ))
+		cli->user = login_name();
 	pm_db_set_actor(*db, pm_progname(), cli->verb, cli->user);
 	/* cron names no language: the estate's decides. */
 	if (!pm_i18n_from_env()) {

@@ -84,7 +84,9 @@ struct pm_cli {
 	const char *format_name;	/* -o, or NULL */
 	enum pm_fmt format;	/* resolved after pm_cli_getopt() returns -1 */
 	int header;		/* --header */
-	const char *user;	/* --as, $PM_USER or the login name */
+	const char *user;	/* --as, $PM_USER or (once a command that
+				   writes opens the database) the login
+				   name; NULL for a read named by no one */
 	int user_given;		/* the user came from --as or $PM_USER */
 	int quiet;		/* -q */
 	/*
@@ -117,8 +119,8 @@ int pm_cli_main(int argc, char **argv, const struct pm_cli_verb *verbs);
  * verb's help and exits 0, --version exits.  An unknown option or a
  * missing value prints the message and the verb's usage line on stderr
  * and exits 64.  Returns the option's key, or -1 at the end, when the
- * format and the user have been resolved; optind is then the first
- * operand.
+ * format and the user given have been resolved; optind is then the
+ * first operand.
  */
 int pm_cli_getopt(struct pm_cli *cli, int argc, char **argv);
 
