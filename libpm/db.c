@@ -661,12 +661,31 @@ durable_settings(struct pm_db *db)
 	return 0;
 }
 
+/*
+ * A pm command is one thread: SQLite's global mutexes (its allocator's,
+ * taken on every malloc to keep memory statistics nothing reads) and
+ * those statistics are pure cost.  Set once, before SQLite starts; if
+ * something started it already, it keeps its defaults.
+ */
+static void
+sqlite_setup(void)
+{
+	static int done;
+
+	if (done)
+		return;
+	done = 1;
+	if (sqlite3_config(SQLITE_CONFIG_SINGLETHREAD) == SQLITE_OK)
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static struct pm_db *
 db_new(const char *path)
 {
-	struct pm_db *db = calloc(1, sizeof *db);
+	struct pm_db *db;
 
-	if (db == NULL)
+	sqlite_setup();
+	if ((db = calloc(1, sizeof *db)) == NULL)
 		return NULL;
 	if ((db->path = strdup(path)) == NULL) {
 		free(db);
