@@ -11,8 +11,10 @@
 #   sh bench/people.sh [BINDIR]   (default: pm-db's on PATH, else build/bin)
 #
 # The reads: "pm-visit quota MONTH" (the month's visits against the
-# quota), "pm-visit todo" (every household, the dissatisfied first, then
-# the longest unvisited), "pm-visit list --since/--until" (a month of
+# quota), "pm-visit todo --since 2026-06-01" (every household, the
+# dissatisfied since then first, then the longest unvisited; a day both
+# histories hold, where the default, the year's start, would read ten
+# months of callbacks in one and six in the other), "pm-visit list --since/--until" (a month of
 # visits), "pm-train quota MONTH", "pm-train scores MONTH", "pm-train
 # unqualified" and "pm-survey tally --period ROUND_MONTH" (a quarter's round).
 #
@@ -58,7 +60,7 @@ cmds=$work/cmds
 month_end=$(date -d "$MONTH-01 +1 month" +%F)
 {
 	echo "visit quota $MONTH|pm-visit|quota $MONTH"
-	echo "visit todo|pm-visit|todo"
+	echo "visit todo --since 2026-06-01|pm-visit|todo --since 2026-06-01"
 	echo "visit list (a month)|pm-visit|list --since $MONTH-01 --until $month_end"
 	echo "train quota $MONTH|pm-train|quota $MONTH"
 	echo "train scores $MONTH|pm-train|scores $MONTH"
