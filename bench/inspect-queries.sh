@@ -70,24 +70,11 @@ for d in $DAYS; do
 	    "$(sqlite3 "$db" "SELECT count(*) FROM inspection_items") items," \
 	    "$(sqlite3 "$db" "SELECT count(*) FROM maint_records") maintenance records," \
 	    "$(( $(wc -c < "$db") / 1048576 )) MiB"
-	printf '%-30s %9s %9s %8s %6s %8s %8s\n' command pm-ms shell-ms pm/shell rows pm-KB shell-KB
+	bench_header
 	i=0
 	while IFS='|' read -r name args; do
 		i=$((i + 1))
-		base=$work/$d-$i
-		PM_DB=$db PM_NOW=$NOW PM_DEBUG_PLAN=1 "$bin/pm-inspect" $args -o tsv \
-		    > "$base.out" 2> "$base.plan" || [ $? -eq 1 ]
-		perl "$top/bench/shell-sql.pl" "$db" "$base.plan" > "$base.sql"
-		sqlite3 -batch -tabs "$db" < "$base.sql" > /dev/null
-		times=$(PM_DB=$db PM_NOW=$NOW N=$N PM=$bin/pm-inspect ARGS="$args -o tsv" \
-		    DB=$db SQL=$base.sql bench_pair)
-		pmkb=$(PM_DB=$db PM_NOW=$NOW bench_peak /dev/null "$bin/pm-inspect" $args -o tsv)
-		shkb=$(bench_peak "$base.sql" sqlite3 -batch -tabs "$db")
-		set -- $times
-		echo "$d $i $1" >> "$work/results"
-		printf '%-30s %9s %9s %8s %6s %8s %8s\n' "$name" "$1" "$2" \
-		    "$(echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }')" \
-		    "$(wc -l < "$base.out")" "$pmkb" "$shkb"
+		bench_read "$name" "$d $i" "$db" pm-inspect $args
 	done < "$cmds"
 done
 set -- $DAYS

@@ -238,3 +238,34 @@ bench_peak() {
 		echo -
 	fi
 }
+
+# bench_read NAME KEY DB TOOL ARGS...: one read of a pm tool against its
+# floor.  TOOL ARGS -o tsv runs on DB at $NOW once with PM_DEBUG_PLAN=1,
+# and bench/shell-sql.pl turns the statements it ran, with the values it
+# bound, into the shell's SQL; then bench_pair times both and bench_peak
+# measures both.  Prints a row: NAME, pm ms, shell ms, pm/shell, pm's
+# rows, pm KB, shell KB; appends "KEY PM-MS" to $work/results.
+bench_read() {
+	_name=$1 _key=$2 _db=$3 _tool=$4
+	shift 4
+	_base=${work:?}/$(echo "$_key" | tr ' ' -)
+	PM_DB=$_db PM_NOW=$NOW PM_DEBUG_PLAN=1 "$bin/$_tool" "$@" -o tsv \
+	    > "$_base.out" 2> "$_base.plan" || [ $? -eq 1 ]
+	perl "$top/bench/shell-sql.pl" "$_db" "$_base.plan" > "$_base.sql"
+	sqlite3 -batch -tabs "$_db" < "$_base.sql" > /dev/null
+	_t=$(PM_DB=$_db PM_NOW=$NOW N=${N:?} PM=$bin/$_tool ARGS="$* -o tsv" \
+	    DB=$_db SQL=$_base.sql bench_pair)
+	_pk=$(PM_DB=$_db PM_NOW=$NOW bench_peak /dev/null "$bin/$_tool" "$@" -o tsv)
+	_sk=$(bench_peak "$_base.sql" sqlite3 -batch -tabs "$_db")
+	set -- $_t
+	echo "$_key $1" >> "$work/results"
+	printf '%-30s %9s %9s %8s %6s %8s %8s\n' "$_name" "$1" "$2" \
+	    "$(echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }')" \
+	    "$(wc -l < "$_base.out")" "$_pk" "$_sk"
+}
+
+# bench_header: the column heads of bench_read's rows.
+bench_header() {
+	printf '%-30s %9s %9s %8s %6s %8s %8s\n' command pm-ms shell-ms \
+	    pm/shell rows pm-KB shell-KB
+}

@@ -76,24 +76,11 @@ for which in five half; do
 	    "$(sqlite3 "$db" "SELECT count(*) FROM training_attendance") attendances," \
 	    "$(sqlite3 "$db" "SELECT count(*) FROM survey_answers") survey answers," \
 	    "$(( $(wc -c < "$db") / 1048576 )) MiB"
-	printf '%-28s %9s %9s %8s %6s %8s %8s\n' command pm-ms shell-ms pm/shell rows pm-KB shell-KB
+	bench_header
 	i=0
 	while IFS='|' read -r name tool args; do
 		i=$((i + 1))
-		base=$work/$which-$i
-		PM_DB=$db PM_NOW=$NOW PM_DEBUG_PLAN=1 "$bin/$tool" $args -o tsv \
-		    > "$base.out" 2> "$base.plan" || [ $? -eq 1 ]
-		perl "$top/bench/shell-sql.pl" "$db" "$base.plan" > "$base.sql"
-		sqlite3 -batch -tabs "$db" < "$base.sql" > /dev/null
-		times=$(PM_DB=$db PM_NOW=$NOW N=$N PM=$bin/$tool ARGS="$args -o tsv" \
-		    DB=$db SQL=$base.sql bench_pair)
-		pmkb=$(PM_DB=$db PM_NOW=$NOW bench_peak /dev/null "$bin/$tool" $args -o tsv)
-		shkb=$(bench_peak "$base.sql" sqlite3 -batch -tabs "$db")
-		set -- $times
-		echo "$which $i $1" >> "$work/results"
-		printf '%-28s %9s %9s %8s %6s %8s %8s\n' "$name" "$1" "$2" \
-		    "$(echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }')" \
-		    "$(wc -l < "$base.out")" "$pmkb" "$shkb"
+		bench_read "$name" "$which $i" "$db" "$tool" $args
 	done < "$cmds"
 done
 echo
