@@ -410,11 +410,12 @@ int pm_fee_arrears_rows(struct pm_db *db, int64_t day, int min_months,
  * How many months owed make a defaulter persistent (the dunning list of
  * pm-report): the estate's fees persistent_after (pm-estate(5)), 1 to
  * PM_FEE_PERSISTENT_MAX, or PM_FEE_PERSISTENT_DEFAULT when it names
- * none (pm's choice: the plans name no number).
+ * none (pm's choice: the plans name no number); as it stood at
+ * 'as_of' (versions.h).
  */
 #define PM_FEE_PERSISTENT_DEFAULT 3
 #define PM_FEE_PERSISTENT_MAX 120
-int pm_fee_persistent_after(struct pm_db *db, int *months);
+int pm_fee_persistent_after(struct pm_db *db, pm_time as_of, int *months);
 
 /* How many units owe 'min_months' months or more at the end of 'day'. */
 int pm_fee_defaulters(struct pm_db *db, int64_t day, int min_months,

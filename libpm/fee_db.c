@@ -15,6 +15,7 @@
 #include "record.h"
 #include "text.h"
 #include "unit.h"
+#include "versions.h"
 
 static void
 copy(char *dst, size_t len, const char *src)
@@ -158,13 +159,16 @@ fee_setting_int(struct pm_db *db, const char *key, int dflt, int *out)
 }
 
 int
-pm_fee_persistent_after(struct pm_db *db, int *months)
+pm_fee_persistent_after(struct pm_db *db, pm_time as_of, int *months)
 {
+	char *v = NULL;
 	int rc;
 
-	if ((rc = fee_setting_int(db, "fee_persistent_after",
-	    PM_FEE_PERSISTENT_DEFAULT, months)) != 0)
+	if ((rc = pm_setting_asof(db, "fee_persistent_after", as_of,
+	    &v)) != 0)
 		return rc;
+	*months = v != NULL ? atoi(v) : PM_FEE_PERSISTENT_DEFAULT;
+	free(v);
 	if (*months < 1 || *months > PM_FEE_PERSISTENT_MAX)
 		*months = PM_FEE_PERSISTENT_DEFAULT;
 	return 0;

@@ -437,7 +437,7 @@ defaulters(struct pm_db *db, const struct pm_period *p,
 	int64_t day = pm_day_of(p->cut - 1);
 	int i, months, rc;
 
-	if ((rc = pm_fee_persistent_after(db, &months)) != 0 ||
+	if ((rc = pm_fee_persistent_after(db, p->cut - 1, &months)) != 0 ||
 	    (rc = data_version(db, &v)) != 0)
 		return rc;
 	if (owed.db != db || owed.h != db->h || owed.day != day ||

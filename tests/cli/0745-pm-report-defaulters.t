@@ -5,7 +5,8 @@
 # 2, 3 and 5 months with persistent_after 3 give exactly the two that
 # owe 3 and 5, with their money and oldest month, the phones masked; a
 # payment made after the month's end leaves the month's list as it was;
-# the estate's default is 3.
+# the estate's default is 3; a threshold changed later leaves a closed
+# month's list as it was.
 . "$PM_TOP/tests/cli/lib.sh"
 out() { cat "$PM_TMP/out"; }
 zh() { env LANG=zh_CN.UTF-8 LC_ALL= LANGUAGE= "$@"; }
@@ -123,12 +124,18 @@ ok "no setting" pm-db apply "$PM_TMP/estate.yaml"
 same "persistent_after retired" "0 0 1" "$(settings)"
 ok "October by the default" pm-report monthly 2026-10
 same "the same" "$oct" "$(out)"
+# With 5 from 1 December on: a month before keeps the list of its end
+# (the threshold is dated like the other settings); December's has no
+# one (1-1-102 and 1-1-201 owe 3 months), where 3 would have named both.
+at 2026-12-01T08:00
 estate "  persistent_after: 5"
 ok "five months" pm-db apply "$PM_TMP/estate.yaml"
 same "persistent_after added again" "1 0 0" "$(settings)"
-ok "October, 5 months or more" pm-report monthly 2026-10
-same "1-1-101 alone" "Persistent defaulters
-record   name                months owed  amount  oldest
-1-1-101  王建国 138****5678            5  500.00  2026-06" "$(list)"
-same "counted" 1 "$(count)"
+ok "October again" pm-report monthly 2026-10
+same "reads as it did: the threshold at its end" "$oct" "$(out)"
+at 2026-12-02T07:00
+ok "December so far" pm-report monthly 2026-12
+same "no one owes 5 months" "Persistent defaulters
+(none)" "$(list)"
+same "counted" 0 "$(count)"
 done_testing

@@ -20,6 +20,7 @@
 #include "clock.h"
 #include "estate.h"
 #include "kpi.h"
+#include "versions.h"
 
 #define EXAMPLE "examples/aijia.yaml"
 #define SMALL "tests/data/estate-small.yaml"
@@ -1694,6 +1695,7 @@ START_TEST(apply_dated_settings)
 {
 	struct pm_db *db = pm_test_db();
 	struct report r;
+	char *v, *w;
 	int t;
 
 	ck_assert_int_eq(setenv("PM_NOW", "2026-10-01T08:00", 1), 0);
@@ -1739,6 +1741,35 @@ START_TEST(apply_dated_settings)
 	    NULL), 1);
 	ck_assert_int_ne(pm_db_exec(db, "UPDATE visit_quota_versions"
 	    " SET households = 0"), 0);
+
+	/* A setting (schema 0014): set, changed, removed. */
+	ck_assert_int_eq(setenv("PM_NOW", "2026-12-11T08:00", 1), 0);
+	apply_text(db, "estate: {name: x, working_hours: \"08:00-17:00\"}\n",
+	    &r);
+	ck_assert_int_eq(setenv("PM_NOW", "2026-12-12T08:00", 1), 0);
+	apply_text(db, "estate: {name: x, working_hours: \"09:00-18:00\"}\n",
+	    &r);
+	ck_assert_int_eq(setenv("PM_NOW", "2026-12-13T08:00", 1), 0);
+	apply_text(db, "estate: {name: x}\n", &r);
+	ck_assert_int_eq(pm_setting_asof(db, "working_hours",
+	    t_at("2026-12-11T09:00"), &v), 0);
+	ck_assert_str_eq(v, "08:00-17:00");
+	free(v);
+	ck_assert_int_eq(pm_setting_asof(db, "working_hours",
+	    t_at("2026-12-12T09:00"), &v), 0);
+	ck_assert_str_eq(v, "09:00-18:00");
+	free(v);
+	ck_assert_int_eq(pm_setting_asof(db, "working_hours",
+	    t_at("2026-12-13T09:00"), &v), 0);
+	/* The file's default since: the last version is what meta holds. */
+	ck_assert_int_eq(pm_db_meta(db, "working_hours", &w), 0);
+	ck_assert_str_eq(v, w);
+	ck_assert_str_ne(v, "09:00-18:00");
+	free(v);
+	free(w);
+	ck_assert_int_eq(pm_setting_asof(db, "working_hours",
+	    t_at("2026-09-30T23:00"), &v), 0);
+	ck_assert_ptr_null(v);
 	unsetenv("PM_NOW");
 	pm_db_close(db);
 }
