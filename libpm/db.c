@@ -945,14 +945,22 @@ int
 pm_db_meta(struct pm_db *db, const char *key, char **value)
 {
 	sqlite3_stmt *st;
-	const char *v;
-	int rc = 0;
 
 	*value = NULL;
 	st = pm_db_stmt(db, "SELECT value FROM meta WHERE key = ?1");
 	if (st == NULL)
 		return pm_err_code();
 	pm_bind_text(st, 1, key);
+	return pm_db_one_text(db, st, value);
+}
+
+int
+pm_db_one_text(struct pm_db *db, sqlite3_stmt *st, char **value)
+{
+	const char *v;
+	int rc = 0;
+
+	*value = NULL;
 	switch (sqlite3_step(st)) {
 	case SQLITE_ROW:
 		if ((v = pm_col_text(st, 0)) != NULL &&

@@ -236,6 +236,13 @@ int pm_db_meta(struct pm_db *db, const char *key, char **value);
 int pm_db_set_meta(struct pm_db *db, const char *key, const char *value);
 
 /*
+ * Step 'st', bound, once: the text of its first column of its first row
+ * into *value as pm_db_meta() gives it (NULL for no row or NULL), and
+ * reset it.
+ */
+int pm_db_one_text(struct pm_db *db, sqlite3_stmt *st, char **value);
+
+/*
  * Migrate an older database to this build's schema.  The write lock is
  * taken first (BEGIN IMMEDIATE, waiting up to the busy timeout) and the
  * version is read under it, so of two migrates at once the second finds
