@@ -397,6 +397,14 @@ int pm_fee_arrears(struct pm_db *db, int64_t day, int min_months,
     int (*each)(const struct pm_fee_arrears *a, void *arg), void *arg);
 
 /*
+ * The same units as pm_fee_arrears() of all buildings, with their months,
+ * oldest month and total, but neither ages nor late fees (zero): what
+ * the dunning list and its count need, summed by SQL a unit at a time.
+ */
+int pm_fee_owing(struct pm_db *db, int64_t day, int min_months,
+    int (*each)(const struct pm_fee_arrears *a, void *arg), void *arg);
+
+/*
  * The arrears as rows of pm_fee_arrears_cols (phones masked unless
  * 'reveal'); for people, a last row of totals (its months column is the
  * number of units).

@@ -14,7 +14,8 @@
  * nothing themselves but say why a line is smaller or missing.
  *
  * The persistent defaulters (the dunning list, 催费) are pm-fee's
- * arrears (pm_fee_arrears()) at the end of the period's last day, or of
+ * arrears (pm_fee_owing(), the units of pm_fee_arrears() summed by SQL)
+ * at the end of the period's last day, or of
  * today while it runs, of the units owing the estate's persistent_after
  * months or more (pm_fee_persistent_after()): counted with the money,
  * and listed with the owner's phone masked as pm-fee arrears masks it.
@@ -444,8 +445,8 @@ defaulters(struct pm_db *db, const struct pm_period *p,
 	    owed.months != months || owed.version != v ||
 	    owed.changes != sqlite3_total_changes64(db->h)) {
 		owed_clear();
-		if ((rc = pm_fee_arrears(db, day, months, NULL, keep_owing,
-		    NULL)) != 0) {
+		if ((rc = pm_fee_owing(db, day, months, keep_owing, NULL)) !=
+		    0) {
 			owed_clear();
 			return rc;
 		}
