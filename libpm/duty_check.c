@@ -5,7 +5,8 @@
  *
  * Each post's shifts and entries of the period (and of the day and a
  * half before it, which a shift may reach back over) are read through
- * their index on (post, time) and swept in C.
+ * their index on (post, time) and swept in C, against each post's rule
+ * as it stood at the end of what is checked (schema/0016).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "duty.h"
 #include "err.h"
 #include "i18n.h"
+#include "versions.h"
 #include "vocab.h"
 
 #define NCOLS(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -265,6 +267,7 @@ int
 pm_duty_check(struct pm_db *db, const char *post, pm_time from, pm_time to,
     int (*fn)(const struct pm_duty_gap_row *, void *), void *arg, int *found)
 {
+	char asof[PM_TIME_UTC_LEN];
 	struct check c;
 	struct post p;
 	sqlite3_stmt *st;
@@ -279,13 +282,16 @@ pm_duty_check(struct pm_db *db, const char *post, pm_time from, pm_time to,
 	c.end = to < now ? to : now;
 	c.fn = fn;
 	c.arg = arg;
-	st = pm_db_stmt(db, "SELECT code, name, min_staff, log_every"
-	    " FROM duty_posts WHERE retired = 0"
-	    " AND (min_staff > 0 OR log_every > 0) AND (?1 IS NULL OR code = ?1)"
-	    " ORDER BY code");
+	/* The rules in force at the end of what is checked. */
+	st = pm_db_stmt(db, "SELECT v.code, v.name, v.min_staff, v.log_every"
+	    " FROM duty_post_versions v WHERE "
+	    PM_VERSION_ASOF("v", "duty_post_versions", "code", "?2")
+	    " AND v.retired = 0 AND (v.min_staff > 0 OR v.log_every > 0)"
+	    " AND (?1 IS NULL OR v.code = ?1) ORDER BY v.code");
 	if (st == NULL)
 		return pm_err_code();
 	pm_bind_text(st, 1, post);
+	pm_bind_text(st, 2, pm_time_utc(c.end - 1, asof));
 	rc = 0;
 	/* Each post in turn; its own statements do not disturb this one. */
 	while (rc == 0 && c.end > c.from &&

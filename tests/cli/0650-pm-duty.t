@@ -4,8 +4,9 @@
 # reach, with its exit status and message.
 . "$PM_TOP/tests/cli/lib.sh"
 
-pm-db init > /dev/null &&
-    pm-db apply "$PM_TOP/tests/data/duty-gate-estate.yaml" > /dev/null ||
+# Set up before the month: a post's rule holds from when it is applied.
+PM_NOW=2026-10-31T08:00 pm-db init > /dev/null &&
+    PM_NOW=2026-10-31T08:00 pm-db apply "$PM_TOP/tests/data/duty-gate-estate.yaml" > /dev/null ||
 	{ echo "Bail out! cannot set up the estate"; exit 1; }
 export PM_USER=song.tao
 PM_NOW=2026-11-10T21:00

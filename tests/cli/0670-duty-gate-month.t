@@ -8,8 +8,9 @@
 # override, which is recorded.
 . "$PM_TOP/tests/cli/lib.sh"
 
-pm-db init > /dev/null &&
-    pm-db apply "$PM_TOP/tests/data/duty-gate-estate.yaml" > /dev/null ||
+# Set up before the month: a post's rule holds from when it is applied.
+PM_NOW=2026-10-31T08:00 pm-db init > /dev/null &&
+    PM_NOW=2026-10-31T08:00 pm-db apply "$PM_TOP/tests/data/duty-gate-estate.yaml" > /dev/null ||
 	{ echo "Bail out! cannot set up the estate"; exit 1; }
 export PM_USER=song.tao
 PM_NOW=2026-12-01T09:00
@@ -61,6 +62,20 @@ fails 1 "so does the day's" pm-duty check --post fire-control 2026-11-17
 same "the same gap" "fire-control	消防控制室	log	2026-11-17T12:00	2026-11-17T15:00	180			0" "$(out)"
 ok "the day before has none: exit 0" pm-duty check --post fire-control 2026-11-16
 same "nothing printed" "" "$(out)"
+
+# December: the rule relaxed to an entry every 4 hours.  November's gap
+# stays a gap: a check reads the rule in force at the end of what it
+# checks.
+sed 's/min_staff: 2, log_every: 2h/min_staff: 2, log_every: 4h/' \
+    "$PM_TOP/tests/data/duty-gate-estate.yaml" > "$PM_TMP/relaxed.yaml"
+PM_NOW=2026-12-05T09:00 ok "the rule relaxed on 5 December" pm-db apply "$PM_TMP/relaxed.yaml"
+PM_NOW=2026-12-06T09:00 fails 1 "November checked again: still the gap" \
+    pm-duty check --post fire-control 2026-11
+same "the same 3 hours" "fire-control	消防控制室	log	2026-11-17T12:00	2026-11-17T15:00	180			0" "$(out)"
+PM_NOW=2026-12-06T09:00 fails 1 "the year so far, read by the rule of its end (now)" \
+    pm-duty check --post fire-control 2026
+same "the 17th's 3 hours without an entry are no gap by the rule of 4" "" \
+    "$(awk -F'\t' '$3 == "log" && $4 == "2026-11-17T12:00"' "$PM_TMP/out")"
 PM_NOW=2026-11-17T14:30 fails 1 "the cron run at 14:30 that day finds it under way" \
     pm-duty check --post fire-control
 same "2h30 since the last entry, ongoing" \

@@ -3,8 +3,9 @@
 # people; the same machine output in every language.
 . "$PM_TOP/tests/cli/lib.sh"
 
-pm-db init > /dev/null &&
-    pm-db apply "$PM_TOP/tests/data/duty-gate-estate.yaml" > /dev/null ||
+# Set up before the month: a post's rule holds from when it is applied.
+PM_NOW=2026-10-31T08:00 pm-db init > /dev/null &&
+    PM_NOW=2026-10-31T08:00 pm-db apply "$PM_TOP/tests/data/duty-gate-estate.yaml" > /dev/null ||
 	{ echo "Bail out! cannot set up the estate"; exit 1; }
 export PM_USER=xie.bin
 PM_NOW=2026-11-10T21:00; export PM_NOW

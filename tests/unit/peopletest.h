@@ -74,7 +74,11 @@ static const char people_estate_sql[] =
     "INSERT INTO duty_posts(code, name, place, min_staff, log_every) VALUES"
     " ('fire-control', '消防控制室', 'P-FIRE', 2, 7200),"
     " ('gate-north', '北门岗', 'P-GATE-N', 1, 0),"
-    " ('patrol', '巡逻岗', NULL, 0, 0);";
+    " ('patrol', '巡逻岗', NULL, 0, 0);"
+    /* The posts' rules in force from the year's start too (0016). */
+    "INSERT INTO audit(at, who, program, verb, tbl, row_id, summary)"
+    " SELECT '2026-01-01T00:00:00Z', 'check', 'pm-db', 'apply',"
+    " 'duty_posts', code, 'added' FROM duty_posts;";
 
 static struct pm_db *db;
 
