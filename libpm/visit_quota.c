@@ -645,6 +645,12 @@ read_readings(struct pm_db *db, sqlite3_stmt *st, const char *since,
 	return rc == SQLITE_ROW ? rc : pm_db_error(db, "read readings");
 }
 
+/*
+ * The readings of the window.  Only each household's latest of each
+ * source counts (take()), so SQL keeps just that one (max() gives its
+ * row's other columns) and the households come back, not every
+ * callback: a busy desk's window holds tens of thousands.
+ */
 static int
 all_readings(struct pm_db *db, pm_time since, struct readings *rs)
 {
@@ -653,18 +659,20 @@ all_readings(struct pm_db *db, pm_time since, struct readings *rs)
 	int rc;
 
 	pm_time_utc(since, s);
-	st = pm_db_stmt(db, "SELECT t.unit, e.at, e.satisfaction"
+	st = pm_db_stmt(db, "SELECT t.unit, max(e.at), e.satisfaction"
 	    " FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id"
-	    " WHERE e.at >= ?1 AND e.event = 'callback'");
+	    " WHERE e.at >= ?1 AND e.event = 'callback' GROUP BY t.unit");
 	if (st == NULL || (rc = read_readings(db, st, s, "callback", rs)) != 0)
 		return st == NULL ? pm_err_code() : rc;
-	st = pm_db_stmt(db, "SELECT r.unit, r.answered_at, r.worst"
+	st = pm_db_stmt(db, "SELECT r.unit, max(r.answered_at), r.worst"
 	    " FROM survey_responses r WHERE r.answered_at >= ?1"
-	    " AND r.unit IS NOT NULL AND " PM_FACT_NOW("r", "survey_responses"));
+	    " AND r.unit IS NOT NULL AND " PM_FACT_NOW("r", "survey_responses")
+	    " GROUP BY r.unit");
 	if (st == NULL || (rc = read_readings(db, st, s, "survey", rs)) != 0)
 		return st == NULL ? pm_err_code() : rc;
-	st = pm_db_stmt(db, "SELECT v.unit, v.at, v.satisfaction FROM visits v"
-	    " WHERE v.at >= ?1 AND " PM_FACT_NOW("v", "visits"));
+	st = pm_db_stmt(db, "SELECT v.unit, max(v.at), v.satisfaction"
+	    " FROM visits v WHERE v.at >= ?1 AND " PM_FACT_NOW("v", "visits")
+	    " GROUP BY v.unit");
 	if (st == NULL)
 		return pm_err_code();
 	return read_readings(db, st, s, "visit", rs);
