@@ -413,6 +413,19 @@ line_late_fee(struct pm_db *db, int64_t line, const struct pm_fee_late *rule,
 	    pm_db_error(db, "read settlements");
 }
 
+/* What is left of line l to pay, counting what settled it before ?1. */
+#define OPEN_AMOUNT "l.amount - coalesce((SELECT sum(a.amount)" \
+	" FROM fee_allocs a WHERE a.line = l.id AND a.posted < ?1), 0)"
+/*
+ * The lines past due on day ?2 and open at ?1, its end: those posted by
+ * then and not paid in full, or paid since; 'cols' of each, from the
+ * two ranges of the index of open lines (0010, 0015) alone.
+ */
+#define OPEN_LINES(cols) "SELECT " cols " FROM fee_lines" \
+	" WHERE paid_at IS NULL AND posted < ?1 AND amount > 0" \
+	" AND due_day < ?2 UNION ALL SELECT " cols " FROM fee_lines" \
+	" WHERE paid_at >= ?1 AND posted < ?1 AND amount > 0" \
+	" AND due_day < ?2"
 /*
  * The open lines past due read by arrears: every unit's (?3 a building
  * or NULL), or one unit's (?3 the unit).  ?1 is the end of the day as
@@ -421,16 +434,13 @@ line_late_fee(struct pm_db *db, int64_t line, const struct pm_fee_late *rule,
  * not the history's (an OR would let the planner scan them all).
  */
 #define ARREARS_COLS "SELECT l.unit, l.id, l.period, l.amount," \
-	" l.due_day, l.amount - coalesce((SELECT sum(a.amount)" \
-	" FROM fee_allocs a WHERE a.line = l.id AND a.posted < ?1), 0)," \
+	" l.due_day, " OPEN_AMOUNT "," \
 	" u.building, u.owner_name, u.owner_phone, i.late_daily," \
 	" i.late_grace, i.late_cap FROM fee_lines l" \
 	" JOIN units u ON u.code = l.unit" \
 	" JOIN fee_items i ON i.code = l.item"
 static const char arrears_all[] = ARREARS_COLS
-	" WHERE l.id IN (SELECT id FROM fee_lines WHERE paid_at IS NULL"
-	" UNION ALL SELECT id FROM fee_lines WHERE paid_at >= ?1)"
-	" AND l.posted < ?1 AND l.amount > 0 AND l.due_day < ?2"
+	" WHERE l.id IN (" OPEN_LINES("id") ")"
 	" AND (?3 IS NULL OR l.building = ?3)"
 	" ORDER BY l.unit, l.due_day, l.id";
 static const char arrears_unit[] = ARREARS_COLS
@@ -525,14 +535,8 @@ pm_fee_arrears(struct pm_db *db, int64_t day, int min_months,
  * ?3 the least number of months.
  */
 static const char owing_sql[] = "WITH l(unit, period, open) AS MATERIALIZED"
-	" (SELECT l.unit, l.period, l.amount - coalesce((SELECT sum(a.amount)"
-	"  FROM fee_allocs a WHERE a.line = l.id AND a.posted < ?1), 0)"
-	"  FROM (SELECT id, unit, period, amount FROM fee_lines"
-	"   WHERE paid_at IS NULL AND posted < ?1 AND amount > 0"
-	"   AND due_day < ?2"
-	"   UNION ALL SELECT id, unit, period, amount FROM fee_lines"
-	"   WHERE paid_at >= ?1 AND posted < ?1 AND amount > 0"
-	"   AND due_day < ?2) l)"
+	" (SELECT l.unit, l.period, " OPEN_AMOUNT
+	"  FROM (" OPEN_LINES("id, unit, period, amount") ") l)"
 	" SELECT o.unit, o.months, o.owed, o.oldest, u.building,"
 	" u.owner_name, u.owner_phone FROM (SELECT unit,"
 	"  count(DISTINCT period) AS months, sum(open) AS owed,"
