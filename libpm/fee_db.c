@@ -145,6 +145,16 @@ fee_month_day(int y, int m, int d)
 	return pm_day_from_civil(y, m, d < n ? d : n);
 }
 
+/* The number a setting's text 'v' holds, or 'dflt' without one; frees v. */
+static int
+setting_int(char *v, int dflt)
+{
+	int n = v != NULL ? atoi(v) : dflt;
+
+	free(v);
+	return n;
+}
+
 int
 fee_setting_int(struct pm_db *db, const char *key, int dflt, int *out)
 {
@@ -153,8 +163,7 @@ fee_setting_int(struct pm_db *db, const char *key, int dflt, int *out)
 
 	if ((rc = pm_db_meta(db, key, &v)) != 0)
 		return rc;
-	*out = v != NULL ? atoi(v) : dflt;
-	free(v);
+	*out = setting_int(v, dflt);
 	return 0;
 }
 
@@ -167,8 +176,7 @@ pm_fee_persistent_after(struct pm_db *db, pm_time as_of, int *months)
 	if ((rc = pm_setting_asof(db, "fee_persistent_after", as_of,
 	    &v)) != 0)
 		return rc;
-	*months = v != NULL ? atoi(v) : PM_FEE_PERSISTENT_DEFAULT;
-	free(v);
+	*months = setting_int(v, PM_FEE_PERSISTENT_DEFAULT);
 	if (*months < 1 || *months > PM_FEE_PERSISTENT_MAX)
 		*months = PM_FEE_PERSISTENT_DEFAULT;
 	return 0;
