@@ -171,6 +171,12 @@ pm_period_parse_any(struct pm_period *p, const char *s)
  * Targets.
  */
 
+pm_time
+pm_period_as_of(const struct pm_period *p)
+{
+	return p->cut - 1;
+}
+
 int
 pm_kpi_target(struct pm_db *db, const char *kpi, pm_time as_of, int *target)
 {
@@ -221,7 +227,7 @@ int
 pm_kpi_count(struct pm_db *db, const struct pm_period *p, pm_kpi_fig_fn fn,
     void *arg)
 {
-	struct resolve r = { db, p->cut - 1, fn, arg };
+	struct resolve r = { db, pm_period_as_of(p), fn, arg };
 	int i, rc;
 
 	for (i = 0; pm_kpi_sources[i] != NULL; i++)
@@ -325,7 +331,7 @@ pm_kpi_explain(struct pm_db *db, const struct pm_period *p, const char *kpi,
 	x.arg = headarg;
 	x.found = 0;
 	r.db = db;
-	r.as_of = p->cut - 1;
+	r.as_of = pm_period_as_of(p);
 	r.fn = find_fig;
 	r.arg = &x;
 	if (head != NULL && (rc = s->count(db, p, resolve_fig, &r)) != 0)

@@ -45,6 +45,12 @@ struct pm_period {
 	char name[PM_PERIOD_NAME_LEN];	/* "2026-11", "2026-W48", ... */
 };
 
+/*
+ * The last moment a fact of 'p' may be recorded at (cut less a second):
+ * what the records, quotas, targets and settings of 'p' are read as of.
+ */
+pm_time pm_period_as_of(const struct pm_period *p);
+
 /* The period of 'kind' holding 't', as of pm_now(). */
 void pm_period_set(struct pm_period *p, enum pm_period_kind kind, pm_time t);
 

@@ -435,10 +435,11 @@ defaulters(struct pm_db *db, const struct pm_period *p,
     int (*each)(const struct pm_fee_arrears *a, void *arg), void *arg)
 {
 	sqlite3_int64 v = 0;
-	int64_t day = pm_day_of(p->cut - 1);
+	pm_time as_of = pm_period_as_of(p);
+	int64_t day = pm_day_of(as_of);
 	int i, months, rc;
 
-	if ((rc = pm_fee_persistent_after(db, p->cut - 1, &months)) != 0 ||
+	if ((rc = pm_fee_persistent_after(db, as_of, &months)) != 0 ||
 	    (rc = data_version(db, &v)) != 0)
 		return rc;
 	if (owed.db != db || owed.h != db->h || owed.day != day ||

@@ -39,12 +39,6 @@ static const char *const people_kpis[] = {
 	SAT, "walk_visits", "training", NULL
 };
 
-pm_time
-kp_as_of(const struct pm_period *p)
-{
-	return p->cut - 1;
-}
-
 /* The surveys' span: [from, to) of the rounds counted. */
 static void
 survey_span(const struct pm_period *p, pm_time *from, pm_time *to)
@@ -160,7 +154,7 @@ survey_tally(struct pm_db *db, const struct pm_period *p, struct tally *t)
 
 	memset(t, 0, sizeof *t);
 	survey_span(p, &from, &to);
-	return pm_survey_period(db, from, to, kp_as_of(p), keep_row, t);
+	return pm_survey_period(db, from, to, pm_period_as_of(p), keep_row, t);
 }
 
 /*
@@ -226,7 +220,7 @@ people_count(struct pm_db *db, const struct pm_period *p, pm_kpi_fig_fn fig,
 	f.unit = PM_KPI_COUNT;
 	f.target = PM_KPI_ESTATE;
 	kp_visit_span(p, &from, &to);
-	if ((rc = pm_visit_quota(db, from, to, kp_as_of(p), visit_total, &f,
+	if ((rc = pm_visit_quota(db, from, to, pm_period_as_of(p), visit_total, &f,
 	    &short_)) != 0 || (rc = fig(&f, arg)) != 0)
 		goto out;
 	memset(&f, 0, sizeof f);
@@ -234,7 +228,7 @@ people_count(struct pm_db *db, const struct pm_period *p, pm_kpi_fig_fn fig,
 	f.unit = PM_KPI_COUNT;
 	f.target = PM_KPI_ESTATE;
 	if (kp_train_span(p, &from, &to) && (rc = pm_train_quota(db, from, to,
-	    kp_as_of(p), train_total, &f, &short_)) != 0)
+	    pm_period_as_of(p), train_total, &f, &short_)) != 0)
 		goto out;
 	rc = fig(&f, arg);
 out:
@@ -321,7 +315,7 @@ answers(struct pm_db *db, const struct pm_period *p, const char *line,
 		return pm_err_code();
 	pm_bind_text(st, 1, pm_time_utc(from, f));
 	pm_bind_text(st, 2, pm_time_utc(to, u));
-	pm_bind_text(st, 3, pm_time_utc(kp_as_of(p), a));
+	pm_bind_text(st, 3, pm_time_utc(pm_period_as_of(p), a));
 	pm_bind_text(st, 4, line);
 	while ((sr = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&r, 0, sizeof r);
@@ -357,12 +351,12 @@ people_explain(struct pm_db *db, const struct pm_period *p, const char *kpi,
 
 	if (strcmp(kpi, "walk_visits") == 0) {
 		kp_visit_span(p, &from, &to);
-		return pm_visit_quota(db, from, to, kp_as_of(p), visit_rec, &x,
+		return pm_visit_quota(db, from, to, pm_period_as_of(p), visit_rec, &x,
 		    &short_);
 	}
 	if (strcmp(kpi, "training") == 0)
 		return kp_train_span(p, &from, &to) ? pm_train_quota(db, from,
-		    to, kp_as_of(p), train_rec, &x, &short_) : 0;
+		    to, pm_period_as_of(p), train_rec, &x, &short_) : 0;
 	if (strcmp(kpi, SAT) == 0)
 		return answers(db, p, NULL, &x);
 	if (strncmp(kpi, SAT_LINE, sizeof SAT_LINE - 1) == 0)
@@ -478,13 +472,13 @@ people_tallies(struct pm_db *db, const struct pm_period *p,
 	t.unit = PM_KPI_COUNT;
 	t.label = N_("households visited (on quota)");
 	kp_visit_span(p, &from, &to);
-	if ((rc = pm_visit_quota(db, from, to, kp_as_of(p), visits_made, &t.n,
+	if ((rc = pm_visit_quota(db, from, to, pm_period_as_of(p), visits_made, &t.n,
 	    &short_)) != 0 || (rc = fn(&t, arg)) != 0)
 		return rc;
 	t.label = N_("training sessions held (on quota)");
 	t.n = 0;
 	if (kp_train_span(p, &from, &to) && (rc = pm_train_quota(db, from, to,
-	    kp_as_of(p), sessions_held, &t.n, &short_)) != 0)
+	    pm_period_as_of(p), sessions_held, &t.n, &short_)) != 0)
 		return rc;
 	return fn(&t, arg);
 }

@@ -9,9 +9,6 @@
 
 #include "kpi.h"
 
-/* The moment the people tools read "as of" for 'p': the last one in. */
-pm_time kp_as_of(const struct pm_period *p);
-
 /*
  * The days of 'p' whose visits are judged (those that have ended), as
  * [from, to) for pm_visit_quota().

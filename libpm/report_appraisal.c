@@ -244,9 +244,9 @@ appraise(struct pm_db *db, const struct pm_period *p, struct staff *x)
 	    (rc = kt_each_callback(db, p, fold_callback, &f)) != 0)
 		goto fail;
 	kp_visit_span(p, &from, &to);
-	if ((rc = pm_visit_quota(db, from, to, kp_as_of(p), fold_visits, x,
+	if ((rc = pm_visit_quota(db, from, to, pm_period_as_of(p), fold_visits, x,
 	    &short_)) != 0 ||
-	    (rc = pm_train_scores(db, p->from, p->to, kp_as_of(p), fold_test,
+	    (rc = pm_train_scores(db, p->from, p->to, pm_period_as_of(p), fold_test,
 	    x)) != 0 ||
 	    (rc = pm_inspect_selfchecks(db, p->from, p->to, p->cut,
 	    fold_selfcheck, x)) != 0)
@@ -276,10 +276,10 @@ star(struct pm_db *db, const struct pm_period *p, const struct staff *x,
 	const int64_t *n, *b;
 
 	*out = -1;
-	if ((rc = pm_kpi_target(db, "repair_timeliness", kp_as_of(p),
+	if ((rc = pm_kpi_target(db, "repair_timeliness", pm_period_as_of(p),
 	    &timely)) != 0 ||
-	    (rc = pm_kpi_target(db, "first_time_fix", kp_as_of(p), &fix)) != 0 ||
-	    (rc = pm_kpi_target(db, "callback_satisfaction", kp_as_of(p),
+	    (rc = pm_kpi_target(db, "first_time_fix", pm_period_as_of(p), &fix)) != 0 ||
+	    (rc = pm_kpi_target(db, "callback_satisfaction", pm_period_as_of(p),
 	    &sat)) != 0)
 		return rc;
 	for (i = 0; i < x->n; i++) {
@@ -434,7 +434,7 @@ departments(struct pm_db *db, const struct pm_period *p,
 	ds.d = d;
 	ds.n = n;
 	if (kp_train_span(p, &from, &to) && (rc = pm_train_quota(db, from, to,
-	    kp_as_of(p), fold_training, &ds, &short_)) != 0) {
+	    pm_period_as_of(p), fold_training, &ds, &short_)) != 0) {
 		for (i = 0; i < n; i++)
 			free(d[i].name);
 		free(d);
